@@ -1,0 +1,117 @@
+//! Who may do what: the roles a user holds in an organisation and what each allows.
+
+use crate::Lang;
+use crate::landscape::EntityKind;
+use serde::{Deserialize, Serialize};
+
+/// A user's role in one organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Manages the organisation: users, and everything a regisseur may do.
+    Beheerder,
+    /// Keeps the register: creates, edits and deletes every element.
+    Regisseur,
+    /// Procurement: reads the register, keeps suppliers and contracts.
+    Inkoper,
+    /// Reads the register.
+    Lezer,
+    /// A supplier's account manager: sees only the contracts and applications of its own
+    /// supplier, and that supplier itself.
+    Leverancier,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Beheerder,
+        Role::Regisseur,
+        Role::Inkoper,
+        Role::Lezer,
+        Role::Leverancier,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Beheerder => "beheerder",
+            Role::Regisseur => "regisseur",
+            Role::Inkoper => "inkoper",
+            Role::Lezer => "lezer",
+            Role::Leverancier => "leverancier",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == code.trim().to_lowercase())
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Role::Beheerder => lang.pick("Beheerder", "Administrator"),
+            Role::Regisseur => lang.pick("Regisseur", "Director"),
+            Role::Inkoper => lang.pick("Inkoper", "Procurement officer"),
+            Role::Lezer => lang.pick("Lezer", "Reader"),
+            Role::Leverancier => lang.pick("Leverancier", "Supplier"),
+        }
+    }
+
+    /// Whether this role sees elements of `kind` at all (a supplier sees only some kinds).
+    pub fn can_read(self, kind: EntityKind) -> bool {
+        match self {
+            Role::Leverancier => supplier_scope_field(kind).is_some(),
+            _ => true,
+        }
+    }
+
+    pub fn can_write(self, kind: EntityKind) -> bool {
+        match self {
+            Role::Beheerder | Role::Regisseur => true,
+            Role::Inkoper => matches!(kind, EntityKind::Supplier | EntityKind::Contract),
+            Role::Lezer | Role::Leverancier => false,
+        }
+    }
+
+    pub fn can_read_audit(self) -> bool {
+        matches!(self, Role::Beheerder | Role::Regisseur)
+    }
+
+    pub fn can_manage_users(self) -> bool {
+        self == Role::Beheerder
+    }
+
+    /// Whether this role's view is limited to one supplier.
+    pub fn is_supplier(self) -> bool {
+        self == Role::Leverancier
+    }
+}
+
+/// For a supplier's user: the field of `kind` that must equal the supplier's id for the user to
+/// see the element (`id` for the supplier itself); `None` when the user sees no element of it.
+pub fn supplier_scope_field(kind: EntityKind) -> Option<&'static str> {
+    match kind {
+        EntityKind::Application | EntityKind::Contract => Some("leverancierId"),
+        EntityKind::Supplier => Some("id"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_and_rights() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        assert!(Role::Regisseur.can_write(EntityKind::Application));
+        assert!(!Role::Lezer.can_write(EntityKind::Person));
+        assert!(Role::Inkoper.can_write(EntityKind::Contract));
+        assert!(!Role::Inkoper.can_write(EntityKind::Application));
+        assert!(Role::Leverancier.can_read(EntityKind::Contract));
+        assert!(!Role::Leverancier.can_read(EntityKind::DataSet));
+        assert!(!Role::Leverancier.can_write(EntityKind::Contract));
+        assert!(!Role::Lezer.can_read_audit());
+    }
+}

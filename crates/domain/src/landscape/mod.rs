@@ -1,0 +1,15 @@
+//! Basis: the landscape register — applications, components, data sets, suppliers, contracts,
+//! interfaces (koppelingen), typed relations and people — and the rules for valid elements.
+
+mod kind;
+mod record;
+mod spec;
+
+pub use kind::EntityKind;
+pub use record::{
+    InputMode, LONG_TEXT_MAX, Record, Reference, parse_date, parse_id, relation_allowed, validate,
+};
+pub use spec::{
+    COMPONENT_KIND, Choice, FREQUENCY, FieldSpec, FieldType, HOSTING, INTERFACE_STANDARD,
+    LEGAL_BASIS, LIFECYCLE, RELATION_TYPE, choice_label,
+};

@@ -1,0 +1,588 @@
+//! The fields of every element kind, in one table per kind. This table is the single source for
+//! validation, the API schema, the forms, the list columns and the filters.
+
+use super::kind::EntityKind;
+use crate::Lang;
+
+/// One allowed value of a choice field: the stored value and its labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub value: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
+}
+
+const fn c(value: &'static str, nl: &'static str, en: &'static str) -> Choice {
+    Choice { value, nl, en }
+}
+
+pub fn choice_label(choices: &[Choice], value: &str, lang: Lang) -> String {
+    choices
+        .iter()
+        .find(|c| c.value == value)
+        .map(|c| lang.pick(c.nl, c.en).to_string())
+        .unwrap_or_else(|| value.to_string())
+}
+
+pub const LIFECYCLE: &[Choice] = &[
+    c("gepland", "Gepland", "Planned"),
+    c("in-invoering", "In invoering", "Being introduced"),
+    c("in-gebruik", "In gebruik", "In use"),
+    c("uitfasering", "Uitfasering", "Being phased out"),
+    c("uitgefaseerd", "Uitgefaseerd", "Phased out"),
+];
+
+pub const HOSTING: &[Choice] = &[
+    c(
+        "on-premises",
+        "On-premises (eigen rekencentrum)",
+        "On-premises",
+    ),
+    c("private-cloud", "Private cloud", "Private cloud"),
+    c("iaas", "IaaS", "IaaS"),
+    c("saas", "SaaS", "SaaS"),
+    c(
+        "shared-service",
+        "Shared service (samenwerkingsverband)",
+        "Shared service",
+    ),
+];
+
+pub const COMPONENT_KIND: &[Choice] = &[
+    c("server", "Server", "Server"),
+    c("virtuele-machine", "Virtuele machine", "Virtual machine"),
+    c("database", "Database", "Database"),
+    c("opslag", "Opslag", "Storage"),
+    c("netwerk", "Netwerk", "Network"),
+    c("werkplek", "Werkplek", "Workplace"),
+    c("clouddienst", "Clouddienst", "Cloud service"),
+    c(
+        "datacenter",
+        "Datacenter / locatie",
+        "Datacentre / location",
+    ),
+];
+
+pub const LEGAL_BASIS: &[Choice] = &[
+    c("toestemming", "Toestemming", "Consent"),
+    c(
+        "overeenkomst",
+        "Uitvoering overeenkomst",
+        "Performance of a contract",
+    ),
+    c(
+        "wettelijke-verplichting",
+        "Wettelijke verplichting",
+        "Legal obligation",
+    ),
+    c("vitaal-belang", "Vitaal belang", "Vital interest"),
+    c(
+        "algemeen-belang",
+        "Taak van algemeen belang / openbaar gezag",
+        "Public task",
+    ),
+    c(
+        "gerechtvaardigd-belang",
+        "Gerechtvaardigd belang",
+        "Legitimate interest",
+    ),
+];
+
+pub const INTERFACE_STANDARD: &[Choice] = &[
+    c("stuf", "StUF", "StUF"),
+    c("zgw-api", "ZGW API's", "ZGW APIs"),
+    c("haal-centraal", "Haal Centraal", "Haal Centraal"),
+    c("digikoppeling", "Digikoppeling", "Digikoppeling"),
+    c("rest-api", "REST-API (overig)", "REST API (other)"),
+    c("soap", "SOAP-webservice", "SOAP web service"),
+    c("bestand", "Bestandsuitwisseling", "File transfer"),
+    c("database", "Databasekoppeling", "Database link"),
+    c("anders", "Anders", "Other"),
+];
+
+pub const FREQUENCY: &[Choice] = &[
+    c("realtime", "Realtime", "Real time"),
+    c("uurlijks", "Elk uur", "Hourly"),
+    c("dagelijks", "Dagelijks", "Daily"),
+    c("wekelijks", "Wekelijks", "Weekly"),
+    c("maandelijks", "Maandelijks", "Monthly"),
+    c("op-verzoek", "Op verzoek", "On demand"),
+];
+
+pub const RELATION_TYPE: &[Choice] = &[
+    c("draait-op", "draait op", "runs on"),
+    c("gebruikt", "gebruikt", "uses"),
+    c("slaat-op", "slaat op", "stores"),
+    c("geleverd-door", "geleverd door", "supplied by"),
+    c("valt-onder", "valt onder contract", "covered by contract"),
+    c("verwerkt", "verwerkt", "processes"),
+];
+
+/// What a field holds, and so how it is validated, stored and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// One line of text with a maximum length.
+    Text {
+        max: usize,
+    },
+    /// Free text over several lines.
+    LongText,
+    Choice(&'static [Choice]),
+    Bool,
+    /// Euro cents in the API; euros as people type them in forms.
+    Money,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    /// A BIV level: 1 = laag, 2 = midden, 3 = hoog.
+    Biv,
+    /// The id of another element of the given kind in the same organisation.
+    Ref(EntityKind),
+    /// Ids of other elements of the given kind.
+    RefList(EntityKind),
+    /// The id of any element (not a relation) in the same organisation.
+    AnyRef,
+    /// GEMMA reference component ids.
+    ReferenceComponents,
+    /// ISO 3166-1 alpha-2 country code.
+    Country,
+    Email,
+    /// A Dutch Chamber of Commerce number: eight digits.
+    Kvk,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// The field's name in the API (camelCase Dutch).
+    pub name: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
+    pub ty: FieldType,
+    pub required: bool,
+    /// Offered as a filter on lists.
+    pub filter: bool,
+    /// Included in the `zoek` search.
+    pub search: bool,
+}
+
+impl FieldSpec {
+    const fn new(name: &'static str, nl: &'static str, en: &'static str, ty: FieldType) -> Self {
+        FieldSpec {
+            name,
+            nl,
+            en,
+            ty,
+            required: false,
+            filter: false,
+            search: false,
+        }
+    }
+    const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    const fn filter(mut self) -> Self {
+        self.filter = true;
+        self
+    }
+    const fn search(mut self) -> Self {
+        self.search = true;
+        self
+    }
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.nl, self.en)
+    }
+}
+
+use EntityKind as K;
+use FieldType as T;
+
+const NAME: FieldSpec = FieldSpec::new("naam", "Naam", "Name", T::Text { max: 200 })
+    .required()
+    .search();
+const DESCRIPTION: FieldSpec =
+    FieldSpec::new("omschrijving", "Omschrijving", "Description", T::LongText);
+
+const APPLICATION: &[FieldSpec] = &[
+    NAME,
+    FieldSpec::new("versie", "Versie", "Version", T::Text { max: 50 }).search(),
+    DESCRIPTION,
+    FieldSpec::new(
+        "referentiecomponentIds",
+        "GEMMA-referentiecomponenten",
+        "GEMMA reference components",
+        T::ReferenceComponents,
+    ),
+    FieldSpec::new(
+        "leverancierId",
+        "Leverancier",
+        "Supplier",
+        T::Ref(K::Supplier),
+    )
+    .filter(),
+    FieldSpec::new("contractId", "Contract", "Contract", T::Ref(K::Contract)),
+    FieldSpec::new(
+        "levenscyclus",
+        "Levenscyclus",
+        "Lifecycle",
+        T::Choice(LIFECYCLE),
+    )
+    .required()
+    .filter(),
+    FieldSpec::new(
+        "eigenaarId",
+        "Eigenaar",
+        "Business owner",
+        T::Ref(K::Person),
+    ),
+    FieldSpec::new(
+        "functioneelBeheerderId",
+        "Functioneel beheerder",
+        "Functional manager",
+        T::Ref(K::Person),
+    ),
+    FieldSpec::new(
+        "technischBeheerderId",
+        "Technisch beheerder",
+        "Technical manager",
+        T::Ref(K::Person),
+    ),
+    FieldSpec::new("hosting", "Hosting", "Hosting model", T::Choice(HOSTING)).filter(),
+    FieldSpec::new(
+        "bedrijfskritisch",
+        "Bedrijfskritisch",
+        "Business critical",
+        T::Bool,
+    )
+    .filter(),
+    FieldSpec::new("beschikbaarheid", "Beschikbaarheid", "Availability", T::Biv),
+    FieldSpec::new("integriteit", "Integriteit", "Integrity", T::Biv),
+    FieldSpec::new(
+        "vertrouwelijkheid",
+        "Vertrouwelijkheid",
+        "Confidentiality",
+        T::Biv,
+    ),
+    FieldSpec::new(
+        "persoonsgegevens",
+        "Verwerkt persoonsgegevens",
+        "Processes personal data",
+        T::Bool,
+    )
+    .filter(),
+    FieldSpec::new("jaarkostenCenten", "Jaarkosten", "Annual cost", T::Money),
+];
+
+const COMPONENT: &[FieldSpec] = &[
+    NAME,
+    FieldSpec::new("soort", "Soort", "Kind", T::Choice(COMPONENT_KIND))
+        .required()
+        .filter(),
+    DESCRIPTION,
+    FieldSpec::new(
+        "leverancierId",
+        "Leverancier / beheerder",
+        "Supplier / operator",
+        T::Ref(K::Supplier),
+    )
+    .filter(),
+    FieldSpec::new(
+        "levenscyclus",
+        "Levenscyclus",
+        "Lifecycle",
+        T::Choice(LIFECYCLE),
+    )
+    .filter(),
+    FieldSpec::new(
+        "eindeOndersteuning",
+        "Einde ondersteuning",
+        "End of support",
+        T::Date,
+    ),
+    FieldSpec::new("locatie", "Locatie", "Location", T::Text { max: 200 }).search(),
+];
+
+const DATA_SET: &[FieldSpec] = &[
+    NAME,
+    FieldSpec::new("doel", "Doel", "Purpose", T::LongText),
+    FieldSpec::new(
+        "categorieenPersoonsgegevens",
+        "Categorieën persoonsgegevens",
+        "Categories of personal data",
+        T::Text { max: 500 },
+    ),
+    FieldSpec::new(
+        "bijzonderePersoonsgegevens",
+        "Bijzondere persoonsgegevens",
+        "Special categories of personal data",
+        T::Bool,
+    )
+    .filter(),
+    FieldSpec::new(
+        "grondslag",
+        "Grondslag",
+        "Legal basis",
+        T::Choice(LEGAL_BASIS),
+    )
+    .filter(),
+    FieldSpec::new(
+        "bewaartermijn",
+        "Bewaartermijn",
+        "Retention period",
+        T::Text { max: 200 },
+    ),
+    FieldSpec::new(
+        "opslaglocatie",
+        "Opslaglocatie (land)",
+        "Storage location (country)",
+        T::Country,
+    )
+    .filter(),
+    FieldSpec::new("verwerkerId", "Verwerker", "Processor", T::Ref(K::Supplier)).filter(),
+    FieldSpec::new(
+        "subverwerkerIds",
+        "Subverwerkers",
+        "Sub-processors",
+        T::RefList(K::Supplier),
+    ),
+    FieldSpec::new(
+        "verwerkersovereenkomst",
+        "Verwerkersovereenkomst aanwezig",
+        "Data processing agreement present",
+        T::Bool,
+    )
+    .filter(),
+    FieldSpec::new(
+        "verwerkersovereenkomstDatum",
+        "Datum verwerkersovereenkomst",
+        "Date of processing agreement",
+        T::Date,
+    ),
+    FieldSpec::new("dpiaUitgevoerd", "DPIA uitgevoerd", "DPIA done", T::Bool).filter(),
+];
+
+const SUPPLIER: &[FieldSpec] = &[
+    NAME,
+    FieldSpec::new(
+        "kvkNummer",
+        "KvK-nummer",
+        "Chamber of Commerce number",
+        T::Kvk,
+    )
+    .search(),
+    FieldSpec::new("land", "Land", "Country", T::Country).filter(),
+    FieldSpec::new(
+        "contactpersoon",
+        "Contactpersoon",
+        "Contact person",
+        T::Text { max: 200 },
+    ),
+    FieldSpec::new("email", "E-mail", "E-mail", T::Email).search(),
+    FieldSpec::new("telefoon", "Telefoon", "Telephone", T::Text { max: 50 }),
+    FieldSpec::new("website", "Website", "Website", T::Text { max: 300 }),
+];
+
+const CONTRACT: &[FieldSpec] = &[
+    FieldSpec::new("naam", "Onderwerp", "Subject", T::Text { max: 200 })
+        .required()
+        .search(),
+    FieldSpec::new(
+        "leverancierId",
+        "Leverancier",
+        "Supplier",
+        T::Ref(K::Supplier),
+    )
+    .required()
+    .filter(),
+    FieldSpec::new(
+        "contractnummer",
+        "Contractnummer",
+        "Contract number",
+        T::Text { max: 100 },
+    )
+    .search(),
+    FieldSpec::new("startdatum", "Startdatum", "Start date", T::Date),
+    FieldSpec::new("einddatum", "Einddatum", "End date", T::Date),
+    FieldSpec::new(
+        "opzegtermijnMaanden",
+        "Opzegtermijn (maanden)",
+        "Notice period (months)",
+        T::Integer { min: 0, max: 60 },
+    ),
+    FieldSpec::new(
+        "verlengingsopties",
+        "Verlengingsopties",
+        "Options to extend",
+        T::Text { max: 300 },
+    ),
+    FieldSpec::new("jaarwaardeCenten", "Jaarwaarde", "Annual value", T::Money),
+    FieldSpec::new(
+        "gibitToegepast",
+        "GIBIT toegepast",
+        "GIBIT applied",
+        T::Bool,
+    )
+    .filter(),
+    FieldSpec::new(
+        "exitplan",
+        "Exitplan aanwezig",
+        "Exit plan present",
+        T::Bool,
+    )
+    .filter(),
+    FieldSpec::new("auditrecht", "Auditrecht", "Audit right", T::Bool),
+    FieldSpec::new(
+        "assuranceVereist",
+        "Assurancerapport vereist (ISAE 3402 / SOC 2)",
+        "Assurance report required (ISAE 3402 / SOC 2)",
+        T::Bool,
+    ),
+    FieldSpec::new(
+        "assuranceLaatstOntvangen",
+        "Assurancerapport laatst ontvangen",
+        "Assurance report last received",
+        T::Date,
+    ),
+    FieldSpec::new("slaAanwezig", "SLA aanwezig", "SLA attached", T::Bool),
+];
+
+const INTERFACE: &[FieldSpec] = &[
+    FieldSpec::new("naam", "Naam", "Name", T::Text { max: 200 }).search(),
+    FieldSpec::new(
+        "vanApplicatieId",
+        "Van applicatie",
+        "From application",
+        T::Ref(K::Application),
+    )
+    .required()
+    .filter(),
+    FieldSpec::new(
+        "naarApplicatieId",
+        "Naar applicatie",
+        "To application",
+        T::Ref(K::Application),
+    )
+    .required()
+    .filter(),
+    FieldSpec::new(
+        "standaard",
+        "Standaard",
+        "Standard",
+        T::Choice(INTERFACE_STANDARD),
+    )
+    .filter(),
+    FieldSpec::new(
+        "frequentie",
+        "Frequentie",
+        "Frequency",
+        T::Choice(FREQUENCY),
+    ),
+    DESCRIPTION,
+];
+
+const RELATION: &[FieldSpec] = &[
+    FieldSpec::new(
+        "soort",
+        "Soort relatie",
+        "Relation type",
+        T::Choice(RELATION_TYPE),
+    )
+    .required()
+    .filter(),
+    FieldSpec::new("bronId", "Van", "From", T::AnyRef)
+        .required()
+        .filter(),
+    FieldSpec::new("doelId", "Naar", "To", T::AnyRef)
+        .required()
+        .filter(),
+    DESCRIPTION,
+];
+
+const PERSON: &[FieldSpec] = &[
+    NAME,
+    FieldSpec::new("email", "E-mail", "E-mail", T::Email).search(),
+    FieldSpec::new("functie", "Functie", "Position", T::Text { max: 200 }).search(),
+    FieldSpec::new("afdeling", "Afdeling", "Department", T::Text { max: 200 })
+        .filter()
+        .search(),
+];
+
+impl EntityKind {
+    /// The fields of this kind, in the order forms and detail pages show them.
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            K::Application => APPLICATION,
+            K::Component => COMPONENT,
+            K::DataSet => DATA_SET,
+            K::Supplier => SUPPLIER,
+            K::Contract => CONTRACT,
+            K::Interface => INTERFACE,
+            K::Relation => RELATION,
+            K::Person => PERSON,
+        }
+    }
+
+    pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
+        self.fields().iter().find(|f| f.name == name)
+    }
+
+    /// The columns a list of this kind shows, after the name.
+    pub fn list_columns(self) -> &'static [&'static str] {
+        match self {
+            K::Application => &[
+                "leverancierId",
+                "levenscyclus",
+                "hosting",
+                "bedrijfskritisch",
+            ],
+            K::Component => &[
+                "soort",
+                "leverancierId",
+                "levenscyclus",
+                "eindeOndersteuning",
+            ],
+            K::DataSet => &[
+                "verwerkerId",
+                "opslaglocatie",
+                "verwerkersovereenkomst",
+                "dpiaUitgevoerd",
+            ],
+            K::Supplier => &["kvkNummer", "land", "contactpersoon"],
+            K::Contract => &[
+                "leverancierId",
+                "einddatum",
+                "opzegtermijnMaanden",
+                "jaarwaardeCenten",
+            ],
+            K::Interface => &[
+                "vanApplicatieId",
+                "naarApplicatieId",
+                "standaard",
+                "frequentie",
+            ],
+            K::Relation => &["bronId", "soort", "doelId"],
+            K::Person => &["functie", "afdeling", "email"],
+        }
+    }
+
+    /// Fields a list may be sorted on (besides `naam`).
+    pub fn sortable(self, field: &str) -> bool {
+        field == "naam"
+            || self.field(field).is_some_and(|f| {
+                matches!(
+                    f.ty,
+                    T::Text { .. }
+                        | T::Choice(_)
+                        | T::Date
+                        | T::Integer { .. }
+                        | T::Money
+                        | T::Biv
+                        | T::Bool
+                        | T::Country
+                )
+            })
+    }
+}

@@ -1,0 +1,238 @@
+//! Validation errors: every problem with an input is collected and named by its field, so that
+//! one answer can list them all (API `invalidParams`, field messages in forms).
+
+use serde::Serialize;
+use std::fmt;
+
+/// A language the product speaks. Dutch is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nl-nl" | "nl-be" => Some(Lang::Nl),
+            "en" | "en-gb" | "en-us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks between a Dutch and an English text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    NotInList {
+        allowed: Vec<&'static str>,
+    },
+    NotText,
+    NotABoolean,
+    NotAnInteger,
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    NotAnAmount,
+    NotADate,
+    DateBefore {
+        other: &'static str,
+    },
+    NotACountry,
+    NotAnEmail,
+    NotAnId,
+    NotAList,
+    UnknownField,
+    UnknownReference,
+    WrongKind {
+        expected: &'static str,
+    },
+    NotAReferenceComponent,
+    SameAs {
+        other: &'static str,
+    },
+    RelationNotAllowed {
+        kind: String,
+        from: &'static str,
+        to: &'static str,
+    },
+    InvalidSlug,
+    InvalidCbsCode,
+    InvalidKvk,
+    Duplicate,
+    TooShort {
+        min: usize,
+    },
+    NotAllowed,
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Problem::Required, Lang::Nl) => "Dit veld is verplicht.".into(),
+            (Problem::Required, Lang::En) => "This field is required.".into(),
+            (Problem::TooLong { max }, Lang::Nl) => format!("Te lang: hoogstens {max} tekens."),
+            (Problem::TooLong { max }, Lang::En) => format!("Too long: at most {max} characters."),
+            (Problem::TooShort { min }, Lang::Nl) => format!("Te kort: minstens {min} tekens."),
+            (Problem::TooShort { min }, Lang::En) => format!("Too short: at least {min} characters."),
+            (Problem::NotInList { allowed }, Lang::Nl) => {
+                format!("Kies een van: {}.", allowed.join(", "))
+            }
+            (Problem::NotInList { allowed }, Lang::En) => {
+                format!("Choose one of: {}.", allowed.join(", "))
+            }
+            (Problem::NotText, Lang::Nl) => "Moet tekst zijn.".into(),
+            (Problem::NotText, Lang::En) => "Must be text.".into(),
+            (Problem::NotABoolean, Lang::Nl) => "Moet ja of nee zijn.".into(),
+            (Problem::NotABoolean, Lang::En) => "Must be yes or no.".into(),
+            (Problem::NotAnInteger, Lang::Nl) => "Moet een geheel getal zijn.".into(),
+            (Problem::NotAnInteger, Lang::En) => "Must be a whole number.".into(),
+            (Problem::OutOfRange { min, max }, Lang::Nl) => {
+                format!("Moet tussen {min} en {max} liggen.")
+            }
+            (Problem::OutOfRange { min, max }, Lang::En) => {
+                format!("Must be between {min} and {max}.")
+            }
+            (Problem::NotAnAmount, Lang::Nl) => {
+                "Geen geldig bedrag (bijvoorbeeld 12.345,67; in de API een geheel aantal centen)."
+                    .into()
+            }
+            (Problem::NotAnAmount, Lang::En) => {
+                "Not a valid amount (for example 12,345.67; in the API a whole number of cents)."
+                    .into()
+            }
+            (Problem::NotADate, Lang::Nl) => "Geen geldige datum (JJJJ-MM-DD).".into(),
+            (Problem::NotADate, Lang::En) => "Not a valid date (YYYY-MM-DD).".into(),
+            (Problem::DateBefore { other }, Lang::Nl) => format!("Mag niet vóór {other} liggen."),
+            (Problem::DateBefore { other }, Lang::En) => format!("Must not be before {other}."),
+            (Problem::NotACountry, Lang::Nl) => {
+                "Geen bekende landcode (ISO 3166-1, twee letters, zoals NL).".into()
+            }
+            (Problem::NotACountry, Lang::En) => {
+                "Not a known country code (ISO 3166-1, two letters, such as NL).".into()
+            }
+            (Problem::NotAnEmail, Lang::Nl) => "Geen geldig e-mailadres.".into(),
+            (Problem::NotAnEmail, Lang::En) => "Not a valid e-mail address.".into(),
+            (Problem::NotAnId, Lang::Nl) => "Geen geldige id (UUID).".into(),
+            (Problem::NotAnId, Lang::En) => "Not a valid id (UUID).".into(),
+            (Problem::NotAList, Lang::Nl) => "Moet een lijst zijn.".into(),
+            (Problem::NotAList, Lang::En) => "Must be a list.".into(),
+            (Problem::UnknownField, Lang::Nl) => "Onbekend veld.".into(),
+            (Problem::UnknownField, Lang::En) => "Unknown field.".into(),
+            (Problem::UnknownReference, Lang::Nl) => {
+                "Verwijst naar iets dat in deze organisatie niet bestaat.".into()
+            }
+            (Problem::UnknownReference, Lang::En) => {
+                "Refers to something that does not exist in this organisation.".into()
+            }
+            (Problem::WrongKind { expected }, Lang::Nl) => {
+                format!("Moet verwijzen naar een {expected}.")
+            }
+            (Problem::WrongKind { expected }, Lang::En) => format!("Must refer to a {expected}."),
+            (Problem::NotAReferenceComponent, Lang::Nl) => {
+                "Onbekende GEMMA-referentiecomponent.".into()
+            }
+            (Problem::NotAReferenceComponent, Lang::En) => {
+                "Unknown GEMMA reference component.".into()
+            }
+            (Problem::SameAs { other }, Lang::Nl) => format!("Mag niet gelijk zijn aan {other}."),
+            (Problem::SameAs { other }, Lang::En) => format!("Must differ from {other}."),
+            (Problem::RelationNotAllowed { kind, from, to }, Lang::Nl) => {
+                format!("Een relatie '{kind}' van een {from} naar een {to} is niet toegestaan.")
+            }
+            (Problem::RelationNotAllowed { kind, from, to }, Lang::En) => {
+                format!("A '{kind}' relation from a {from} to a {to} is not allowed.")
+            }
+            (Problem::InvalidSlug, Lang::Nl) => {
+                "Alleen kleine letters, cijfers en streepjes; 2 tot 63 tekens, beginnend met een letter.".into()
+            }
+            (Problem::InvalidSlug, Lang::En) => {
+                "Only lower-case letters, digits and hyphens; 2 to 63 characters, starting with a letter.".into()
+            }
+            (Problem::InvalidCbsCode, Lang::Nl) => "Een CBS-code is GM gevolgd door vier cijfers.".into(),
+            (Problem::InvalidCbsCode, Lang::En) => "A CBS code is GM followed by four digits.".into(),
+            (Problem::InvalidKvk, Lang::Nl) => "Een KvK-nummer heeft acht cijfers.".into(),
+            (Problem::InvalidKvk, Lang::En) => "A KvK number has eight digits.".into(),
+            (Problem::Duplicate, Lang::Nl) => "Bestaat al.".into(),
+            (Problem::Duplicate, Lang::En) => "Already exists.".into(),
+            (Problem::NotAllowed, Lang::Nl) => "Niet toegestaan.".into(),
+            (Problem::NotAllowed, Lang::En) => "Not allowed.".into(),
+        }
+    }
+}
+
+/// One invalid field: its name (as in the API) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub name: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(name: impl Into<String>, problem: Problem) -> Self {
+        FieldError {
+            name: name.into(),
+            problem,
+        }
+    }
+}
+
+/// Every invalid field of one input.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    pub fn push(&mut self, name: impl Into<String>, problem: Problem) {
+        self.0.push(FieldError::new(name, problem));
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|e| e.name == name)
+    }
+    pub fn for_field(&self, name: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.name == name)
+    }
+    pub fn into_result<T>(self, value: T) -> Result<T, ValidationErrors> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.name, e.problem.message(Lang::Nl)))
+            .collect();
+        write!(f, "{}", parts.join("; "))
+    }
+}
+
+impl std::error::Error for ValidationErrors {}

@@ -1,0 +1,386 @@
+//! Small value types that validate themselves: an invalid one cannot be constructed.
+
+use crate::validation::Problem;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Money as a whole number of euro cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct Cents(pub i64);
+
+impl Cents {
+    /// Largest amount accepted: a trillion euros, far beyond any municipal budget.
+    pub const MAX: i64 = 100_000_000_000_000;
+
+    pub fn new(cents: i64) -> Result<Cents, Problem> {
+        if (0..=Cents::MAX).contains(&cents) {
+            Ok(Cents(cents))
+        } else {
+            Err(Problem::NotAnAmount)
+        }
+    }
+
+    /// Parses an amount as people type it in euros: `€ 12.345,67`, `12345`, `12.345`,
+    /// `12,345.67`, `1234.5`. A lone separator followed by exactly three digits is read as a
+    /// thousands separator (the Dutch habit), otherwise as the decimal mark.
+    pub fn parse_euros(text: &str) -> Result<Cents, Problem> {
+        let cleaned: String = text
+            .trim()
+            .trim_start_matches('€')
+            .trim_start_matches("EUR")
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+            .collect();
+        if cleaned.is_empty() || cleaned.starts_with('-') {
+            return Err(Problem::NotAnAmount);
+        }
+        if !cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Err(Problem::NotAnAmount);
+        }
+        let last_dot = cleaned.rfind('.');
+        let last_comma = cleaned.rfind(',');
+        let decimal_pos = match (last_dot, last_comma) {
+            (Some(d), Some(c)) => Some(d.max(c)),
+            (Some(p), None) | (None, Some(p)) => {
+                let sep = cleaned.as_bytes()[p] as char;
+                let count = cleaned.matches(sep).count();
+                let after = cleaned.len() - p - 1;
+                if count > 1 || after == 3 {
+                    None
+                } else {
+                    Some(p)
+                }
+            }
+            (None, None) => None,
+        };
+        let (int_part, frac_part) = match decimal_pos {
+            Some(p) => (&cleaned[..p], &cleaned[p + 1..]),
+            None => (cleaned.as_str(), ""),
+        };
+        let int_digits: String = int_part.chars().filter(|c| c.is_ascii_digit()).collect();
+        if frac_part.len() > 2 || !frac_part.chars().all(|c| c.is_ascii_digit()) {
+            return Err(Problem::NotAnAmount);
+        }
+        if int_digits.is_empty() && frac_part.is_empty() {
+            return Err(Problem::NotAnAmount);
+        }
+        let euros: i64 = if int_digits.is_empty() {
+            0
+        } else {
+            int_digits.parse().map_err(|_| Problem::NotAnAmount)?
+        };
+        let mut frac = frac_part.to_string();
+        while frac.len() < 2 {
+            frac.push('0');
+        }
+        let cents_part: i64 = frac.parse().map_err(|_| Problem::NotAnAmount)?;
+        let total = euros
+            .checked_mul(100)
+            .and_then(|v| v.checked_add(cents_part))
+            .ok_or(Problem::NotAnAmount)?;
+        Cents::new(total)
+    }
+
+    /// Euros with Dutch separators, without the euro sign: `12.345,67`.
+    pub fn to_euro_text(self) -> String {
+        let euros = self.0 / 100;
+        let cents = self.0 % 100;
+        let digits = euros.to_string();
+        let mut grouped = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push('.');
+            }
+            grouped.push(ch);
+        }
+        format!("{grouped},{cents:02}")
+    }
+}
+
+impl fmt::Display for Cents {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "€ {}", self.to_euro_text())
+    }
+}
+
+/// One level of a BIV classification: 1 = laag, 2 = midden, 3 = hoog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct BivLevel(u8);
+
+impl BivLevel {
+    pub fn new(level: i64) -> Result<BivLevel, Problem> {
+        if (1..=3).contains(&level) {
+            Ok(BivLevel(level as u8))
+        } else {
+            Err(Problem::OutOfRange { min: 1, max: 3 })
+        }
+    }
+    pub fn get(self) -> u8 {
+        self.0
+    }
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match (self.0, lang) {
+            (1, crate::Lang::Nl) => "laag",
+            (2, crate::Lang::Nl) => "midden",
+            (_, crate::Lang::Nl) => "hoog",
+            (1, crate::Lang::En) => "low",
+            (2, crate::Lang::En) => "medium",
+            (_, crate::Lang::En) => "high",
+        }
+    }
+}
+
+impl TryFrom<u8> for BivLevel {
+    type Error = String;
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        BivLevel::new(value as i64).map_err(|_| format!("BIV level {value} is not 1, 2 or 3"))
+    }
+}
+
+impl From<BivLevel> for u8 {
+    fn from(value: BivLevel) -> u8 {
+        value.0
+    }
+}
+
+/// A tenant's short name in addresses: lower-case letters, digits and hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(text: &str) -> Result<Slug, Problem> {
+        let s = text.trim();
+        let ok = (2..=63).contains(&s.len())
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.ends_with('-');
+        if ok {
+            Ok(Slug(s.to_string()))
+        } else {
+            Err(Problem::InvalidSlug)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The CBS municipality code, `GM` and four digits (e.g. `GM0363` for Amsterdam).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CbsCode(String);
+
+impl CbsCode {
+    pub fn parse(text: &str) -> Result<CbsCode, Problem> {
+        let s = text.trim().to_ascii_uppercase();
+        if s.len() == 6 && s.starts_with("GM") && s[2..].chars().all(|c| c.is_ascii_digit()) {
+            Ok(CbsCode(s))
+        } else {
+            Err(Problem::InvalidCbsCode)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An e-mail address, normalised to lower case. Only the shape is checked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(text: &str) -> Result<Email, Problem> {
+        let s = text.trim().to_lowercase();
+        let mut parts = s.split('@');
+        let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(Problem::NotAnEmail);
+        };
+        let ok = !local.is_empty()
+            && s.len() <= 254
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>');
+        if ok {
+            Ok(Email(s))
+        } else {
+            Err(Problem::NotAnEmail)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// ISO 3166-1 alpha-2 codes, all officially assigned ones.
+const ISO_COUNTRIES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// The European Economic Area: the 27 EU member states plus Iceland, Liechtenstein and Norway.
+const EEA: [&str; 30] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+];
+
+/// Dutch names of the countries that come up in municipal IT, for display and choice lists.
+pub const COMMON_COUNTRIES: [(&str, &str, &str); 36] = [
+    ("NL", "Nederland", "Netherlands"),
+    ("BE", "België", "Belgium"),
+    ("DE", "Duitsland", "Germany"),
+    ("FR", "Frankrijk", "France"),
+    ("LU", "Luxemburg", "Luxembourg"),
+    ("IE", "Ierland", "Ireland"),
+    ("DK", "Denemarken", "Denmark"),
+    ("SE", "Zweden", "Sweden"),
+    ("FI", "Finland", "Finland"),
+    ("NO", "Noorwegen", "Norway"),
+    ("IS", "IJsland", "Iceland"),
+    ("LI", "Liechtenstein", "Liechtenstein"),
+    ("AT", "Oostenrijk", "Austria"),
+    ("ES", "Spanje", "Spain"),
+    ("PT", "Portugal", "Portugal"),
+    ("IT", "Italië", "Italy"),
+    ("PL", "Polen", "Poland"),
+    ("CZ", "Tsjechië", "Czechia"),
+    ("EE", "Estland", "Estonia"),
+    ("LT", "Litouwen", "Lithuania"),
+    ("LV", "Letland", "Latvia"),
+    ("RO", "Roemenië", "Romania"),
+    ("BG", "Bulgarije", "Bulgaria"),
+    ("GR", "Griekenland", "Greece"),
+    ("HU", "Hongarije", "Hungary"),
+    ("CH", "Zwitserland", "Switzerland"),
+    ("GB", "Verenigd Koninkrijk", "United Kingdom"),
+    ("US", "Verenigde Staten", "United States"),
+    ("CA", "Canada", "Canada"),
+    ("IN", "India", "India"),
+    ("CN", "China", "China"),
+    ("IL", "Israël", "Israel"),
+    ("UA", "Oekraïne", "Ukraine"),
+    ("AU", "Australië", "Australia"),
+    ("JP", "Japan", "Japan"),
+    ("SG", "Singapore", "Singapore"),
+];
+
+/// A country as an ISO 3166-1 alpha-2 code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Country(String);
+
+impl Country {
+    pub fn parse(text: &str) -> Result<Country, Problem> {
+        let code = text.trim().to_ascii_uppercase();
+        if code.len() == 2 && ISO_COUNTRIES.split(' ').any(|c| c == code) {
+            Ok(Country(code))
+        } else {
+            Err(Problem::NotACountry)
+        }
+    }
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+    /// Inside the European Economic Area, where the GDPR applies without transfer rules.
+    pub fn in_eea(&self) -> bool {
+        EEA.contains(&self.0.as_str())
+    }
+    pub fn name(&self, lang: crate::Lang) -> String {
+        COMMON_COUNTRIES
+            .iter()
+            .find(|(code, _, _)| *code == self.0)
+            .map(|(_, nl, en)| lang.pick(nl, en).to_string())
+            .unwrap_or_else(|| self.0.clone())
+    }
+}
+
+/// Reads yes/no as people write it: ja/nee, yes/no, true/false, j/n, y/n, x (yes), 1/0, on.
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "ja" | "j" | "yes" | "y" | "true" | "waar" | "x" | "1" | "on" => Some(true),
+        "nee" | "n" | "no" | "false" | "onwaar" | "0" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn euros_as_people_type_them() {
+        assert_eq!(Cents::parse_euros("€ 12.345,67"), Ok(Cents(1_234_567)));
+        assert_eq!(Cents::parse_euros("12345"), Ok(Cents(1_234_500)));
+        assert_eq!(Cents::parse_euros("12.345"), Ok(Cents(1_234_500)));
+        assert_eq!(Cents::parse_euros("12,345.67"), Ok(Cents(1_234_567)));
+        assert_eq!(Cents::parse_euros("1234.5"), Ok(Cents(123_450)));
+        assert_eq!(Cents::parse_euros("1.234.567"), Ok(Cents(123_456_700)));
+        assert_eq!(Cents::parse_euros(" 99,95 "), Ok(Cents(9_995)));
+        assert!(Cents::parse_euros("").is_err());
+        assert!(Cents::parse_euros("-5").is_err());
+        assert!(Cents::parse_euros("twaalf").is_err());
+        assert!(Cents::parse_euros("1,234").is_ok());
+        assert!(Cents::parse_euros("1.2345").is_err());
+    }
+
+    #[test]
+    fn euro_text_round_trips() {
+        for cents in [0, 5, 99, 100, 123_456_789, 1_000_000] {
+            let text = Cents(cents).to_euro_text();
+            assert_eq!(Cents::parse_euros(&text), Ok(Cents(cents)), "{text}");
+        }
+        assert_eq!(Cents(1_234_567).to_string(), "€ 12.345,67");
+    }
+
+    #[test]
+    fn countries_and_eea() {
+        assert!(Country::parse("nl").unwrap().in_eea());
+        assert!(Country::parse("NO").unwrap().in_eea());
+        assert!(!Country::parse("US").unwrap().in_eea());
+        assert!(Country::parse("XX").is_err());
+        assert!(Country::parse("Nederland").is_err());
+    }
+
+    #[test]
+    fn slugs_codes_and_emails() {
+        assert!(Slug::parse("voorbeeld").is_ok());
+        assert!(Slug::parse("gemeente-2").is_ok());
+        assert!(Slug::parse("Voorbeeld").is_err());
+        assert!(Slug::parse("a").is_err());
+        assert!(Slug::parse("-x").is_err());
+        assert_eq!(CbsCode::parse("gm0363").unwrap().as_str(), "GM0363");
+        assert!(CbsCode::parse("GM363").is_err());
+        assert_eq!(
+            Email::parse(" Jan@Voorbeeld.NL ").unwrap().as_str(),
+            "jan@voorbeeld.nl"
+        );
+        assert!(Email::parse("jan@").is_err());
+        assert!(Email::parse("jan@voorbeeld").is_err());
+        assert!(Email::parse("a@b@c.nl").is_err());
+    }
+
+    #[test]
+    fn yes_no() {
+        assert_eq!(parse_yes_no("Ja"), Some(true));
+        assert_eq!(parse_yes_no("x"), Some(true));
+        assert_eq!(parse_yes_no("nee"), Some(false));
+        assert_eq!(parse_yes_no("misschien"), None);
+    }
+}

@@ -1,0 +1,338 @@
+//! The two backends behind one small interface: run a statement with text or integer
+//! parameters and read back text or integer cells. Everything above this module is written
+//! once and runs on both SQLite and PostgreSQL; the few SQL differences live in [`Dialect`].
+
+use crate::StoreError;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{AssertSqlSafe, Postgres, Row, Sqlite, Transaction};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// A statement parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Param {
+    Text(String),
+    Int(i64),
+    Null,
+}
+
+impl From<&str> for Param {
+    fn from(value: &str) -> Self {
+        Param::Text(value.to_string())
+    }
+}
+impl From<String> for Param {
+    fn from(value: String) -> Self {
+        Param::Text(value)
+    }
+}
+impl From<&String> for Param {
+    fn from(value: &String) -> Self {
+        Param::Text(value.clone())
+    }
+}
+impl From<i64> for Param {
+    fn from(value: i64) -> Self {
+        Param::Int(value)
+    }
+}
+impl From<Option<String>> for Param {
+    fn from(value: Option<String>) -> Self {
+        value.map_or(Param::Null, Param::Text)
+    }
+}
+impl From<Option<&str>> for Param {
+    fn from(value: Option<&str>) -> Self {
+        value.map_or(Param::Null, |s| Param::Text(s.to_string()))
+    }
+}
+impl From<uuid::Uuid> for Param {
+    fn from(value: uuid::Uuid) -> Self {
+        Param::Text(value.to_string())
+    }
+}
+
+/// The type of a column read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Col {
+    Text,
+    Int,
+}
+
+/// One cell read back.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Text(String),
+    Int(i64),
+    Null,
+}
+
+/// A row read back, with typed accessors that fail with a clear error instead of panicking.
+#[derive(Debug, Clone)]
+pub(crate) struct DbRow(Vec<Cell>);
+
+impl DbRow {
+    pub(crate) fn text(&self, i: usize) -> Result<String, StoreError> {
+        match self.0.get(i) {
+            Some(Cell::Text(s)) => Ok(s.clone()),
+            other => Err(StoreError::Corrupt(format!(
+                "column {i}: expected text, found {other:?}"
+            ))),
+        }
+    }
+    pub(crate) fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
+        match self.0.get(i) {
+            Some(Cell::Text(s)) => Ok(Some(s.clone())),
+            Some(Cell::Null) => Ok(None),
+            other => Err(StoreError::Corrupt(format!(
+                "column {i}: expected text, found {other:?}"
+            ))),
+        }
+    }
+    pub(crate) fn int(&self, i: usize) -> Result<i64, StoreError> {
+        match self.0.get(i) {
+            Some(Cell::Int(n)) => Ok(*n),
+            other => Err(StoreError::Corrupt(format!(
+                "column {i}: expected integer, found {other:?}"
+            ))),
+        }
+    }
+    pub(crate) fn uuid(&self, i: usize) -> Result<uuid::Uuid, StoreError> {
+        let text = self.text(i)?;
+        uuid::Uuid::parse_str(&text)
+            .map_err(|_| StoreError::Corrupt(format!("column {i}: not an id: {text}")))
+    }
+}
+
+/// Where SQLite and PostgreSQL differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// The element data column as JSON text.
+    pub(crate) fn data_text(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "data",
+            Dialect::Postgres => "data::text",
+        }
+    }
+    /// A JSON text parameter as a value for the data column.
+    pub(crate) fn data_param(self, n: usize) -> String {
+        match self {
+            Dialect::Sqlite => format!("${n}"),
+            Dialect::Postgres => format!("${n}::jsonb"),
+        }
+    }
+    /// A top-level field of the element data as text; booleans as `true`/`false`.
+    /// `field` must come from the domain's field tables, never from input.
+    pub(crate) fn json_text(self, field: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!(
+                "(CASE json_type(data, '$.{field}') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE json_extract(data, '$.{field}') END)"
+            ),
+            Dialect::Postgres => format!("(data ->> '{field}')"),
+        }
+    }
+    /// A top-level field of the element data as a sortable value (numbers as numbers).
+    pub(crate) fn json_sort(self, field: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("json_extract(data, '$.{field}')"),
+            Dialect::Postgres => format!("(data -> '{field}')"),
+        }
+    }
+}
+
+pub(crate) enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Binds the parameters, runs a fetch and decodes the rows; the same code for both backends.
+macro_rules! fetch_rows {
+    ($exec:expr, $sql:expr, $params:expr, $cols:expr) => {{
+        let mut query = sqlx::query(AssertSqlSafe($sql.to_string()));
+        for param in $params {
+            query = match param {
+                Param::Text(s) => query.bind(s.clone()),
+                Param::Int(n) => query.bind(*n),
+                Param::Null => query.bind(None::<String>),
+            };
+        }
+        let rows = query.fetch_all($exec).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let mut cells = Vec::with_capacity($cols.len());
+            for (i, col) in $cols.iter().enumerate() {
+                cells.push(match col {
+                    Col::Text => row
+                        .try_get::<Option<String>, _>(i)?
+                        .map_or(Cell::Null, Cell::Text),
+                    Col::Int => row
+                        .try_get::<Option<i64>, _>(i)?
+                        .map_or(Cell::Null, Cell::Int),
+                });
+            }
+            out.push(DbRow(cells));
+        }
+        Ok::<Vec<DbRow>, StoreError>(out)
+    }};
+}
+
+macro_rules! execute {
+    ($exec:expr, $sql:expr, $params:expr) => {{
+        let mut query = sqlx::query(AssertSqlSafe($sql.to_string()));
+        for param in $params {
+            query = match param {
+                Param::Text(s) => query.bind(s.clone()),
+                Param::Int(n) => query.bind(*n),
+                Param::Null => query.bind(None::<String>),
+            };
+        }
+        Ok::<u64, StoreError>(query.execute($exec).await?.rows_affected())
+    }};
+}
+
+impl Db {
+    pub(crate) async fn connect(url: &str) -> Result<Db, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+            Ok(Db::Postgres(pool))
+        } else if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .min_connections(1)
+                .connect_with(options)
+                .await?;
+            sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+            Ok(Db::Sqlite(pool))
+        } else {
+            Err(StoreError::BadUrl(url.to_string()))
+        }
+    }
+
+    pub(crate) fn dialect(&self) -> Dialect {
+        match self {
+            Db::Sqlite(_) => Dialect::Sqlite,
+            Db::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    pub(crate) async fn fetch(
+        &self,
+        sql: &str,
+        params: &[Param],
+        cols: &[Col],
+    ) -> Result<Vec<DbRow>, StoreError> {
+        match self {
+            Db::Sqlite(pool) => fetch_rows!(pool, sql, params, cols),
+            Db::Postgres(pool) => fetch_rows!(pool, sql, params, cols),
+        }
+    }
+
+    pub(crate) async fn fetch_one(
+        &self,
+        sql: &str,
+        params: &[Param],
+        cols: &[Col],
+    ) -> Result<Option<DbRow>, StoreError> {
+        Ok(self.fetch(sql, params, cols).await?.into_iter().next())
+    }
+
+    pub(crate) async fn execute(&self, sql: &str, params: &[Param]) -> Result<u64, StoreError> {
+        match self {
+            Db::Sqlite(pool) => execute!(pool, sql, params),
+            Db::Postgres(pool) => execute!(pool, sql, params),
+        }
+    }
+
+    /// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so that a transaction that reads and then writes waits instead of failing.
+    pub(crate) async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    pub(crate) async fn close(&self) {
+        match self {
+            Db::Sqlite(pool) => pool.close().await,
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    pub(crate) fn sqlite_pool(&self) -> Option<&SqlitePool> {
+        match self {
+            Db::Sqlite(pool) => Some(pool),
+            Db::Postgres(_) => None,
+        }
+    }
+}
+
+/// A write transaction on either backend. Dropped without `commit`, it rolls back.
+pub(crate) enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    pub(crate) fn dialect(&self) -> Dialect {
+        match self {
+            Tx::Sqlite(_) => Dialect::Sqlite,
+            Tx::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    pub(crate) async fn fetch(
+        &mut self,
+        sql: &str,
+        params: &[Param],
+        cols: &[Col],
+    ) -> Result<Vec<DbRow>, StoreError> {
+        match self {
+            Tx::Sqlite(tx) => fetch_rows!(&mut **tx, sql, params, cols),
+            Tx::Postgres(tx) => fetch_rows!(&mut **tx, sql, params, cols),
+        }
+    }
+
+    pub(crate) async fn fetch_one(
+        &mut self,
+        sql: &str,
+        params: &[Param],
+        cols: &[Col],
+    ) -> Result<Option<DbRow>, StoreError> {
+        Ok(self.fetch(sql, params, cols).await?.into_iter().next())
+    }
+
+    pub(crate) async fn execute(&mut self, sql: &str, params: &[Param]) -> Result<u64, StoreError> {
+        match self {
+            Tx::Sqlite(tx) => execute!(&mut **tx, sql, params),
+            Tx::Postgres(tx) => execute!(&mut **tx, sql, params),
+        }
+    }
+
+    pub(crate) async fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}

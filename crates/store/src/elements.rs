@@ -1,0 +1,815 @@
+//! Register elements of every kind in one table, with an index of the references between them
+//! so that "what depends on this" is one lookup. Each change is one transaction with its audit
+//! record; an update names the version it read and fails with a conflict when that is stale.
+
+use crate::audit::{AuditAction, write_audit};
+use crate::db::{Col, DbRow, Param, Tx};
+use crate::{Actor, Dialect, Store, StoreError, now_text, parse_time};
+use chrono::{DateTime, Utc};
+use regisseur_domain::landscape::{
+    EntityKind, FieldType, InputMode, Record, relation_allowed, validate,
+};
+use regisseur_domain::{Lang, Problem, ValidationErrors};
+use serde_json::{Map, Value};
+use std::collections::{BTreeSet, HashMap};
+use uuid::Uuid;
+
+/// A stored element: its record plus identity, version and times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub version: i64,
+    pub record: Record,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Element {
+    pub fn kind(&self) -> EntityKind {
+        self.record.kind()
+    }
+}
+
+/// An element that refers to another, through one of its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dependent {
+    pub kind: EntityKind,
+    pub id: Uuid,
+    pub name: Option<String>,
+    pub field: String,
+    /// Whether the field is required, so that a cascading delete removes the dependent too
+    /// (otherwise it only clears the reference).
+    pub required: bool,
+}
+
+/// What a delete did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeleteOutcome {
+    pub deleted: Vec<(EntityKind, Uuid)>,
+    pub updated: Vec<(EntityKind, Uuid)>,
+}
+
+/// What a list asks for. Filter fields must be filterable fields of the kind (checked here).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    pub search: Option<String>,
+    pub filters: Vec<(String, String)>,
+    /// A field to sort on and whether descending; by name when `None`.
+    pub sort: Option<(String, bool)>,
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+    /// For a supplier's user: only elements of this supplier.
+    pub supplier_scope: Option<Uuid>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            search: None,
+            filters: Vec::new(),
+            sort: None,
+            page: 1,
+            page_size: 50,
+            supplier_scope: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+fn like_pattern(term: &str) -> String {
+    let mut pattern = String::from("%");
+    for ch in term.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(ch);
+    }
+    pattern.push('%');
+    pattern
+}
+
+const ELEMENT_COLUMNS: &str = "id, organisation_id, kind, version, created_at, updated_at";
+const ELEMENT_COLS: [Col; 7] = [
+    Col::Text,
+    Col::Text,
+    Col::Text,
+    Col::Int,
+    Col::Text,
+    Col::Text,
+    Col::Text,
+];
+
+fn select_elements(dialect: Dialect) -> String {
+    format!(
+        "SELECT {ELEMENT_COLUMNS}, {} FROM elements",
+        dialect.data_text()
+    )
+}
+
+/// The name a list sorts on: the lower-cased name, or for a relation its type.
+fn sort_name(record: &Record) -> String {
+    record
+        .name()
+        .or_else(|| record.text("soort"))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+impl Store {
+    fn element_from(&self, row: &DbRow) -> Result<Element, StoreError> {
+        let kind_code = row.text(2)?;
+        let kind = EntityKind::from_code(&kind_code)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown kind {kind_code}")))?;
+        let data = row.text(6)?;
+        let fields: Map<String, Value> = serde_json::from_str(&data)
+            .map_err(|e| StoreError::Corrupt(format!("element data is not JSON: {e}")))?;
+        let catalog = self.catalog;
+        let record = Record::from_stored(kind, fields, &|id| catalog.contains(id))
+            .map_err(|e| StoreError::Corrupt(format!("stored {kind_code} is invalid: {e}")))?;
+        Ok(Element {
+            id: row.uuid(0)?,
+            organisation_id: row.uuid(1)?,
+            version: row.int(3)?,
+            record,
+            created_at: parse_time(&row.text(4)?)?,
+            updated_at: parse_time(&row.text(5)?)?,
+        })
+    }
+
+    /// Builds the WHERE clause of a list; returns the clause and its parameters.
+    fn list_where(
+        &self,
+        organisation_id: Uuid,
+        kind: EntityKind,
+        query: &ListQuery,
+    ) -> Result<(String, Vec<Param>), StoreError> {
+        let dialect = self.dialect();
+        let mut clause = String::from("organisation_id = $1 AND kind = $2");
+        let mut params: Vec<Param> = vec![organisation_id.into(), kind.code().into()];
+        let mut errors = ValidationErrors::default();
+        if let Some(term) = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            params.push(like_pattern(term).into());
+            clause.push_str(&format!(
+                " AND search_text LIKE ${} ESCAPE '\\'",
+                params.len()
+            ));
+        }
+        for (field, value) in &query.filters {
+            let Some(spec) = kind.field(field).filter(|f| f.filter) else {
+                errors.push(field.clone(), Problem::UnknownField);
+                continue;
+            };
+            let value = match spec.ty {
+                FieldType::Bool => match regisseur_domain::values::parse_yes_no(value) {
+                    Some(b) => b.to_string(),
+                    None => {
+                        errors.push(field.clone(), Problem::NotABoolean);
+                        continue;
+                    }
+                },
+                FieldType::Country => value.trim().to_uppercase(),
+                FieldType::Ref(_) | FieldType::AnyRef | FieldType::Choice(_) => {
+                    value.trim().to_lowercase()
+                }
+                _ => value.trim().to_string(),
+            };
+            params.push(value.into());
+            clause.push_str(&format!(
+                " AND {} = ${}",
+                dialect.json_text(spec.name),
+                params.len()
+            ));
+        }
+        if let Some(supplier) = query.supplier_scope {
+            match regisseur_domain::access::supplier_scope_field(kind) {
+                Some("id") => {
+                    params.push(supplier.into());
+                    clause.push_str(&format!(" AND id = ${}", params.len()));
+                }
+                Some(field) => {
+                    params.push(supplier.into());
+                    clause.push_str(&format!(
+                        " AND {} = ${}",
+                        dialect.json_text(field),
+                        params.len()
+                    ));
+                }
+                None => clause.push_str(" AND 1 = 0"),
+            }
+        }
+        errors.into_result(()).map_err(StoreError::Invalid)?;
+        Ok((clause, params))
+    }
+
+    /// One page of elements of a kind, with the total that match.
+    pub async fn list_elements(
+        &self,
+        organisation_id: Uuid,
+        kind: EntityKind,
+        query: &ListQuery,
+    ) -> Result<Page<Element>, StoreError> {
+        let (clause, mut params) = self.list_where(organisation_id, kind, query)?;
+        let total = self
+            .db
+            .fetch_one(
+                &format!("SELECT COUNT(*) FROM elements WHERE {clause}"),
+                &params,
+                &[Col::Int],
+            )
+            .await?
+            .map_or(Ok(0), |r| r.int(0))?;
+        let order = match &query.sort {
+            Some((field, desc)) if field != "naam" => {
+                if !kind.sortable(field) {
+                    let mut errors = ValidationErrors::default();
+                    errors.push("sorteer", Problem::UnknownField);
+                    return Err(StoreError::Invalid(errors));
+                }
+                let expr = self.dialect().json_sort(field);
+                let dir = if *desc { "DESC" } else { "ASC" };
+                format!("({expr} IS NULL), {expr} {dir}, sort_name, id")
+            }
+            Some((_, true)) => "sort_name DESC, id DESC".to_string(),
+            _ => "sort_name, id".to_string(),
+        };
+        let page_size = query.page_size.clamp(1, 500);
+        let page = query.page.max(1);
+        params.push(i64::from(page_size).into());
+        params.push((i64::from(page - 1) * i64::from(page_size)).into());
+        let sql = format!(
+            "{} WHERE {clause} ORDER BY {order} LIMIT ${} OFFSET ${}",
+            select_elements(self.dialect()),
+            params.len() - 1,
+            params.len()
+        );
+        let rows = self.db.fetch(&sql, &params, &ELEMENT_COLS).await?;
+        let items = rows
+            .iter()
+            .map(|r| self.element_from(r))
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            items,
+            total,
+            page,
+            page_size,
+        })
+    }
+
+    /// One element of the organisation, of the given kind.
+    pub async fn get_element(
+        &self,
+        organisation_id: Uuid,
+        kind: EntityKind,
+        id: Uuid,
+    ) -> Result<Option<Element>, StoreError> {
+        let sql = format!(
+            "{} WHERE organisation_id = $1 AND kind = $2 AND id = $3",
+            select_elements(self.dialect())
+        );
+        self.db
+            .fetch_one(
+                &sql,
+                &[organisation_id.into(), kind.code().into(), id.into()],
+                &ELEMENT_COLS,
+            )
+            .await?
+            .map(|r| self.element_from(&r))
+            .transpose()
+    }
+
+    /// The kind and display name of each of `ids` that exists in the organisation.
+    pub async fn element_names(
+        &self,
+        organisation_id: Uuid,
+        ids: &BTreeSet<Uuid>,
+    ) -> Result<HashMap<Uuid, (EntityKind, String)>, StoreError> {
+        let mut names = HashMap::new();
+        let ids: Vec<Uuid> = ids.iter().copied().collect();
+        for chunk in ids.chunks(400) {
+            let placeholders: Vec<String> =
+                (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+            let sql = format!(
+                "SELECT id, kind, name, sort_name FROM elements WHERE organisation_id = $1 AND id IN ({})",
+                placeholders.join(", ")
+            );
+            let mut params: Vec<Param> = vec![organisation_id.into()];
+            params.extend(chunk.iter().map(|id| Param::from(*id)));
+            for row in self
+                .db
+                .fetch(&sql, &params, &[Col::Text, Col::Text, Col::Text, Col::Text])
+                .await?
+            {
+                let kind_code = row.text(1)?;
+                let Some(kind) = EntityKind::from_code(&kind_code) else {
+                    continue;
+                };
+                let name = row.opt_text(2)?.unwrap_or(row.text(3)?);
+                names.insert(row.uuid(0)?, (kind, name));
+            }
+        }
+        Ok(names)
+    }
+
+    /// How many elements of each kind the organisation has.
+    pub async fn element_counts(
+        &self,
+        organisation_id: Uuid,
+    ) -> Result<HashMap<EntityKind, i64>, StoreError> {
+        let rows = self
+            .db
+            .fetch(
+                "SELECT kind, COUNT(*) FROM elements WHERE organisation_id = $1 GROUP BY kind",
+                &[organisation_id.into()],
+                &[Col::Text, Col::Int],
+            )
+            .await?;
+        let mut counts = HashMap::new();
+        for row in rows {
+            if let Some(kind) = EntityKind::from_code(&row.text(0)?) {
+                counts.insert(kind, row.int(1)?);
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Every element of the organisation that refers to `id`.
+    pub async fn dependents(
+        &self,
+        organisation_id: Uuid,
+        id: Uuid,
+    ) -> Result<Vec<Dependent>, StoreError> {
+        let rows = self
+            .db
+            .fetch(
+                DEPENDENTS_SQL,
+                &[organisation_id.into(), id.into()],
+                &DEPENDENT_COLS,
+            )
+            .await?;
+        rows.iter().map(dependent_from).collect()
+    }
+
+    /// All elements of a kind in the organisation that refer to `id`, as full elements.
+    pub async fn referring_elements(
+        &self,
+        organisation_id: Uuid,
+        id: Uuid,
+    ) -> Result<Vec<Element>, StoreError> {
+        let sql = format!(
+            "{} WHERE organisation_id = $1 AND id IN (SELECT from_id FROM element_refs WHERE to_id = $2) ORDER BY kind, sort_name",
+            select_elements(self.dialect())
+        );
+        let rows = self
+            .db
+            .fetch(&sql, &[organisation_id.into(), id.into()], &ELEMENT_COLS)
+            .await?;
+        rows.iter().map(|r| self.element_from(r)).collect()
+    }
+
+    /// Validates the input and creates the element, with its audit record.
+    pub async fn create_element(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        kind: EntityKind,
+        input: &Map<String, Value>,
+        mode: InputMode,
+    ) -> Result<Element, StoreError> {
+        let catalog = self.catalog;
+        let (record, errors) = validate(kind, input, mode, &|id| catalog.contains(id));
+        let mut tx = self.db.begin().await?;
+        check_references(&mut tx, organisation_id, &record, errors).await?;
+        let element =
+            insert_element(&mut tx, actor, organisation_id, Uuid::now_v7(), record).await?;
+        tx.commit().await?;
+        Ok(element)
+    }
+
+    /// Creates many elements in one transaction (demo data, imports): all or nothing. Each
+    /// input may name its own id, so that later inputs can refer to earlier ones.
+    pub async fn create_elements(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        inputs: Vec<(Uuid, EntityKind, Map<String, Value>)>,
+    ) -> Result<usize, StoreError> {
+        let catalog = self.catalog;
+        let mut tx = self.db.begin().await?;
+        let count = inputs.len();
+        for (id, kind, input) in inputs {
+            let (record, errors) =
+                validate(kind, &input, InputMode::Api, &|id| catalog.contains(id));
+            check_references(&mut tx, organisation_id, &record, errors)
+                .await
+                .map_err(|e| match e {
+                    StoreError::Invalid(errors) => StoreError::Other(format!(
+                        "{} '{}': {errors}",
+                        kind.code(),
+                        input.get("naam").and_then(Value::as_str).unwrap_or("")
+                    )),
+                    other => other,
+                })?;
+            insert_element(&mut tx, actor, organisation_id, id, record).await?;
+        }
+        tx.commit().await?;
+        Ok(count)
+    }
+
+    /// Replaces an element's fields. `version` is the version the caller read: when the element
+    /// has changed since, nothing is written and the answer is a conflict.
+    pub async fn update_element(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        kind: EntityKind,
+        id: Uuid,
+        version: i64,
+        input: &Map<String, Value>,
+        mode: InputMode,
+    ) -> Result<Element, StoreError> {
+        let catalog = self.catalog;
+        let (record, errors) = validate(kind, input, mode, &|id| catalog.contains(id));
+        let mut tx = self.db.begin().await?;
+        let current = load_for_update(self, &mut tx, organisation_id, Some(kind), id).await?;
+        if current.version != version {
+            return Err(StoreError::Conflict {
+                current: current.version,
+            });
+        }
+        check_references(&mut tx, organisation_id, &record, errors).await?;
+        if current.record == record {
+            return Ok(current);
+        }
+        let updated = save_update(&mut tx, actor, &current, record).await?;
+        tx.commit().await?;
+        Ok(updated)
+    }
+
+    /// Deletes an element. When others refer to it, nothing is deleted unless `cascade`: then
+    /// elements that cannot exist without it (a contract without its supplier, a relation
+    /// without its end) are deleted too, and optional references to it are cleared.
+    pub async fn delete_element(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        kind: EntityKind,
+        id: Uuid,
+        cascade: bool,
+    ) -> Result<DeleteOutcome, StoreError> {
+        let mut tx = self.db.begin().await?;
+        let target = load_for_update(self, &mut tx, organisation_id, Some(kind), id).await?;
+        let direct = fetch_dependents(&mut tx, organisation_id, id).await?;
+        if !direct.is_empty() && !cascade {
+            return Err(StoreError::HasDependents(direct));
+        }
+        // The set to delete: the target and, transitively, whatever requires something in it.
+        let mut to_delete: Vec<Element> = vec![target];
+        let mut deleting: BTreeSet<Uuid> = BTreeSet::from([id]);
+        let mut i = 0;
+        while i < to_delete.len() {
+            let current = to_delete[i].id;
+            for dep in fetch_dependents(&mut tx, organisation_id, current).await? {
+                if dep.required && deleting.insert(dep.id) {
+                    to_delete
+                        .push(load_for_update(self, &mut tx, organisation_id, None, dep.id).await?);
+                }
+            }
+            i += 1;
+        }
+        let mut outcome = DeleteOutcome::default();
+        // Clear optional references held by elements that stay.
+        let mut to_clear: BTreeSet<Uuid> = BTreeSet::new();
+        for element in &to_delete {
+            for dep in fetch_dependents(&mut tx, organisation_id, element.id).await? {
+                if !deleting.contains(&dep.id) {
+                    to_clear.insert(dep.id);
+                }
+            }
+        }
+        for dep_id in to_clear {
+            let dependent = load_for_update(self, &mut tx, organisation_id, None, dep_id).await?;
+            let mut record = dependent.record.clone();
+            for gone in &deleting {
+                record = record.without_reference_to(*gone).map_err(|field| {
+                    StoreError::Other(format!(
+                        "{} {} requires {field}",
+                        dependent.kind().code(),
+                        dependent.id
+                    ))
+                })?;
+            }
+            save_update(&mut tx, actor, &dependent, record).await?;
+            outcome.updated.push((dependent.kind(), dependent.id));
+        }
+        for element in to_delete.iter().rev() {
+            tx.execute(
+                "DELETE FROM element_refs WHERE from_id = $1",
+                &[element.id.into()],
+            )
+            .await?;
+        }
+        for element in to_delete.iter().rev() {
+            tx.execute("DELETE FROM elements WHERE id = $1", &[element.id.into()])
+                .await?;
+            write_audit(
+                &mut tx,
+                actor,
+                organisation_id,
+                AuditAction::Deleted,
+                element.kind(),
+                element.id,
+                Some(&element_json(element)),
+                None,
+            )
+            .await?;
+            outcome.deleted.push((element.kind(), element.id));
+        }
+        tx.commit().await?;
+        Ok(outcome)
+    }
+}
+
+const DEPENDENTS_SQL: &str = "SELECT e.kind, e.id, e.name, r.field FROM element_refs r
+     JOIN elements e ON e.id = r.from_id
+     WHERE r.organisation_id = $1 AND r.to_id = $2 AND r.from_id <> r.to_id
+     ORDER BY e.kind, e.sort_name, r.field";
+const DEPENDENT_COLS: [Col; 4] = [Col::Text, Col::Text, Col::Text, Col::Text];
+
+fn dependent_from(row: &DbRow) -> Result<Dependent, StoreError> {
+    let kind_code = row.text(0)?;
+    let kind = EntityKind::from_code(&kind_code)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown kind {kind_code}")))?;
+    let field = row.text(3)?;
+    Ok(Dependent {
+        kind,
+        id: row.uuid(1)?,
+        name: row.opt_text(2)?,
+        required: kind.field(&field).is_some_and(|f| f.required),
+        field,
+    })
+}
+
+async fn fetch_dependents(
+    tx: &mut Tx,
+    organisation_id: Uuid,
+    id: Uuid,
+) -> Result<Vec<Dependent>, StoreError> {
+    let rows = tx
+        .fetch(
+            DEPENDENTS_SQL,
+            &[organisation_id.into(), id.into()],
+            &DEPENDENT_COLS,
+        )
+        .await?;
+    rows.iter().map(dependent_from).collect()
+}
+
+async fn load_for_update(
+    store: &Store,
+    tx: &mut Tx,
+    organisation_id: Uuid,
+    kind: Option<EntityKind>,
+    id: Uuid,
+) -> Result<Element, StoreError> {
+    let sql = format!(
+        "{} WHERE organisation_id = $1 AND id = $2",
+        select_elements(tx.dialect())
+    );
+    let element = tx
+        .fetch_one(&sql, &[organisation_id.into(), id.into()], &ELEMENT_COLS)
+        .await?
+        .map(|r| store.element_from(&r))
+        .transpose()?
+        .ok_or(StoreError::NotFound)?;
+    match kind {
+        Some(kind) if element.kind() != kind => Err(StoreError::NotFound),
+        _ => Ok(element),
+    }
+}
+
+/// Checks that every reference points at an existing element of the right kind in the same
+/// organisation, and that a relation's type fits its ends; adds any problem to `errors`.
+async fn check_references(
+    tx: &mut Tx,
+    organisation_id: Uuid,
+    record: &Record,
+    mut errors: ValidationErrors,
+) -> Result<(), StoreError> {
+    let refs = record.references();
+    let mut kinds: HashMap<Uuid, EntityKind> = HashMap::new();
+    if !refs.is_empty() {
+        let targets: BTreeSet<Uuid> = refs.iter().map(|r| r.target).collect();
+        let placeholders: Vec<String> = (0..targets.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT id, kind FROM elements WHERE organisation_id = $1 AND id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut params: Vec<Param> = vec![organisation_id.into()];
+        params.extend(targets.iter().map(|id| Param::from(*id)));
+        for row in tx.fetch(&sql, &params, &[Col::Text, Col::Text]).await? {
+            if let Some(kind) = EntityKind::from_code(&row.text(1)?) {
+                kinds.insert(row.uuid(0)?, kind);
+            }
+        }
+    }
+    for reference in &refs {
+        if errors.has(reference.field) {
+            continue;
+        }
+        match (kinds.get(&reference.target), reference.expected) {
+            (None, _) => errors.push(reference.field, Problem::UnknownReference),
+            (Some(found), Some(expected)) if *found != expected => errors.push(
+                reference.field,
+                Problem::WrongKind {
+                    expected: expected.singular(Lang::Nl),
+                },
+            ),
+            (Some(EntityKind::Relation), None) => errors.push(reference.field, Problem::NotAllowed),
+            _ => {}
+        }
+    }
+    if record.kind() == EntityKind::Relation
+        && let (Some(soort), Some(from), Some(to)) = (
+            record.text("soort"),
+            id_of(record, "bronId").and_then(|id| kinds.get(&id)),
+            id_of(record, "doelId").and_then(|id| kinds.get(&id)),
+        )
+        && !errors.has("bronId")
+        && !errors.has("doelId")
+        && !relation_allowed(soort, *from, *to)
+    {
+        errors.push(
+            "soort",
+            Problem::RelationNotAllowed {
+                kind: soort.to_string(),
+                from: from.singular(Lang::Nl),
+                to: to.singular(Lang::Nl),
+            },
+        );
+    }
+    errors.into_result(()).map_err(StoreError::Invalid)
+}
+
+fn id_of(record: &Record, field: &str) -> Option<Uuid> {
+    record.text(field).and_then(|s| Uuid::parse_str(s).ok())
+}
+
+/// The element as the audit trail records it: its fields plus id and version.
+fn element_json(element: &Element) -> Value {
+    let mut fields = element.record.fields().clone();
+    fields.insert("id".into(), Value::String(element.id.to_string()));
+    fields.insert("versie".into(), Value::from(element.version));
+    Value::Object(fields)
+}
+
+async fn write_refs(
+    tx: &mut Tx,
+    organisation_id: Uuid,
+    id: Uuid,
+    record: &Record,
+) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM element_refs WHERE from_id = $1", &[id.into()])
+        .await?;
+    let mut seen = BTreeSet::new();
+    for reference in record.references() {
+        if seen.insert((reference.field, reference.target)) {
+            tx.execute(
+                "INSERT INTO element_refs (organisation_id, from_id, field, to_id) VALUES ($1, $2, $3, $4)",
+                &[organisation_id.into(), id.into(), reference.field.into(), reference.target.into()],
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn insert_element(
+    tx: &mut Tx,
+    actor: &Actor,
+    organisation_id: Uuid,
+    id: Uuid,
+    record: Record,
+) -> Result<Element, StoreError> {
+    let now = now_text();
+    let data = Value::Object(record.fields().clone()).to_string();
+    let sql = format!(
+        "INSERT INTO elements (id, organisation_id, kind, name, sort_name, search_text, version, data, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 1, {}, $8, $8)",
+        tx.dialect().data_param(7)
+    );
+    tx.execute(
+        &sql,
+        &[
+            id.into(),
+            organisation_id.into(),
+            record.kind().code().into(),
+            record.name().into(),
+            sort_name(&record).into(),
+            record.search_text().into(),
+            data.into(),
+            (&now).into(),
+        ],
+    )
+    .await?;
+    write_refs(tx, organisation_id, id, &record).await?;
+    let time = parse_time(&now)?;
+    let element = Element {
+        id,
+        organisation_id,
+        version: 1,
+        record,
+        created_at: time,
+        updated_at: time,
+    };
+    write_audit(
+        tx,
+        actor,
+        organisation_id,
+        AuditAction::Created,
+        element.kind(),
+        id,
+        None,
+        Some(&element_json(&element)),
+    )
+    .await?;
+    Ok(element)
+}
+
+async fn save_update(
+    tx: &mut Tx,
+    actor: &Actor,
+    current: &Element,
+    record: Record,
+) -> Result<Element, StoreError> {
+    let now = now_text();
+    let data = Value::Object(record.fields().clone()).to_string();
+    let sql = format!(
+        "UPDATE elements SET name = $1, sort_name = $2, search_text = $3, data = {}, version = version + 1, updated_at = $5
+         WHERE id = $6 AND version = $7",
+        tx.dialect().data_param(4)
+    );
+    let changed = tx
+        .execute(
+            &sql,
+            &[
+                record.name().into(),
+                sort_name(&record).into(),
+                record.search_text().into(),
+                data.into(),
+                (&now).into(),
+                current.id.into(),
+                current.version.into(),
+            ],
+        )
+        .await?;
+    if changed != 1 {
+        return Err(StoreError::Conflict {
+            current: current.version + 1,
+        });
+    }
+    write_refs(tx, current.organisation_id, current.id, &record).await?;
+    let updated = Element {
+        version: current.version + 1,
+        record,
+        updated_at: parse_time(&now)?,
+        ..current.clone()
+    };
+    write_audit(
+        tx,
+        actor,
+        current.organisation_id,
+        AuditAction::Updated,
+        updated.kind(),
+        updated.id,
+        Some(&element_json(current)),
+        Some(&element_json(&updated)),
+    )
+    .await?;
+    Ok(updated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern("Zaak"), "%zaak%");
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
+}

@@ -1,0 +1,566 @@
+//! The repository tests: every test runs on SQLite and on PostgreSQL.
+
+use regisseur_domain::Problem;
+use regisseur_domain::access::Role;
+use regisseur_domain::landscape::{EntityKind, InputMode};
+use regisseur_domain::organisation::NewOrganisation;
+use regisseur_domain::values::Email;
+use regisseur_store::testing::{Backend, fresh_database_url};
+use regisseur_store::{Actor, AuditQuery, ListQuery, Store, StoreError};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test] async fn $name() { super::$name(super::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test] async fn $name() { super::$name(super::Backend::Postgres).await })*
+        }
+    };
+}
+
+on_both_backends!(
+    elements_round_trip_with_audit,
+    lists_search_filter_sort_and_page,
+    references_must_exist_in_the_same_organisation,
+    stale_version_conflicts_and_writes_nothing,
+    delete_with_dependents_needs_cascade,
+    accounts_sessions_and_tokens,
+    relation_types_fit_their_ends,
+);
+
+async fn store(backend: Backend) -> Store {
+    Store::connect(&fresh_database_url(backend).await)
+        .await
+        .expect("connect")
+}
+
+fn obj(value: Value) -> Map<String, Value> {
+    value.as_object().cloned().expect("object")
+}
+
+async fn org(store: &Store, slug: &str) -> Uuid {
+    let new = NewOrganisation::parse(slug, &format!("Gemeente {slug}"), None).expect("valid");
+    store.create_organisation(&new).await.expect("created").id
+}
+
+fn actor() -> Actor {
+    Actor {
+        user_id: None,
+        email: "test@voorbeeld.nl".into(),
+    }
+}
+
+async fn create(store: &Store, org: Uuid, kind: EntityKind, input: Value) -> Uuid {
+    store
+        .create_element(&actor(), org, kind, &obj(input), InputMode::Api)
+        .await
+        .unwrap_or_else(|e| panic!("create {kind:?}: {e:?}"))
+        .id
+}
+
+async fn elements_round_trip_with_audit(backend: Backend) {
+    let store = store(backend).await;
+    let org = org(&store, "een").await;
+    let supplier = create(
+        &store,
+        org,
+        EntityKind::Supplier,
+        json!({"naam": "Centric", "land": "nl"}),
+    )
+    .await;
+    let app = create(
+        &store,
+        org,
+        EntityKind::Application,
+        json!({"naam": "Key2Burgerzaken", "levenscyclus": "in-gebruik", "leverancierId": supplier.to_string(),
+               "jaarkostenCenten": 4_500_000, "bedrijfskritisch": true, "beschikbaarheid": 3}),
+    )
+    .await;
+    let element = store
+        .get_element(org, EntityKind::Application, app)
+        .await
+        .unwrap()
+        .expect("found");
+    assert_eq!(element.version, 1);
+    assert_eq!(element.record.name(), Some("Key2Burgerzaken"));
+    assert_eq!(
+        element.record.get("jaarkostenCenten"),
+        Some(&json!(4_500_000))
+    );
+    assert_eq!(element.record.get("bedrijfskritisch"), Some(&json!(true)));
+    // Not visible as another kind.
+    assert!(
+        store
+            .get_element(org, EntityKind::Supplier, app)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let updated = store
+        .update_element(
+            &actor(),
+            org,
+            EntityKind::Application,
+            app,
+            1,
+            &obj(json!({"naam": "Key2Burgerzaken", "levenscyclus": "uitfasering"})),
+            InputMode::Api,
+        )
+        .await
+        .expect("updated");
+    assert_eq!(updated.version, 2);
+    assert_eq!(updated.record.get("leverancierId"), None);
+
+    let audit = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity_id: Some(app),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(audit.total, 2);
+    let change = &audit.items[0];
+    assert_eq!(change.action, "gewijzigd");
+    assert_eq!(change.entity, "applicatie");
+    assert_eq!(change.user_email, "test@voorbeeld.nl");
+    assert_eq!(
+        change
+            .old_value
+            .as_ref()
+            .and_then(|v| v.get("levenscyclus")),
+        Some(&json!("in-gebruik"))
+    );
+    assert_eq!(
+        change
+            .new_value
+            .as_ref()
+            .and_then(|v| v.get("levenscyclus")),
+        Some(&json!("uitfasering"))
+    );
+    assert_eq!(audit.items[1].action, "aangemaakt");
+}
+
+async fn lists_search_filter_sort_and_page(backend: Backend) {
+    let store = store(backend).await;
+    let org = org(&store, "lijst").await;
+    let other = self::org(&store, "ander").await;
+    for (name, lifecycle, critical, cost) in [
+        ("Zaaksysteem", "in-gebruik", true, 300),
+        ("Suite4Sociaal Domein", "in-gebruik", true, 100),
+        ("ZAAKregistratie oud", "uitgefaseerd", false, 200),
+        ("Ümlaut Zaak", "gepland", false, 50),
+        ("Percentage 100%_tool", "gepland", false, 10),
+    ] {
+        create(&store, org, EntityKind::Application,
+            json!({"naam": name, "levenscyclus": lifecycle, "bedrijfskritisch": critical, "jaarkostenCenten": cost})).await;
+    }
+    create(
+        &store,
+        other,
+        EntityKind::Application,
+        json!({"naam": "Zaak elders", "levenscyclus": "gepland"}),
+    )
+    .await;
+
+    let list = |query: ListQuery| {
+        let store = &store;
+        async move {
+            store
+                .list_elements(org, EntityKind::Application, &query)
+                .await
+                .expect("list")
+                .items
+                .iter()
+                .map(|e| e.record.name().unwrap_or("").to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    let search = |term: &str| ListQuery {
+        search: Some(term.into()),
+        ..ListQuery::default()
+    };
+    let found = list(search("ZAAK")).await;
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        !found.contains(&"Zaak elders".to_string()),
+        "other organisation leaks"
+    );
+    assert_eq!(list(search("ümlaut")).await, vec!["Ümlaut Zaak"]);
+    assert_eq!(list(search("100%_")).await, vec!["Percentage 100%_tool"]);
+    assert_eq!(list(search("%")).await, vec!["Percentage 100%_tool"]);
+
+    let filtered = list(ListQuery {
+        filters: vec![
+            ("levenscyclus".into(), "in-gebruik".into()),
+            ("bedrijfskritisch".into(), "ja".into()),
+        ],
+        ..ListQuery::default()
+    })
+    .await;
+    assert_eq!(filtered, vec!["Suite4Sociaal Domein", "Zaaksysteem"]);
+
+    let by_cost = list(ListQuery {
+        sort: Some(("jaarkostenCenten".into(), true)),
+        ..ListQuery::default()
+    })
+    .await;
+    assert_eq!(by_cost[0], "Zaaksysteem");
+    assert_eq!(by_cost[4], "Percentage 100%_tool");
+
+    let page = store
+        .list_elements(
+            org,
+            EntityKind::Application,
+            &ListQuery {
+                page: 2,
+                page_size: 2,
+                ..ListQuery::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.total, 5);
+    assert_eq!(page.items.len(), 2);
+
+    let bad = store
+        .list_elements(
+            org,
+            EntityKind::Application,
+            &ListQuery {
+                filters: vec![("kleur".into(), "x".into())],
+                ..ListQuery::default()
+            },
+        )
+        .await;
+    assert!(matches!(bad, Err(StoreError::Invalid(e)) if e.has("kleur")));
+}
+
+async fn references_must_exist_in_the_same_organisation(backend: Backend) {
+    let store = store(backend).await;
+    let a = org(&store, "org-a").await;
+    let b = org(&store, "org-b").await;
+    let supplier_b = create(
+        &store,
+        b,
+        EntityKind::Supplier,
+        json!({"naam": "Leverancier B"}),
+    )
+    .await;
+    let person_a = create(&store, a, EntityKind::Person, json!({"naam": "Jan"})).await;
+    let result = store
+        .create_element(&actor(), a, EntityKind::Application,
+            &obj(json!({"naam": "X", "levenscyclus": "gepland", "leverancierId": supplier_b.to_string(),
+                        "eigenaarId": Uuid::now_v7().to_string(), "contractId": person_a.to_string(), "versie": 3})),
+            InputMode::Api)
+        .await;
+    let Err(StoreError::Invalid(errors)) = result else {
+        panic!("expected invalid, got {result:?}")
+    };
+    assert_eq!(
+        errors.for_field("leverancierId").map(|e| &e.problem),
+        Some(&Problem::UnknownReference)
+    );
+    assert_eq!(
+        errors.for_field("eigenaarId").map(|e| &e.problem),
+        Some(&Problem::UnknownReference)
+    );
+    assert!(matches!(
+        errors.for_field("contractId").map(|e| &e.problem),
+        Some(Problem::WrongKind { .. })
+    ));
+    assert!(errors.has("versie"));
+    let count = store.element_counts(a).await.unwrap();
+    assert_eq!(
+        count.get(&EntityKind::Application),
+        None,
+        "nothing half-written"
+    );
+}
+
+async fn stale_version_conflicts_and_writes_nothing(backend: Backend) {
+    let store = store(backend).await;
+    let org = org(&store, "versie").await;
+    let id = create(&store, org, EntityKind::Person, json!({"naam": "Piet"})).await;
+    let update = |version: i64, name: &str| {
+        let store = &store;
+        let input = obj(json!({"naam": name}));
+        async move {
+            store
+                .update_element(
+                    &actor(),
+                    org,
+                    EntityKind::Person,
+                    id,
+                    version,
+                    &input,
+                    InputMode::Api,
+                )
+                .await
+        }
+    };
+    update(1, "Piet de Vries").await.expect("first update");
+    let stale = update(1, "Piet Jansen").await;
+    assert!(
+        matches!(stale, Err(StoreError::Conflict { current: 2 })),
+        "{stale:?}"
+    );
+    let now = store
+        .get_element(org, EntityKind::Person, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(now.record.name(), Some("Piet de Vries"));
+    // Saving without a change keeps the version and writes no audit record.
+    let same = update(2, "Piet de Vries").await.unwrap();
+    assert_eq!(same.version, 2);
+    assert_eq!(
+        store
+            .audit_log(org, &AuditQuery::default())
+            .await
+            .unwrap()
+            .total,
+        2
+    );
+    let missing = store
+        .update_element(
+            &actor(),
+            org,
+            EntityKind::Person,
+            Uuid::now_v7(),
+            1,
+            &obj(json!({"naam": "X"})),
+            InputMode::Api,
+        )
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)));
+}
+
+async fn delete_with_dependents_needs_cascade(backend: Backend) {
+    let store = store(backend).await;
+    let org = org(&store, "weg").await;
+    let supplier = create(
+        &store,
+        org,
+        EntityKind::Supplier,
+        json!({"naam": "PinkRoccade"}),
+    )
+    .await;
+    let contract = create(
+        &store,
+        org,
+        EntityKind::Contract,
+        json!({"naam": "Burgerzaken", "leverancierId": supplier.to_string()}),
+    )
+    .await;
+    let app = create(
+        &store,
+        org,
+        EntityKind::Application,
+        json!({"naam": "iBurgerzaken", "levenscyclus": "in-gebruik",
+        "leverancierId": supplier.to_string(), "contractId": contract.to_string()}),
+    )
+    .await;
+    let other = create(
+        &store,
+        org,
+        EntityKind::Application,
+        json!({"naam": "GBA-V", "levenscyclus": "in-gebruik"}),
+    )
+    .await;
+    let interface = create(&store, org, EntityKind::Interface, json!({"vanApplicatieId": app.to_string(), "naarApplicatieId": other.to_string(), "standaard": "stuf"})).await;
+
+    let refused = store
+        .delete_element(&actor(), org, EntityKind::Supplier, supplier, false)
+        .await;
+    let Err(StoreError::HasDependents(deps)) = refused else {
+        panic!("expected dependents, got {refused:?}")
+    };
+    let mut names: Vec<_> = deps
+        .iter()
+        .map(|d| (d.kind, d.field.clone(), d.required))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            (EntityKind::Application, "leverancierId".to_string(), false),
+            (EntityKind::Contract, "leverancierId".to_string(), true),
+        ]
+    );
+    assert!(
+        store
+            .get_element(org, EntityKind::Supplier, supplier)
+            .await
+            .unwrap()
+            .is_some(),
+        "nothing deleted"
+    );
+
+    let outcome = store
+        .delete_element(&actor(), org, EntityKind::Supplier, supplier, true)
+        .await
+        .expect("cascade");
+    assert!(outcome.deleted.contains(&(EntityKind::Supplier, supplier)));
+    assert!(outcome.deleted.contains(&(EntityKind::Contract, contract)));
+    assert_eq!(outcome.updated, vec![(EntityKind::Application, app)]);
+    let app_now = store
+        .get_element(org, EntityKind::Application, app)
+        .await
+        .unwrap()
+        .expect("app stays");
+    assert_eq!(app_now.record.get("leverancierId"), None);
+    assert_eq!(app_now.record.get("contractId"), None);
+    assert_eq!(app_now.version, 2);
+
+    // Deleting an application removes the interface that cannot exist without it.
+    let outcome = store
+        .delete_element(&actor(), org, EntityKind::Application, other, true)
+        .await
+        .expect("cascade");
+    assert!(
+        outcome
+            .deleted
+            .contains(&(EntityKind::Interface, interface))
+    );
+    let audit = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity_id: Some(interface),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(audit.items[0].action, "verwijderd");
+}
+
+async fn relation_types_fit_their_ends(backend: Backend) {
+    let store = store(backend).await;
+    let org = org(&store, "rel").await;
+    let app = create(
+        &store,
+        org,
+        EntityKind::Application,
+        json!({"naam": "Zaaksysteem", "levenscyclus": "in-gebruik"}),
+    )
+    .await;
+    let server = create(
+        &store,
+        org,
+        EntityKind::Component,
+        json!({"naam": "VM-ZAAK-01", "soort": "virtuele-machine"}),
+    )
+    .await;
+    create(
+        &store,
+        org,
+        EntityKind::Relation,
+        json!({"soort": "draait-op", "bronId": app.to_string(), "doelId": server.to_string()}),
+    )
+    .await;
+    let wrong = store
+        .create_element(&actor(), org, EntityKind::Relation,
+            &obj(json!({"soort": "draait-op", "bronId": server.to_string(), "doelId": app.to_string()})), InputMode::Api)
+        .await;
+    assert!(matches!(wrong, Err(StoreError::Invalid(e)) if e.has("soort")));
+    let deps = store.dependents(org, server).await.unwrap();
+    assert_eq!(deps.len(), 1);
+    assert_eq!(deps[0].kind, EntityKind::Relation);
+}
+
+async fn accounts_sessions_and_tokens(backend: Backend) {
+    let store = store(backend).await;
+    let org = org(&store, "acc").await;
+    let email = Email::parse("Regisseur@Voorbeeld.nl").unwrap();
+    let user = store
+        .create_user(&email, "Rita Regisseur", "een lang wachtwoord")
+        .await
+        .expect("user");
+    assert!(matches!(
+        store
+            .create_user(&email, "Dubbel", "een lang wachtwoord")
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .set_membership(user.id, org, Role::Regisseur, None)
+        .await
+        .unwrap();
+    store
+        .set_membership(user.id, org, Role::Lezer, None)
+        .await
+        .unwrap();
+    let memberships = store.memberships(user.id).await.unwrap();
+    assert_eq!(memberships.len(), 1);
+    assert_eq!(memberships[0].role, Role::Lezer);
+
+    assert!(
+        store
+            .verify_login("regisseur@voorbeeld.nl", "fout wachtwoord")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .verify_login("niemand@voorbeeld.nl", "een lang wachtwoord")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let logged_in = store
+        .verify_login(" REGISSEUR@voorbeeld.nl", "een lang wachtwoord")
+        .await
+        .unwrap();
+    assert_eq!(logged_in.map(|u| u.id), Some(user.id));
+
+    let session = store.create_session(user.id).await.unwrap();
+    assert_eq!(
+        store.session_user(&session).await.unwrap().map(|u| u.id),
+        Some(user.id)
+    );
+    store.delete_session(&session).await.unwrap();
+    assert!(store.session_user(&session).await.unwrap().is_none());
+
+    let token = store.create_api_token(user.id, "script").await.unwrap();
+    assert!(token.starts_with("rgs_"));
+    assert_eq!(
+        store.token_user(&token).await.unwrap().map(|u| u.id),
+        Some(user.id)
+    );
+    assert!(store.token_user("rgs_fout").await.unwrap().is_none());
+    let tokens = store.api_tokens(user.id).await.unwrap();
+    assert_eq!(tokens.len(), 1);
+    assert!(tokens[0].last_used_at.is_some());
+
+    let since = chrono::Utc::now() - chrono::Duration::minutes(15);
+    for _ in 0..3 {
+        store.record_login_failure("x@voorbeeld.nl").await.unwrap();
+    }
+    assert_eq!(
+        store
+            .login_failures_since("x@voorbeeld.nl", since)
+            .await
+            .unwrap(),
+        3
+    );
+    store
+        .clear_login_failures("x@voorbeeld.nl", since)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .login_failures_since("x@voorbeeld.nl", since)
+            .await
+            .unwrap(),
+        0
+    );
+}
