@@ -1,1 +1,447 @@
-fn main() {}
+//! The `regisseur` binary: parses arguments and calls the other crates. No rules live here.
+//!
+//! Exit codes: 0 ok, 1 the input or the landscape fails the check asked for, 2 usage or I/O
+//! error.
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use regisseur_domain::access::Role;
+use regisseur_domain::organisation::{NewOrganisation, check_password};
+use regisseur_domain::values::Email;
+use regisseur_domain::{Lang, ValidationErrors};
+use regisseur_store::{Store, StoreError};
+use regisseur_web::{AppState, DemoLogin, WebConfig};
+use std::io::Read;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "regisseur",
+    version,
+    about = "Regisseur: keep control when a municipality outsources its IT"
+)]
+struct Cli {
+    /// Database: sqlite://FILE (created when missing) or postgres://USER@HOST/DB
+    #[arg(
+        long,
+        global = true,
+        env = "REGISSEUR_DATABASE_URL",
+        default_value = "sqlite://regisseur.db"
+    )]
+    database: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application
+    Serve {
+        /// Address to listen on
+        #[arg(long, env = "REGISSEUR_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Load the demo municipality "Gemeente Voorbeeld" when the database has no organisations
+        #[arg(long)]
+        demo: bool,
+        /// Mark cookies Secure (the server is reached over https)
+        #[arg(long, env = "REGISSEUR_SECURE_COOKIES")]
+        secure_cookies: bool,
+        /// Origins trusted for form posts behind a proxy that rewrites Host (comma-separated)
+        #[arg(long, env = "REGISSEUR_TRUSTED_ORIGINS", value_delimiter = ',')]
+        trusted_origin: Vec<String>,
+    },
+    /// Create or update the database schema, then stop
+    Migrate,
+    /// Organisations (tenants)
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Local accounts
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Personal API tokens
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Write a consistent copy of a SQLite database while it is in use
+    Backup { file: String },
+    /// Replace a SQLite database with a backup (stop the server first)
+    Restore { file: String },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Add an organisation
+    Add {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// CBS municipality code, e.g. GM0363
+        #[arg(long)]
+        cbs_code: Option<String>,
+        /// Print the result as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List organisations
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user to an organisation with a role; the password is read from standard input
+    Add {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        /// beheerder, regisseur, inkoper, lezer or leverancier
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// For role leverancier: the id of the supplier this user works for
+        #[arg(long)]
+        supplier: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a personal API token; prints only the token
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+/// An error that says which exit code it ends with.
+enum Failure {
+    /// Input that fails a check: exit 1.
+    Check(String),
+    /// Usage or I/O: exit 2.
+    Usage(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Failure::Usage(error)
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Invalid(errors) => Failure::Check(describe(&errors)),
+            other => Failure::Usage(other.into()),
+        }
+    }
+}
+
+fn describe(errors: &ValidationErrors) -> String {
+    errors
+        .0
+        .iter()
+        .map(|e| format!("{}: {}", e.name, e.problem.message(Lang::En)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("REGISSEUR_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Check(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(error)) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn connect(url: &str) -> anyhow::Result<Store> {
+    Store::connect(url)
+        .await
+        .with_context(|| format!("cannot open database {url}"))
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Serve {
+            listen,
+            demo,
+            secure_cookies,
+            trusted_origin,
+        } => serve(&cli.database, &listen, demo, secure_cookies, trusted_origin).await,
+        Command::Migrate => {
+            let store = connect(&cli.database).await?;
+            store.close().await;
+            eprintln!("database is up to date: {}", cli.database);
+            Ok(())
+        }
+        Command::Org { command } => org(&cli.database, command).await,
+        Command::User { command } => user(&cli.database, command).await,
+        Command::Token {
+            command: TokenCommand::Create { email, name },
+        } => {
+            let store = connect(&cli.database).await?;
+            let Some(user) = store.user_by_email(&email).await? else {
+                return Err(Failure::Check(format!(
+                    "no user with e-mail address {email}"
+                )));
+            };
+            let token = store.create_api_token(user.id, &name).await?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::Backup { file } => backup(&cli.database, &file).await,
+        Command::Restore { file } => restore(&cli.database, &file).await,
+    }
+}
+
+async fn serve(
+    database: &str,
+    listen: &str,
+    demo: bool,
+    secure_cookies: bool,
+    trusted_origins: Vec<String>,
+) -> Result<(), Failure> {
+    let store = connect(database).await?;
+    let mut demo_login = None;
+    if demo {
+        if store.organisation_count().await? == 0 {
+            let loaded = regisseur_demo::load(&store)
+                .await
+                .context("loading the demo municipality")?;
+            eprintln!(
+                "Demo: {} loaded with {} elements.",
+                regisseur_demo::NAME,
+                loaded.elements
+            );
+        }
+        let users: Vec<String> = regisseur_demo::demo_users()
+            .into_iter()
+            .map(|(email, _)| email)
+            .collect();
+        eprintln!(
+            "Demo accounts (password '{}'): {}",
+            regisseur_demo::PASSWORD,
+            users.join(", ")
+        );
+        demo_login = Some(DemoLogin {
+            users,
+            password: regisseur_demo::PASSWORD.to_string(),
+        });
+    }
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let address = listener.local_addr().context("no local address")?;
+    // Tests and scripts read this line to find the port when listening on port 0.
+    println!("Regisseur listens on http://{address}");
+    let config = WebConfig {
+        secure_cookies,
+        trusted_origins,
+        demo_login,
+    };
+    let state = AppState::new(Arc::new(store), config);
+    regisseur_web::serve(listener, state)
+        .await
+        .context("server stopped")?;
+    Ok(())
+}
+
+fn print_json(value: &serde_json::Value) {
+    println!("{value}");
+}
+
+async fn org(database: &str, command: OrgCommand) -> Result<(), Failure> {
+    let store = connect(database).await?;
+    match command {
+        OrgCommand::Add {
+            slug,
+            name,
+            cbs_code,
+            json,
+        } => {
+            let new = NewOrganisation::parse(&slug, &name, cbs_code.as_deref())
+                .map_err(|e| Failure::Check(describe(&e)))?;
+            let org = store.create_organisation(&new).await?;
+            if json {
+                print_json(
+                    &serde_json::json!({"id": org.id.to_string(), "slug": org.slug, "naam": org.name, "cbsCode": org.cbs_code}),
+                );
+            } else {
+                println!("{} ({})", org.name, org.slug);
+            }
+        }
+        OrgCommand::List { json } => {
+            let orgs = store.organisations().await?;
+            if json {
+                let items: Vec<_> = orgs
+                    .iter()
+                    .map(|o| serde_json::json!({"id": o.id.to_string(), "slug": o.slug, "naam": o.name, "cbsCode": o.cbs_code}))
+                    .collect();
+                print_json(&serde_json::json!({"resultaten": items, "totaal": orgs.len()}));
+            } else {
+                for o in orgs {
+                    println!("{}\t{}", o.slug, o.name);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn user(database: &str, command: UserCommand) -> Result<(), Failure> {
+    let UserCommand::Add {
+        org,
+        email,
+        role,
+        name,
+        supplier,
+    } = command;
+    let mut problems = Vec::new();
+    let email = Email::parse(&email)
+        .map_err(|p| problems.push(format!("email: {}", p.message(Lang::En))))
+        .ok();
+    let role = Role::parse(&role).or_else(|| {
+        problems.push(format!(
+            "role: choose one of {}",
+            Role::ALL.map(|r| r.code()).join(", ")
+        ));
+        None
+    });
+    let supplier = match supplier.as_deref().map(uuid::Uuid::parse_str) {
+        Some(Ok(id)) => Some(id),
+        Some(Err(_)) => {
+            problems.push("supplier: not an id".into());
+            None
+        }
+        None => None,
+    };
+    if role == Some(Role::Leverancier) && supplier.is_none() {
+        problems.push("supplier: required for role leverancier".into());
+    }
+    let mut password = String::new();
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .context("cannot read the password from standard input")?;
+    let password = password.trim_end_matches(['\n', '\r']).to_string();
+    if let Err(p) = check_password(&password) {
+        problems.push(format!("password: {}", p.message(Lang::En)));
+    }
+    let store = connect(database).await?;
+    let organisation = store.organisation_by_slug(&org).await?;
+    if organisation.is_none() {
+        problems.push(format!("org: no organisation '{org}'"));
+    }
+    let (Some(email), Some(role), Some(organisation), true) =
+        (email, role, organisation, problems.is_empty())
+    else {
+        return Err(Failure::Check(problems.join("\n")));
+    };
+    let user = match store.user_by_email(email.as_str()).await? {
+        Some(user) => {
+            store.set_password(user.id, &password).await?;
+            user
+        }
+        None => {
+            store
+                .create_user(&email, name.as_deref().unwrap_or(email.as_str()), &password)
+                .await?
+        }
+    };
+    store
+        .set_membership(user.id, organisation.id, role, supplier)
+        .await?;
+    println!("{} is {} in {}", user.email, role.code(), organisation.slug);
+    Ok(())
+}
+
+fn sqlite_path(database: &str) -> anyhow::Result<&str> {
+    match database
+        .strip_prefix("sqlite://")
+        .or_else(|| database.strip_prefix("sqlite:"))
+    {
+        Some(path) => Ok(path.split('?').next().unwrap_or(path)),
+        None => bail!(
+            "backup and restore work on SQLite; for PostgreSQL use its own tools:\n  pg_dump --format=custom --file=regisseur.dump \"{database}\"\n  pg_restore --clean --if-exists --dbname=\"{database}\" regisseur.dump"
+        ),
+    }
+}
+
+async fn backup(database: &str, file: &str) -> Result<(), Failure> {
+    sqlite_path(database)?;
+    if std::path::Path::new(file).exists() {
+        return Err(Failure::Usage(anyhow::anyhow!(
+            "{file} exists already; choose a new file name"
+        )));
+    }
+    let store = connect(database).await?;
+    store
+        .backup_sqlite(file)
+        .await
+        .with_context(|| format!("cannot write backup {file}"))?;
+    eprintln!("backup written to {file}");
+    Ok(())
+}
+
+async fn restore(database: &str, file: &str) -> Result<(), Failure> {
+    let target = sqlite_path(database)?.to_string();
+    if !std::path::Path::new(file).is_file() {
+        return Err(Failure::Usage(anyhow::anyhow!("{file} does not exist")));
+    }
+    // Open the backup as a database first: a damaged or foreign file is refused before anything
+    // is replaced.
+    let check = connect(&format!("sqlite://{file}?mode=ro")).await;
+    match check {
+        Ok(store) => {
+            store
+                .organisation_count()
+                .await
+                .context("the backup is not a Regisseur database")?;
+            store.close().await;
+        }
+        Err(error) => return Err(Failure::Usage(error.context("the backup cannot be opened"))),
+    }
+    let temporary = format!("{target}.restoring");
+    std::fs::copy(file, &temporary).with_context(|| format!("cannot copy {file}"))?;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{target}{suffix}"));
+    }
+    std::fs::rename(&temporary, &target).with_context(|| format!("cannot replace {target}"))?;
+    eprintln!("{target} restored from {file}");
+    Ok(())
+}

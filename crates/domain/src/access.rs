@@ -96,6 +96,19 @@ pub fn supplier_scope_field(kind: EntityKind) -> Option<&'static str> {
     }
 }
 
+/// Failed logins for one account within [`LOGIN_WINDOW_MINUTES`] after which logging in to it
+/// is refused for a while.
+pub const LOGIN_MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+/// Failed logins from one client address within the window after which it is refused.
+pub const LOGIN_MAX_FAILURES_PER_ADDRESS: i64 = 20;
+pub const LOGIN_WINDOW_MINUTES: i64 = 15;
+
+/// Whether a login attempt must be refused because of earlier failures.
+pub fn login_throttled(account_failures: i64, address_failures: i64) -> bool {
+    account_failures >= LOGIN_MAX_FAILURES_PER_ACCOUNT
+        || address_failures >= LOGIN_MAX_FAILURES_PER_ADDRESS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

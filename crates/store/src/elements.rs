@@ -43,6 +43,9 @@ pub struct Dependent {
     pub required: bool,
 }
 
+/// One element to create in a batch: its id, kind and fields.
+pub type NewElement = (Uuid, EntityKind, Map<String, Value>);
+
 /// What a delete did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DeleteOutcome {
@@ -406,7 +409,7 @@ impl Store {
         &self,
         actor: &Actor,
         organisation_id: Uuid,
-        inputs: Vec<(Uuid, EntityKind, Map<String, Value>)>,
+        inputs: Vec<NewElement>,
     ) -> Result<usize, StoreError> {
         let catalog = self.catalog;
         let mut tx = self.db.begin().await?;
@@ -432,6 +435,7 @@ impl Store {
 
     /// Replaces an element's fields. `version` is the version the caller read: when the element
     /// has changed since, nothing is written and the answer is a conflict.
+    #[allow(clippy::too_many_arguments)] // who, where, which, which version, what: all distinct
     pub async fn update_element(
         &self,
         actor: &Actor,

@@ -12,10 +12,10 @@ mod db;
 mod elements;
 pub mod testing;
 
-pub use accounts::{ApiToken, Membership, Organisation, User};
+pub use accounts::{ApiToken, Membership, Organisation, SESSION_LIFETIME_HOURS, User};
 pub use audit::{AuditEntry, AuditQuery};
 pub use db::Dialect;
-pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, Page};
+pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Page};
 
 use db::Db;
 use regisseur_domain::ValidationErrors;

@@ -257,7 +257,7 @@ async fn references_must_exist_in_the_same_organisation(backend: Backend) {
     let result = store
         .create_element(&actor(), a, EntityKind::Application,
             &obj(json!({"naam": "X", "levenscyclus": "gepland", "leverancierId": supplier_b.to_string(),
-                        "eigenaarId": Uuid::now_v7().to_string(), "contractId": person_a.to_string(), "versie": 3})),
+                        "eigenaarId": Uuid::now_v7().to_string(), "contractId": person_a.to_string(), "softwareversie": 3})),
             InputMode::Api)
         .await;
     let Err(StoreError::Invalid(errors)) = result else {
@@ -275,7 +275,7 @@ async fn references_must_exist_in_the_same_organisation(backend: Backend) {
         errors.for_field("contractId").map(|e| &e.problem),
         Some(Problem::WrongKind { .. })
     ));
-    assert!(errors.has("versie"));
+    assert!(errors.has("softwareversie"));
     let count = store.element_counts(a).await.unwrap();
     assert_eq!(
         count.get(&EntityKind::Application),

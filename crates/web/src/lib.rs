@@ -1,1 +1,145 @@
-//! placeholder
+//! The HTTP side of Regisseur: the JSON API under `/api/v1` (NL API Design Rules) and the
+//! server-rendered Dutch/English interface (askama templates, NL Design System CSS, htmx).
+//!
+//! What lives here: routing, authentication, sessions, request parsing, rendering. What must
+//! not: rules, scores and formulas (they are in `regisseur-domain`) or SQL (in
+//! `regisseur-store`). A handler parses, calls the store and the domain, and renders.
+
+pub mod api;
+mod assets;
+pub mod auth;
+mod html;
+mod i18n;
+pub mod openapi;
+pub mod problem;
+mod view;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::routing::get;
+use regisseur_store::Store;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tower_http::csrf::CsrfLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Settings of the web server.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (set when the server is reached over https).
+    pub secure_cookies: bool,
+    /// Origins (scheme://host[:port]) trusted for state-changing requests, for a reverse proxy
+    /// that rewrites `Host`.
+    pub trusted_origins: Vec<String>,
+    /// Demo mode: the login page shows these accounts and their password.
+    pub demo_login: Option<DemoLogin>,
+}
+
+/// The demo accounts shown on the login page of a demo installation.
+#[derive(Debug, Clone, Default)]
+pub struct DemoLogin {
+    pub users: Vec<String>,
+    pub password: String,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<Store>,
+    pub config: Arc<WebConfig>,
+    pub openapi: Arc<serde_json::Value>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<Store>, config: WebConfig) -> AppState {
+        AppState {
+            store,
+            config: Arc::new(config),
+            openapi: Arc::new(openapi::document()),
+        }
+    }
+}
+
+/// Content Security Policy: no inline script or style, nothing from elsewhere, no framing.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/// The whole application: API, pages, assets and the layers every response passes.
+pub fn app(state: AppState) -> Result<Router, String> {
+    let mut csrf = CsrfLayer::new();
+    for origin in &state.config.trusted_origins {
+        csrf = csrf
+            .add_trusted_origin(origin)
+            .map_err(|e| format!("trusted origin '{origin}': {e:?}"))?;
+    }
+    let router = Router::new()
+        .merge(html::router())
+        .merge(api::router())
+        .route("/static/{version}/{name}", get(assets::asset))
+        .route("/health", get(health))
+        .with_state(state)
+        .layer(csrf)
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("api-version"),
+            HeaderValue::from_static(api::API_VERSION),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            16 * 1024 * 1024,
+        ));
+    Ok(router)
+}
+
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> axum::http::StatusCode {
+    match state.store.ping().await {
+        Ok(()) => axum::http::StatusCode::OK,
+        Err(_) => axum::http::StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+/// Serves until ctrl-c or SIGTERM; `on_ready` is told the bound address.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let router = app(state).map_err(std::io::Error::other)?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

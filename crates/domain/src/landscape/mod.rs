@@ -11,5 +11,7 @@ pub use record::{
 };
 pub use spec::{
     COMPONENT_KIND, Choice, FREQUENCY, FieldSpec, FieldType, HOSTING, INTERFACE_STANDARD,
-    LEGAL_BASIS, LIFECYCLE, RELATION_TYPE, choice_label,
+    LEGAL_BASIS, LIFECYCLE, META_FIELDS, RELATION_TYPE, choice_label,
 };
+
+pub mod attention;

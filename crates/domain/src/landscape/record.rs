@@ -323,37 +323,28 @@ fn check_across_fields(
     errors: &mut ValidationErrors,
 ) {
     let text = |name: &str| fields.get(name).and_then(Value::as_str);
-    match kind {
-        EntityKind::Contract => {
-            if let (Some(start), Some(end)) = (text("startdatum"), text("einddatum"))
-                && end < start
-            {
-                errors.push(
-                    "einddatum",
-                    Problem::DateBefore {
-                        other: "startdatum",
-                    },
-                );
-            }
-        }
-        EntityKind::Interface => {
-            if text("vanApplicatieId").is_some()
-                && text("vanApplicatieId") == text("naarApplicatieId")
-            {
-                errors.push(
-                    "naarApplicatieId",
-                    Problem::SameAs {
-                        other: "vanApplicatieId",
-                    },
-                );
-            }
-        }
-        EntityKind::Relation => {
-            if text("bronId").is_some() && text("bronId") == text("doelId") {
-                errors.push("doelId", Problem::SameAs { other: "bronId" });
-            }
-        }
-        _ => {}
+    // Two ends that must differ.
+    let same_ends = match kind {
+        EntityKind::Interface => Some(("vanApplicatieId", "naarApplicatieId")),
+        EntityKind::Relation => Some(("bronId", "doelId")),
+        _ => None,
+    };
+    if let Some((first, second)) = same_ends
+        && text(first).is_some()
+        && text(first) == text(second)
+    {
+        errors.push(second, Problem::SameAs { other: first });
+    }
+    if kind == EntityKind::Contract
+        && let (Some(start), Some(end)) = (text("startdatum"), text("einddatum"))
+        && end < start
+    {
+        errors.push(
+            "einddatum",
+            Problem::DateBefore {
+                other: "startdatum",
+            },
+        );
     }
 }
 
@@ -426,7 +417,7 @@ mod tests {
             "bedrijfskritisch": "ja",
             "jaarkostenCenten": "€ 12.345,67",
             "beschikbaarheid": "3",
-            "versie": ""
+            "softwareversie": ""
         }));
         let (record, errors) =
             validate(EntityKind::Application, &input, InputMode::Form, &no_gemma);
@@ -435,7 +426,7 @@ mod tests {
         assert_eq!(record.get("bedrijfskritisch"), Some(&json!(true)));
         assert_eq!(record.get("jaarkostenCenten"), Some(&json!(1_234_567)));
         assert_eq!(record.get("beschikbaarheid"), Some(&json!(3)));
-        assert_eq!(record.get("versie"), None);
+        assert_eq!(record.get("softwareversie"), None);
     }
 
     #[test]
@@ -511,7 +502,7 @@ mod tests {
     #[test]
     fn search_text_is_lower_case() {
         let input = obj(
-            json!({"naam": "Suite4Sociaal Domein", "versie": "R2026", "levenscyclus": "in-gebruik"}),
+            json!({"naam": "Suite4Sociaal Domein", "softwareversie": "R2026", "levenscyclus": "in-gebruik"}),
         );
         let (record, _) = validate(EntityKind::Application, &input, InputMode::Api, &no_gemma);
         assert_eq!(record.search_text(), "suite4sociaal domein\nr2026");

@@ -118,6 +118,10 @@ pub const RELATION_TYPE: &[Choice] = &[
     c("verwerkt", "verwerkt", "processes"),
 ];
 
+/// Fields every element carries besides its own, in the API and forms: no kind may use these
+/// names for a field of its own.
+pub const META_FIELDS: [&str; 4] = ["id", "versie", "aangemaaktOp", "gewijzigdOp"];
+
 /// What a field holds, and so how it is validated, stored and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldType {
@@ -208,7 +212,7 @@ const DESCRIPTION: FieldSpec =
 
 const APPLICATION: &[FieldSpec] = &[
     NAME,
-    FieldSpec::new("versie", "Versie", "Version", T::Text { max: 50 }).search(),
+    FieldSpec::new("softwareversie", "Versie", "Version", T::Text { max: 50 }).search(),
     DESCRIPTION,
     FieldSpec::new(
         "referentiecomponentIds",
@@ -584,5 +588,30 @@ impl EntityKind {
                         | T::Country
                 )
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_field_takes_a_meta_name_and_names_are_unique() {
+        for kind in EntityKind::ALL {
+            let mut names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
+            for meta in META_FIELDS {
+                assert!(!names.contains(&meta), "{kind:?} has a field named {meta}");
+            }
+            names.sort();
+            let count = names.len();
+            names.dedup();
+            assert_eq!(count, names.len(), "{kind:?} has a duplicate field");
+            for column in kind.list_columns() {
+                assert!(
+                    kind.field(column).is_some(),
+                    "{kind:?} lists unknown column {column}"
+                );
+            }
+        }
     }
 }

@@ -1,0 +1,496 @@
+//! Gemeente Voorbeeld: a realistic demo municipality of about 40,000 inhabitants, with its
+//! whole IT landscape — and, as the product grows, every later stage filled in too.
+//!
+//! The landscape is kept as readable text tables next to this file (one line per element,
+//! fields separated by `|`), so that people who know municipalities can check and extend it.
+//! Everything is loaded through the store in one transaction, validated like any other input.
+
+use regisseur_domain::access::Role;
+use regisseur_domain::landscape::EntityKind;
+use regisseur_domain::organisation::NewOrganisation;
+use regisseur_domain::values::Email;
+use regisseur_store::{Actor, NewElement, Organisation, Store, StoreError};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub const SLUG: &str = "voorbeeld";
+pub const NAME: &str = "Gemeente Voorbeeld";
+/// The password of every demo account. Demo only: printed at start and in the README.
+pub const PASSWORD: &str = "regisseur-demo";
+/// The supplier whose account manager has the `leverancier` demo account.
+pub const DEMO_SUPPLIER: &str = "Centric Netherlands B.V.";
+
+const SUPPLIERS: &str = include_str!("suppliers.txt");
+const PEOPLE: &str = include_str!("people.txt");
+const CONTRACTS: &str = include_str!("contracts.txt");
+const COMPONENTS: &str = include_str!("components.txt");
+const APPLICATIONS: &str = include_str!("applications.txt");
+const DATA_SETS: &str = include_str!("datasets.txt");
+const INTERFACES: &str = include_str!("interfaces.txt");
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("demo data, {file} line {line}: {message}")]
+    Data {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The demo accounts, one per role: `<role>@voorbeeld.nl`.
+pub fn demo_users() -> Vec<(String, Role)> {
+    Role::ALL
+        .iter()
+        .map(|r| (format!("{}@voorbeeld.nl", r.code()), *r))
+        .collect()
+}
+
+struct Table {
+    file: &'static str,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    fn parse(file: &'static str, text: &'static str, columns: usize) -> Result<Table, DemoError> {
+        let mut rows = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<String> = line.split('|').map(|c| c.trim().to_string()).collect();
+            if cells.len() != columns {
+                return Err(DemoError::Data {
+                    file,
+                    line: i + 1,
+                    message: format!("{} columns instead of {columns}", cells.len()),
+                });
+            }
+            rows.push((i + 1, cells));
+        }
+        Ok(Table { file, rows })
+    }
+}
+
+/// Builds the inputs in dependency order, with ids assigned up front so that later elements
+/// refer to earlier ones by name.
+struct Builder {
+    inputs: Vec<NewElement>,
+    ids: HashMap<(EntityKind, String), Uuid>,
+}
+
+fn text(map: &mut Map<String, Value>, field: &str, value: &str) {
+    if !value.is_empty() && value != "-" {
+        map.insert(field.into(), Value::from(value));
+    }
+}
+
+fn flag(map: &mut Map<String, Value>, field: &str, value: &str) {
+    match value {
+        "j" => {
+            map.insert(field.into(), Value::Bool(true));
+        }
+        "n" => {
+            map.insert(field.into(), Value::Bool(false));
+        }
+        _ => {}
+    }
+}
+
+impl Builder {
+    fn add(&mut self, kind: EntityKind, key: &str, fields: Map<String, Value>) -> Uuid {
+        let id = Uuid::now_v7();
+        self.ids.insert((kind, key.to_string()), id);
+        self.inputs.push((id, kind, fields));
+        id
+    }
+
+    fn reference(
+        &self,
+        table: &Table,
+        line: usize,
+        kind: EntityKind,
+        name: &str,
+    ) -> Result<Option<String>, DemoError> {
+        if name.is_empty() || name == "-" {
+            return Ok(None);
+        }
+        self.ids
+            .get(&(kind, name.to_string()))
+            .map(|id| Some(id.to_string()))
+            .ok_or_else(|| DemoError::Data {
+                file: table.file,
+                line,
+                message: format!("no {} named '{name}'", kind.code()),
+            })
+    }
+
+    fn set_ref(
+        &self,
+        map: &mut Map<String, Value>,
+        field: &str,
+        table: &Table,
+        line: usize,
+        kind: EntityKind,
+        name: &str,
+    ) -> Result<(), DemoError> {
+        if let Some(id) = self.reference(table, line, kind, name)? {
+            map.insert(field.into(), Value::from(id));
+        }
+        Ok(())
+    }
+
+    fn money(table: &Table, line: usize, euros: &str) -> Result<Option<i64>, DemoError> {
+        if euros.is_empty() {
+            return Ok(None);
+        }
+        euros
+            .parse::<i64>()
+            .map(|e| Some(e * 100))
+            .map_err(|_| DemoError::Data {
+                file: table.file,
+                line,
+                message: format!("not an amount: {euros}"),
+            })
+    }
+
+    fn relation(&mut self, kind: &str, from: Uuid, to: Uuid) {
+        let mut fields = Map::new();
+        fields.insert("soort".into(), Value::from(kind));
+        fields.insert("bronId".into(), Value::from(from.to_string()));
+        fields.insert("doelId".into(), Value::from(to.to_string()));
+        self.add(EntityKind::Relation, &format!("{kind}:{from}:{to}"), fields);
+    }
+}
+
+/// Every element of the demo landscape, in an order in which each refers only to earlier ones.
+fn landscape() -> Result<Vec<NewElement>, DemoError> {
+    let catalog = regisseur_domain::reference::ReferenceCatalog::gemma();
+    let mut b = Builder {
+        inputs: Vec::new(),
+        ids: HashMap::new(),
+    };
+
+    let suppliers = Table::parse("suppliers.txt", SUPPLIERS, 5)?;
+    for (_, c) in &suppliers.rows {
+        let mut f = Map::new();
+        text(&mut f, "naam", &c[0]);
+        text(&mut f, "kvkNummer", &c[1]);
+        text(&mut f, "land", &c[2]);
+        text(&mut f, "contactpersoon", &c[3]);
+        text(&mut f, "email", &c[4]);
+        b.add(EntityKind::Supplier, &c[0], f);
+    }
+    let people = Table::parse("people.txt", PEOPLE, 4)?;
+    for (_, c) in &people.rows {
+        let mut f = Map::new();
+        text(&mut f, "naam", &c[0]);
+        text(&mut f, "functie", &c[1]);
+        text(&mut f, "afdeling", &c[2]);
+        text(&mut f, "email", &c[3]);
+        b.add(EntityKind::Person, &c[0], f);
+    }
+    let contracts = Table::parse("contracts.txt", CONTRACTS, 13)?;
+    for (line, c) in &contracts.rows {
+        let mut f = Map::new();
+        text(&mut f, "naam", &c[0]);
+        b.set_ref(
+            &mut f,
+            "leverancierId",
+            &contracts,
+            *line,
+            EntityKind::Supplier,
+            &c[1],
+        )?;
+        text(&mut f, "contractnummer", &c[2]);
+        text(&mut f, "startdatum", &c[3]);
+        text(&mut f, "einddatum", &c[4]);
+        if let Ok(months) = c[5].parse::<i64>() {
+            f.insert("opzegtermijnMaanden".into(), Value::from(months));
+        }
+        if let Some(cents) = Builder::money(&contracts, *line, &c[6])? {
+            f.insert("jaarwaardeCenten".into(), Value::from(cents));
+        }
+        flag(&mut f, "gibitToegepast", &c[7]);
+        flag(&mut f, "exitplan", &c[8]);
+        flag(&mut f, "auditrecht", &c[9]);
+        flag(&mut f, "assuranceVereist", &c[10]);
+        text(&mut f, "assuranceLaatstOntvangen", &c[11]);
+        flag(&mut f, "slaAanwezig", &c[12]);
+        b.add(EntityKind::Contract, &c[0], f);
+    }
+    let components = Table::parse("components.txt", COMPONENTS, 6)?;
+    for (line, c) in &components.rows {
+        let mut f = Map::new();
+        text(&mut f, "naam", &c[0]);
+        text(&mut f, "soort", &c[1]);
+        b.set_ref(
+            &mut f,
+            "leverancierId",
+            &components,
+            *line,
+            EntityKind::Supplier,
+            &c[2],
+        )?;
+        text(&mut f, "levenscyclus", &c[3]);
+        text(&mut f, "eindeOndersteuning", &c[4]);
+        text(&mut f, "locatie", &c[5]);
+        b.add(EntityKind::Component, &c[0], f);
+    }
+    let applications = Table::parse("applications.txt", APPLICATIONS, 15)?;
+    let mut runs_on = Vec::new();
+    for (line, c) in &applications.rows {
+        let mut f = Map::new();
+        text(&mut f, "naam", &c[0]);
+        text(&mut f, "softwareversie", &c[1]);
+        let mut components = Vec::new();
+        for name in c[2].split(';').map(str::trim).filter(|n| !n.is_empty()) {
+            let component = catalog.by_name(name).ok_or_else(|| DemoError::Data {
+                file: applications.file,
+                line: *line,
+                message: format!("no GEMMA reference component '{name}'"),
+            })?;
+            components.push(Value::from(component.id.clone()));
+        }
+        if !components.is_empty() {
+            f.insert("referentiecomponentIds".into(), Value::Array(components));
+        }
+        b.set_ref(
+            &mut f,
+            "leverancierId",
+            &applications,
+            *line,
+            EntityKind::Supplier,
+            &c[3],
+        )?;
+        b.set_ref(
+            &mut f,
+            "contractId",
+            &applications,
+            *line,
+            EntityKind::Contract,
+            &c[4],
+        )?;
+        text(&mut f, "levenscyclus", &c[5]);
+        text(&mut f, "hosting", &c[6]);
+        flag(&mut f, "bedrijfskritisch", &c[7]);
+        let levels: Vec<&str> = c[8].split('-').collect();
+        if let [b_, i, v] = levels.as_slice() {
+            for (field, level) in [
+                ("beschikbaarheid", b_),
+                ("integriteit", i),
+                ("vertrouwelijkheid", v),
+            ] {
+                if let Ok(n) = level.parse::<i64>() {
+                    f.insert(field.into(), Value::from(n));
+                }
+            }
+        }
+        flag(&mut f, "persoonsgegevens", &c[9]);
+        if let Some(cents) = Builder::money(&applications, *line, &c[10])? {
+            f.insert("jaarkostenCenten".into(), Value::from(cents));
+        }
+        b.set_ref(
+            &mut f,
+            "eigenaarId",
+            &applications,
+            *line,
+            EntityKind::Person,
+            &c[11],
+        )?;
+        b.set_ref(
+            &mut f,
+            "functioneelBeheerderId",
+            &applications,
+            *line,
+            EntityKind::Person,
+            &c[12],
+        )?;
+        b.set_ref(
+            &mut f,
+            "technischBeheerderId",
+            &applications,
+            *line,
+            EntityKind::Person,
+            &c[13],
+        )?;
+        let app = b.add(EntityKind::Application, &c[0], f);
+        for name in c[14].split(';').map(str::trim).filter(|n| !n.is_empty()) {
+            runs_on.push((*line, app, name.to_string()));
+        }
+    }
+    for (line, app, component) in runs_on {
+        let id = b.reference(&applications, line, EntityKind::Component, &component)?;
+        if let Some(id) = id.and_then(|s| Uuid::parse_str(&s).ok()) {
+            b.relation("draait-op", app, id);
+        }
+    }
+    let data_sets = Table::parse("datasets.txt", DATA_SETS, 13)?;
+    for (line, c) in &data_sets.rows {
+        let mut f = Map::new();
+        text(&mut f, "naam", &c[0]);
+        text(&mut f, "doel", &c[1]);
+        text(&mut f, "categorieenPersoonsgegevens", &c[2]);
+        flag(&mut f, "bijzonderePersoonsgegevens", &c[3]);
+        text(&mut f, "grondslag", &c[4]);
+        text(&mut f, "bewaartermijn", &c[5]);
+        text(&mut f, "opslaglocatie", &c[6]);
+        b.set_ref(
+            &mut f,
+            "verwerkerId",
+            &data_sets,
+            *line,
+            EntityKind::Supplier,
+            &c[7],
+        )?;
+        let mut subs = Vec::new();
+        for name in c[8].split(';').map(str::trim).filter(|n| !n.is_empty()) {
+            if let Some(id) = b.reference(&data_sets, *line, EntityKind::Supplier, name)? {
+                subs.push(Value::from(id));
+            }
+        }
+        if !subs.is_empty() {
+            f.insert("subverwerkerIds".into(), Value::Array(subs));
+        }
+        flag(&mut f, "verwerkersovereenkomst", &c[9]);
+        text(&mut f, "verwerkersovereenkomstDatum", &c[10]);
+        flag(&mut f, "dpiaUitgevoerd", &c[11]);
+        let data_set = b.add(EntityKind::DataSet, &c[0], f);
+        for name in c[12].split(';').map(str::trim).filter(|n| !n.is_empty()) {
+            if let Some(app) = b
+                .reference(&data_sets, *line, EntityKind::Application, name)?
+                .and_then(|s| Uuid::parse_str(&s).ok())
+            {
+                b.relation("slaat-op", app, data_set);
+            }
+        }
+    }
+    let interfaces = Table::parse("interfaces.txt", INTERFACES, 5)?;
+    for (line, c) in &interfaces.rows {
+        let mut f = Map::new();
+        b.set_ref(
+            &mut f,
+            "vanApplicatieId",
+            &interfaces,
+            *line,
+            EntityKind::Application,
+            &c[0],
+        )?;
+        b.set_ref(
+            &mut f,
+            "naarApplicatieId",
+            &interfaces,
+            *line,
+            EntityKind::Application,
+            &c[1],
+        )?;
+        text(&mut f, "standaard", &c[2]);
+        text(&mut f, "frequentie", &c[3]);
+        text(&mut f, "omschrijving", &c[4]);
+        b.add(
+            EntityKind::Interface,
+            &format!("{}→{}:{line}", c[0], c[1]),
+            f,
+        );
+    }
+    Ok(b.inputs)
+}
+
+/// What loading the demo created.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub organisation: Organisation,
+    pub elements: usize,
+}
+
+/// Loads Gemeente Voorbeeld with its landscape and one account per role. All elements are
+/// written in one transaction: a problem in the data leaves nothing half-loaded.
+pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
+    let inputs = landscape()?;
+    let supplier_id = inputs
+        .iter()
+        .find(|(_, kind, f)| {
+            *kind == EntityKind::Supplier
+                && f.get("naam").and_then(Value::as_str) == Some(DEMO_SUPPLIER)
+        })
+        .map(|(id, _, _)| *id);
+    let new = NewOrganisation::parse(SLUG, NAME, Some("GM9999")).map_err(|e| DemoError::Data {
+        file: "lib.rs",
+        line: 0,
+        message: e.to_string(),
+    })?;
+    let organisation = store.create_organisation(&new).await?;
+    let actor = Actor {
+        user_id: None,
+        email: "demo".into(),
+    };
+    let elements = store
+        .create_elements(&actor, organisation.id, inputs)
+        .await?;
+    for (email, role) in demo_users() {
+        let email = Email::parse(&email).map_err(|p| DemoError::Data {
+            file: "lib.rs",
+            line: 0,
+            message: p.message(regisseur_domain::Lang::En),
+        })?;
+        let user = match store.user_by_email(email.as_str()).await? {
+            Some(user) => user,
+            None => {
+                store
+                    .create_user(
+                        &email,
+                        &format!("Demo {}", role.label(regisseur_domain::Lang::Nl)),
+                        PASSWORD,
+                    )
+                    .await?
+            }
+        };
+        let supplier = if role == Role::Leverancier {
+            supplier_id
+        } else {
+            None
+        };
+        store
+            .set_membership(user.id, organisation.id, role, supplier)
+            .await?;
+    }
+    Ok(Loaded {
+        organisation,
+        elements,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_landscape_is_large_and_consistent() {
+        let inputs = landscape().expect("demo data parses");
+        let count = |kind: EntityKind| inputs.iter().filter(|(_, k, _)| *k == kind).count();
+        assert!(
+            count(EntityKind::Application) >= 120,
+            "{}",
+            count(EntityKind::Application)
+        );
+        assert!(count(EntityKind::Component) >= 40);
+        assert!(count(EntityKind::DataSet) >= 30);
+        assert!(count(EntityKind::Supplier) >= 25);
+        assert!(count(EntityKind::Contract) >= 40);
+        assert!(count(EntityKind::Interface) + count(EntityKind::Relation) >= 80);
+        let apps_with_gemma = inputs
+            .iter()
+            .filter(|(_, k, f)| {
+                *k == EntityKind::Application && f.contains_key("referentiecomponentIds")
+            })
+            .count();
+        assert_eq!(
+            apps_with_gemma,
+            count(EntityKind::Application),
+            "every application maps to GEMMA"
+        );
+    }
+}

@@ -1,0 +1,679 @@
+//! The JSON API under `/api/v1`, following the NL API Design Rules. The route table
+//! [`api_routes`] is the single source for both the router and the OpenAPI document.
+
+use crate::AppState;
+use crate::auth::ApiAuth;
+use crate::problem::Problem;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, on};
+use regisseur_domain::access::supplier_scope_field;
+use regisseur_domain::landscape::{EntityKind, InputMode};
+use regisseur_domain::{Problem as FieldProblem, ValidationErrors};
+use regisseur_store::{AuditQuery, Element, ListQuery, Membership};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+pub const API_VERSION: &str = "1.0.0";
+/// Largest page a list returns.
+pub const MAX_PAGE_SIZE: u32 = 500;
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+
+/// What a route does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    OpenApi,
+    Organisations,
+    Organisation,
+    ReferenceComponents,
+    ReferenceComponent,
+    Audit,
+    List(EntityKind),
+    Create(EntityKind),
+    Get(EntityKind),
+    Replace(EntityKind),
+    Patch(EntityKind),
+    Delete(EntityKind),
+}
+
+#[derive(Debug, Clone)]
+pub struct ApiRoute {
+    pub method: Method,
+    pub path: String,
+    pub endpoint: Endpoint,
+}
+
+/// Every API route. The router and the OpenAPI document are both built from this list.
+pub fn api_routes() -> Vec<ApiRoute> {
+    let route = |method: Method, path: &str, endpoint| ApiRoute {
+        method,
+        path: path.to_string(),
+        endpoint,
+    };
+    let mut routes = vec![
+        route(Method::GET, "/api/v1/openapi.json", Endpoint::OpenApi),
+        route(Method::GET, "/api/v1/organisaties", Endpoint::Organisations),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}",
+            Endpoint::Organisation,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/referentiecomponenten",
+            Endpoint::ReferenceComponents,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/referentiecomponenten/{id}",
+            Endpoint::ReferenceComponent,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/audit",
+            Endpoint::Audit,
+        ),
+    ];
+    for kind in EntityKind::ALL {
+        let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
+        let item = format!("{collection}/{{id}}");
+        routes.push(route(Method::GET, &collection, Endpoint::List(kind)));
+        routes.push(route(Method::POST, &collection, Endpoint::Create(kind)));
+        routes.push(route(Method::GET, &item, Endpoint::Get(kind)));
+        routes.push(route(Method::PUT, &item, Endpoint::Replace(kind)));
+        routes.push(route(Method::PATCH, &item, Endpoint::Patch(kind)));
+        routes.push(route(Method::DELETE, &item, Endpoint::Delete(kind)));
+    }
+    routes
+}
+
+fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
+    let filter =
+        axum::routing::MethodFilter::try_from(method).unwrap_or(axum::routing::MethodFilter::GET);
+    match endpoint {
+        Endpoint::OpenApi => on(filter, openapi),
+        Endpoint::Organisations => on(filter, organisations),
+        Endpoint::Organisation => on(filter, organisation),
+        Endpoint::ReferenceComponents => on(filter, reference_components),
+        Endpoint::ReferenceComponent => on(filter, reference_component),
+        Endpoint::Audit => on(filter, audit),
+        Endpoint::List(kind) => on(filter, move |s, a, p, q| list(kind, s, a, p, q)),
+        Endpoint::Create(kind) => on(filter, move |s, a, p, b| create(kind, s, a, p, b)),
+        Endpoint::Get(kind) => on(filter, move |s, a, p| get_one(kind, s, a, p)),
+        Endpoint::Replace(kind) => on(filter, move |s, a, p, h, b| replace(kind, s, a, p, h, b)),
+        Endpoint::Patch(kind) => on(filter, move |s, a, p, h, b| patch(kind, s, a, p, h, b)),
+        Endpoint::Delete(kind) => on(filter, move |s, a, p, q| delete(kind, s, a, p, q)),
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    let mut grouped: Vec<(String, MethodRouter<AppState>)> = Vec::new();
+    for route in api_routes() {
+        let method_router = handler(route.method.clone(), route.endpoint);
+        match grouped.iter_mut().find(|(path, _)| *path == route.path) {
+            Some((_, existing)) => *existing = std::mem::take(existing).merge(method_router),
+            None => grouped.push((route.path, method_router)),
+        }
+    }
+    let mut router = Router::new();
+    for (path, method_router) in grouped {
+        router = router.route(&path, method_router);
+    }
+    router.route(
+        "/api/v1/{*rest}",
+        axum::routing::any(|| async {
+            Problem::not_found().detail("Dit adres bestaat niet in de API.")
+        }),
+    )
+}
+
+type ApiResult = Result<Response, Problem>;
+type Fields = Map<String, Value>;
+
+fn json_response(status: StatusCode, value: Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        value.to_string(),
+    )
+        .into_response()
+}
+
+/// The organisation by slug, if the user belongs to it. Another organisation's objects are
+/// answered with 404, so their existence is not revealed.
+fn membership<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Membership, Problem> {
+    auth.0
+        .membership(slug)
+        .ok_or_else(|| Problem::not_found().detail("Organisatie niet gevonden."))
+}
+
+fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
+    raw.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default()
+}
+
+/// Reads `pagina` and `paginaGrootte`; every other pair is handed back.
+pub fn paging(
+    pairs: Vec<(String, String)>,
+    errors: &mut ValidationErrors,
+) -> (u32, u32, Vec<(String, String)>) {
+    let mut page = 1;
+    let mut size = DEFAULT_PAGE_SIZE;
+    let mut rest = Vec::new();
+    for (key, value) in pairs {
+        match key.as_str() {
+            "pagina" => match value.parse::<u32>() {
+                Ok(n) if n >= 1 => page = n,
+                _ => errors.push(
+                    "pagina",
+                    FieldProblem::OutOfRange {
+                        min: 1,
+                        max: i64::from(u32::MAX),
+                    },
+                ),
+            },
+            "paginaGrootte" => match value.parse::<u32>() {
+                Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => size = n,
+                _ => errors.push(
+                    "paginaGrootte",
+                    FieldProblem::OutOfRange {
+                        min: 1,
+                        max: i64::from(MAX_PAGE_SIZE),
+                    },
+                ),
+            },
+            _ => rest.push((key, value)),
+        }
+    }
+    (page, size, rest)
+}
+
+/// Turns list parameters into a store query: paging, `zoek`, `sorteer` and field filters.
+pub fn list_query(
+    kind: EntityKind,
+    pairs: Vec<(String, String)>,
+) -> Result<ListQuery, ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    let (page, page_size, rest) = paging(pairs, &mut errors);
+    let mut query = ListQuery {
+        page,
+        page_size,
+        ..ListQuery::default()
+    };
+    for (key, value) in rest {
+        match key.as_str() {
+            "zoek" => query.search = Some(value),
+            "sorteer" => {
+                let (field, desc) = match value.strip_prefix('-') {
+                    Some(field) => (field.to_string(), true),
+                    None => (value.clone(), false),
+                };
+                if kind.sortable(&field) {
+                    query.sort = Some((field, desc));
+                } else {
+                    errors.push("sorteer", FieldProblem::UnknownField);
+                }
+            }
+            _ if value.trim().is_empty() => {}
+            _ => {
+                if kind.field(&key).is_some_and(|f| f.filter) {
+                    query.filters.push((key, value));
+                } else {
+                    errors.push(key, FieldProblem::UnknownField);
+                }
+            }
+        }
+    }
+    errors.into_result(query)
+}
+
+/// The API representation of an element.
+pub fn element_json(element: &Element) -> Value {
+    let mut object = Map::new();
+    object.insert("id".into(), Value::from(element.id.to_string()));
+    object.insert("versie".into(), Value::from(element.version));
+    for (key, value) in element.record.fields() {
+        object.insert(key.clone(), value.clone());
+    }
+    object.insert(
+        "aangemaaktOp".into(),
+        Value::from(
+            element
+                .created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ),
+    );
+    object.insert(
+        "gewijzigdOp".into(),
+        Value::from(
+            element
+                .updated_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ),
+    );
+    Value::Object(object)
+}
+
+/// Whether a supplier's user may see this element.
+pub fn visible_to(membership: &Membership, element: &Element) -> bool {
+    let Some(supplier) = membership
+        .supplier_id
+        .filter(|_| membership.role.is_supplier())
+    else {
+        return !membership.role.is_supplier();
+    };
+    match supplier_scope_field(element.kind()) {
+        Some("id") => element.id == supplier,
+        Some(field) => element.record.text(field) == Some(supplier.to_string().as_str()),
+        None => false,
+    }
+}
+
+fn parse_uuid(text: &str) -> Result<Uuid, Problem> {
+    Uuid::parse_str(text).map_err(|_| Problem::not_found())
+}
+
+/// Reads a JSON object body; separates the fields every element carries (id, versie, times),
+/// which a client may send back but cannot change.
+fn body_object(body: &Bytes) -> Result<(Fields, Fields), Problem> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        Problem::bad_request(format!(
+            "De body is geen geldige JSON (regel {}, kolom {}): {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let Value::Object(mut fields) = value else {
+        return Err(Problem::bad_request("De body moet een JSON-object zijn."));
+    };
+    let mut meta = Map::new();
+    for key in regisseur_domain::landscape::META_FIELDS {
+        if let Some(value) = fields.remove(key) {
+            meta.insert(key.to_string(), value);
+        }
+    }
+    Ok((fields, meta))
+}
+
+/// The version an update is based on: `versie` in the body, or an `If-Match` header.
+fn expected_version(
+    meta: &Map<String, Value>,
+    headers: &HeaderMap,
+    id: Uuid,
+) -> Result<i64, Problem> {
+    let mut errors = ValidationErrors::default();
+    if let Some(body_id) = meta.get("id")
+        && body_id.as_str() != Some(id.to_string().as_str())
+    {
+        errors.push(
+            "id",
+            FieldProblem::SameAs {
+                other: "de id in het adres",
+            },
+        );
+    }
+    let from_header = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.trim()
+                .trim_start_matches("W/")
+                .trim_matches('"')
+                .parse::<i64>()
+                .ok()
+        });
+    let version = match (meta.get("versie"), from_header) {
+        (Some(v), _) => v.as_i64().or_else(|| {
+            errors.push("versie", FieldProblem::NotAnInteger);
+            None
+        }),
+        (None, Some(v)) => Some(v),
+        (None, None) => {
+            errors.push("versie", FieldProblem::Required);
+            None
+        }
+    };
+    match version {
+        Some(v) if errors.is_empty() => Ok(v),
+        _ => Err(Problem::invalid(&errors)),
+    }
+}
+
+fn require_read(membership: &Membership, kind: EntityKind) -> Result<(), Problem> {
+    if membership.role.can_read(kind) {
+        Ok(())
+    } else {
+        Err(Problem::forbidden())
+    }
+}
+
+fn require_write(membership: &Membership, kind: EntityKind) -> Result<(), Problem> {
+    if membership.role.can_write(kind) {
+        Ok(())
+    } else {
+        Err(Problem::forbidden())
+    }
+}
+
+fn item_location(slug: &str, kind: EntityKind, id: Uuid) -> String {
+    format!("/api/v1/organisaties/{slug}/{}/{id}", kind.resource())
+}
+
+async fn openapi(State(state): State<AppState>) -> Response {
+    json_response(StatusCode::OK, state.openapi.as_ref().clone())
+}
+
+fn organisation_json(m: &Membership) -> Value {
+    json!({
+        "id": m.organisation.id.to_string(),
+        "slug": m.organisation.slug,
+        "naam": m.organisation.name,
+        "cbsCode": m.organisation.cbs_code,
+        "rol": m.role.code(),
+    })
+}
+
+async fn organisations(auth: ApiAuth, RawQuery(raw): RawQuery) -> ApiResult {
+    let mut errors = ValidationErrors::default();
+    let (page, size, rest) = paging(query_pairs(raw.as_deref()), &mut errors);
+    for (key, _) in rest {
+        errors.push(key, FieldProblem::UnknownField);
+    }
+    errors.into_result(()).map_err(|e| Problem::invalid(&e))?;
+    let all: Vec<Value> = auth.0.memberships.iter().map(organisation_json).collect();
+    Ok(json_response(StatusCode::OK, page_json(all, page, size)))
+}
+
+fn page_json(all: Vec<Value>, page: u32, size: u32) -> Value {
+    let total = all.len();
+    let start = ((page - 1) as usize).saturating_mul(size as usize);
+    let items: Vec<Value> = all.into_iter().skip(start).take(size as usize).collect();
+    json!({"resultaten": items, "totaal": total, "pagina": page, "paginaGrootte": size})
+}
+
+async fn organisation(auth: ApiAuth, Path(slug): Path<String>) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    Ok(json_response(StatusCode::OK, organisation_json(m)))
+}
+
+async fn reference_components(
+    State(state): State<AppState>,
+    _auth: ApiAuth,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let mut errors = ValidationErrors::default();
+    let (page, size, rest) = paging(query_pairs(raw.as_deref()), &mut errors);
+    let mut search = None;
+    for (key, value) in rest {
+        if key == "zoek" {
+            search = Some(value.to_lowercase());
+        } else {
+            errors.push(key, FieldProblem::UnknownField);
+        }
+    }
+    errors.into_result(()).map_err(|e| Problem::invalid(&e))?;
+    let all: Vec<Value> = state
+        .store
+        .catalog()
+        .all()
+        .iter()
+        .filter(|c| {
+            search.as_deref().is_none_or(|s| {
+                c.naam.to_lowercase().contains(s) || c.beschrijving.to_lowercase().contains(s)
+            })
+        })
+        .map(|c| serde_json::to_value(c).unwrap_or(Value::Null))
+        .collect();
+    Ok(json_response(StatusCode::OK, page_json(all, page, size)))
+}
+
+async fn reference_component(
+    State(state): State<AppState>,
+    _auth: ApiAuth,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let component = state
+        .store
+        .catalog()
+        .get(&id)
+        .ok_or_else(Problem::not_found)?;
+    Ok(json_response(
+        StatusCode::OK,
+        serde_json::to_value(component).unwrap_or(Value::Null),
+    ))
+}
+
+async fn audit(
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    Path(slug): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    if !m.role.can_read_audit() {
+        return Err(Problem::forbidden());
+    }
+    let mut errors = ValidationErrors::default();
+    let (page, page_size, rest) = paging(query_pairs(raw.as_deref()), &mut errors);
+    let mut query = AuditQuery {
+        page,
+        page_size,
+        ..AuditQuery::default()
+    };
+    for (key, value) in rest {
+        match key.as_str() {
+            "entiteitId" => match Uuid::parse_str(&value) {
+                Ok(id) => query.entity_id = Some(id),
+                Err(_) => errors.push("entiteitId", FieldProblem::NotAnId),
+            },
+            "entiteit" => {
+                match EntityKind::from_code(&value).or_else(|| EntityKind::from_resource(&value)) {
+                    Some(kind) => query.entity = Some(kind.code().to_string()),
+                    None => errors.push(
+                        "entiteit",
+                        FieldProblem::NotInList {
+                            allowed: EntityKind::ALL.iter().map(|k| k.code()).collect(),
+                        },
+                    ),
+                }
+            }
+            _ => errors.push(key, FieldProblem::UnknownField),
+        }
+    }
+    errors.into_result(()).map_err(|e| Problem::invalid(&e))?;
+    let result = state.store.audit_log(m.organisation.id, &query).await?;
+    let items: Vec<Value> = result
+        .items
+        .iter()
+        .map(|e| {
+            json!({
+                "id": e.id.to_string(),
+                "actie": e.action,
+                "entiteit": e.entity,
+                "entiteitId": e.entity_id.to_string(),
+                "gebruiker": e.user_email,
+                "tijdstip": e.at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                "oudeWaarde": e.old_value,
+                "nieuweWaarde": e.new_value,
+            })
+        })
+        .collect();
+    Ok(json_response(
+        StatusCode::OK,
+        json!({"resultaten": items, "totaal": result.total, "pagina": result.page, "paginaGrootte": result.page_size}),
+    ))
+}
+
+async fn list(
+    kind: EntityKind,
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    Path(slug): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    require_read(m, kind)?;
+    let mut query =
+        list_query(kind, query_pairs(raw.as_deref())).map_err(|e| Problem::invalid(&e))?;
+    if m.role.is_supplier() {
+        query.supplier_scope = Some(m.supplier_id.unwrap_or_else(Uuid::nil));
+    }
+    let page = state
+        .store
+        .list_elements(m.organisation.id, kind, &query)
+        .await?;
+    let items: Vec<Value> = page.items.iter().map(element_json).collect();
+    Ok(json_response(
+        StatusCode::OK,
+        json!({"resultaten": items, "totaal": page.total, "pagina": page.page, "paginaGrootte": page.page_size}),
+    ))
+}
+
+async fn get_one(
+    kind: EntityKind,
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    Path((slug, id)): Path<(String, String)>,
+) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    require_read(m, kind)?;
+    let id = parse_uuid(&id)?;
+    let element = state
+        .store
+        .get_element(m.organisation.id, kind, id)
+        .await?
+        .filter(|e| visible_to(m, e))
+        .ok_or_else(Problem::not_found)?;
+    let mut response = json_response(StatusCode::OK, element_json(&element));
+    if let Ok(etag) = format!("\"{}\"", element.version).parse() {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    Ok(response)
+}
+
+async fn create(
+    kind: EntityKind,
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    require_write(m, kind)?;
+    let (fields, _) = body_object(&body)?;
+    let element = state
+        .store
+        .create_element(
+            &auth.0.actor(),
+            m.organisation.id,
+            kind,
+            &fields,
+            InputMode::Api,
+        )
+        .await?;
+    let mut response = json_response(StatusCode::CREATED, element_json(&element));
+    if let Ok(location) = item_location(&slug, kind, element.id).parse() {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+async fn replace(
+    kind: EntityKind,
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    Path((slug, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    require_write(m, kind)?;
+    let id = parse_uuid(&id)?;
+    let (fields, meta) = body_object(&body)?;
+    let version = expected_version(&meta, &headers, id)?;
+    let element = state
+        .store
+        .update_element(
+            &auth.0.actor(),
+            m.organisation.id,
+            kind,
+            id,
+            version,
+            &fields,
+            InputMode::Api,
+        )
+        .await?;
+    Ok(json_response(StatusCode::OK, element_json(&element)))
+}
+
+async fn patch(
+    kind: EntityKind,
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    Path((slug, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    require_write(m, kind)?;
+    let id = parse_uuid(&id)?;
+    let (changes, meta) = body_object(&body)?;
+    let version = expected_version(&meta, &headers, id)?;
+    let current = state
+        .store
+        .get_element(m.organisation.id, kind, id)
+        .await?
+        .ok_or_else(Problem::not_found)?;
+    // JSON merge patch (RFC 7396): a field set to null is removed.
+    let mut fields = current.record.fields().clone();
+    for (key, value) in changes {
+        if value.is_null() {
+            fields.remove(&key);
+        } else {
+            fields.insert(key, value);
+        }
+    }
+    let element = state
+        .store
+        .update_element(
+            &auth.0.actor(),
+            m.organisation.id,
+            kind,
+            id,
+            version,
+            &fields,
+            InputMode::Api,
+        )
+        .await?;
+    Ok(json_response(StatusCode::OK, element_json(&element)))
+}
+
+async fn delete(
+    kind: EntityKind,
+    State(state): State<AppState>,
+    auth: ApiAuth,
+    Path((slug, id)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let m = membership(&auth, &slug)?;
+    require_write(m, kind)?;
+    let id = parse_uuid(&id)?;
+    let mut cascade = false;
+    let mut errors = ValidationErrors::default();
+    for (key, value) in query_pairs(raw.as_deref()) {
+        match (key.as_str(), regisseur_domain::values::parse_yes_no(&value)) {
+            ("trapsgewijs", Some(b)) => cascade = b,
+            ("trapsgewijs", None) => errors.push("trapsgewijs", FieldProblem::NotABoolean),
+            _ => errors.push(key, FieldProblem::UnknownField),
+        }
+    }
+    errors.into_result(()).map_err(|e| Problem::invalid(&e))?;
+    state
+        .store
+        .delete_element(&auth.0.actor(), m.organisation.id, kind, id, cascade)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

@@ -1,0 +1,199 @@
+//! Who is asking: a session cookie (the web interface) or a personal API token
+//! (`Authorization: Bearer …`, for scripts). Sessions live in the database, so any number of
+//! app servers can serve the same users.
+
+use crate::AppState;
+use crate::problem::Problem;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use cookie::{Cookie, SameSite};
+use regisseur_store::{Actor, Membership, Store, StoreError, User};
+
+pub const SESSION_COOKIE: &str = "regisseur_sessie";
+pub const LANG_COOKIE: &str = "regisseur_taal";
+
+/// An authenticated user and the organisations they belong to.
+#[derive(Debug, Clone)]
+pub struct Auth {
+    pub user: User,
+    pub memberships: Vec<Membership>,
+}
+
+impl Auth {
+    pub fn membership(&self, slug: &str) -> Option<&Membership> {
+        self.memberships
+            .iter()
+            .find(|m| m.organisation.slug == slug)
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: Some(self.user.id),
+            email: self.user.email.clone(),
+        }
+    }
+}
+
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_string())
+}
+
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// Whether the request reached us over https (directly or through a proxy that says so).
+pub fn is_https(headers: &HeaderMap, state: &AppState) -> bool {
+    state.config.secure_cookies
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+/// The cookie that holds a session: HttpOnly, SameSite=Lax, Secure behind https.
+pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+    let cookie = Cookie::build((SESSION_COOKIE, token.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(cookie::time::Duration::hours(
+            regisseur_store::SESSION_LIFETIME_HOURS,
+        ))
+        .build();
+    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn clear_session_cookie() -> HeaderValue {
+    HeaderValue::from_static("regisseur_sessie=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+}
+
+async fn authenticate(headers: &HeaderMap, store: &Store) -> Result<Option<Auth>, StoreError> {
+    let user = if let Some(token) = bearer_token(headers) {
+        store.token_user(token).await?
+    } else if let Some(token) = cookie_value(headers, SESSION_COOKIE) {
+        store.session_user(&token).await?
+    } else {
+        None
+    };
+    let Some(user) = user else {
+        return Ok(None);
+    };
+    let memberships = store.memberships(user.id).await?;
+    Ok(Some(Auth { user, memberships }))
+}
+
+/// Authentication for the API: a missing or wrong session or token is a 401 problem.
+pub struct ApiAuth(pub Auth);
+
+impl FromRequestParts<AppState> for ApiAuth {
+    type Rejection = Problem;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match authenticate(&parts.headers, &state.store).await? {
+            Some(auth) => Ok(ApiAuth(auth)),
+            None => Err(Problem::unauthorized()),
+        }
+    }
+}
+
+/// Authentication for pages: without a session, the browser goes to the login page and comes
+/// back afterwards.
+pub struct PageAuth(pub Auth);
+
+pub struct LoginRedirect(String);
+
+impl IntoResponse for LoginRedirect {
+    fn into_response(self) -> Response {
+        Redirect::to(&self.0).into_response()
+    }
+}
+
+impl FromRequestParts<AppState> for PageAuth {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match authenticate(&parts.headers, &state.store).await {
+            Ok(Some(auth)) => Ok(PageAuth(auth)),
+            Ok(None) => {
+                let back = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+                let target = format!(
+                    "/inloggen?terug={}",
+                    form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>()
+                );
+                Err(LoginRedirect(target).into_response())
+            }
+            Err(error) => Err(crate::html::error_page(
+                &parts.headers,
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                Some(error),
+            )),
+        }
+    }
+}
+
+/// A login session if there is one; for pages that anyone may see.
+pub struct MaybeAuth(pub Option<Auth>);
+
+impl FromRequestParts<AppState> for MaybeAuth {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        authenticate(&parts.headers, &state.store)
+            .await
+            .map(MaybeAuth)
+            .map_err(|e| {
+                crate::html::error_page(
+                    &parts.headers,
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                    Some(e),
+                )
+            })
+    }
+}
+
+/// A safe place to return to after login: a local path only, never another site.
+pub fn safe_return_path(path: Option<&str>) -> String {
+    match path {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn return_paths_stay_on_this_site() {
+        assert_eq!(safe_return_path(Some("/o/voorbeeld")), "/o/voorbeeld");
+        assert_eq!(safe_return_path(Some("//evil.example")), "/");
+        assert_eq!(safe_return_path(Some("https://evil.example")), "/");
+        assert_eq!(safe_return_path(Some("/\\evil.example")), "/");
+        assert_eq!(safe_return_path(None), "/");
+    }
+}

@@ -1,0 +1,327 @@
+//! The interface's texts in Dutch and English. Dutch is the default; the choice comes from the
+//! `regisseur_taal` cookie, then `Accept-Language`.
+
+use crate::auth::{LANG_COOKIE, cookie_value};
+use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use regisseur_domain::Lang;
+
+/// (key, Dutch, English)
+const TEXTS: &[(&str, &str, &str)] = &[
+    ("app.name", "Regisseur", "Regisseur"),
+    (
+        "app.tagline",
+        "Regie op uitbesteding van gemeentelijke ICT",
+        "Directing the outsourcing of municipal IT",
+    ),
+    ("skip", "Naar de inhoud", "Skip to content"),
+    ("nav.main", "Hoofdnavigatie", "Main navigation"),
+    ("nav.dashboard", "Overzicht", "Overview"),
+    ("nav.basis", "Basis: landschap", "Basis: landscape"),
+    ("nav.audit", "Audittrail", "Audit trail"),
+    ("nav.account", "Mijn account", "My account"),
+    ("nav.orgs", "Organisatie wisselen", "Switch organisation"),
+    ("logout", "Uitloggen", "Log out"),
+    ("lang.switch", "English", "Nederlands"),
+    ("lang.other", "en", "nl"),
+    ("login.title", "Inloggen", "Log in"),
+    ("login.email", "E-mailadres", "E-mail address"),
+    ("login.password", "Wachtwoord", "Password"),
+    ("login.submit", "Inloggen", "Log in"),
+    (
+        "login.failed",
+        "Het e-mailadres of het wachtwoord klopt niet.",
+        "The e-mail address or the password is not right.",
+    ),
+    (
+        "login.throttled",
+        "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.",
+        "Too many failed attempts. Wait fifteen minutes and try again.",
+    ),
+    (
+        "login.demo",
+        "Demo-omgeving: log in als een van deze gebruikers, elk met het wachtwoord",
+        "Demo environment: log in as one of these users, each with the password",
+    ),
+    (
+        "orgs.title",
+        "Kies een organisatie",
+        "Choose an organisation",
+    ),
+    (
+        "orgs.none",
+        "U bent nog geen lid van een organisatie. Vraag een beheerder om u toe te voegen.",
+        "You are not a member of any organisation yet. Ask an administrator to add you.",
+    ),
+    ("dash.title", "Overzicht", "Overview"),
+    ("dash.register", "Het register", "The register"),
+    (
+        "dash.attention",
+        "Wat nu aandacht vraagt",
+        "What needs attention now",
+    ),
+    (
+        "dash.attention.none",
+        "Niets dat nu aandacht vraagt.",
+        "Nothing needs attention now.",
+    ),
+    ("dash.attention.more", "en nog", "and"),
+    ("dash.recent", "Recente wijzigingen", "Recent changes"),
+    ("dash.kind", "Soort", "Kind"),
+    ("dash.count", "Aantal", "Number"),
+    ("dash.element", "Onderdeel", "Element"),
+    ("dash.reason", "Waarom", "Why"),
+    ("list.search", "Zoeken", "Search"),
+    ("list.search.label", "Zoek op naam", "Search by name"),
+    ("list.filter", "Filteren", "Filter"),
+    ("list.apply", "Toepassen", "Apply"),
+    ("list.reset", "Alles tonen", "Show all"),
+    ("list.new", "Nieuw", "New"),
+    ("list.total", "gevonden", "found"),
+    ("list.empty", "Niets gevonden.", "Nothing found."),
+    ("list.page", "Pagina", "Page"),
+    ("list.of", "van", "of"),
+    ("list.prev", "Vorige", "Previous"),
+    ("list.next", "Volgende", "Next"),
+    ("list.paging", "Paginering", "Pagination"),
+    ("list.sort", "sorteren", "sort"),
+    ("list.any", "Alle", "All"),
+    (
+        "list.badparams",
+        "Niet alle zoekopties konden worden gebruikt",
+        "Not all search options could be used",
+    ),
+    ("yes", "Ja", "Yes"),
+    ("no", "Nee", "No"),
+    ("unknown", "Onbekend", "Unknown"),
+    ("none", "—", "—"),
+    ("detail.fields", "Gegevens", "Details"),
+    ("detail.edit", "Bewerken", "Edit"),
+    ("detail.delete", "Verwijderen", "Delete"),
+    ("detail.relations", "Samenhang", "How it connects"),
+    (
+        "detail.relations.none",
+        "Nog geen relaties vastgelegd.",
+        "No relations recorded yet.",
+    ),
+    ("detail.referenced", "Verwijst hiernaar", "Refers to this"),
+    (
+        "detail.outgoing",
+        "Relaties vanuit dit element",
+        "Relations from this element",
+    ),
+    (
+        "detail.incoming",
+        "Relaties naar dit element",
+        "Relations to this element",
+    ),
+    (
+        "detail.interfaces.out",
+        "Koppelingen naar andere applicaties",
+        "Interfaces to other applications",
+    ),
+    (
+        "detail.interfaces.in",
+        "Koppelingen van andere applicaties",
+        "Interfaces from other applications",
+    ),
+    ("detail.history", "Geschiedenis", "History"),
+    ("detail.version", "Versie", "Version"),
+    ("detail.created", "Aangemaakt", "Created"),
+    ("detail.updated", "Gewijzigd", "Changed"),
+    ("detail.saved", "Opgeslagen.", "Saved."),
+    ("detail.newrelation", "Relatie toevoegen", "Add relation"),
+    ("form.new", "Nieuw:", "New:"),
+    ("form.edit", "Bewerken:", "Edit:"),
+    ("form.save", "Opslaan", "Save"),
+    ("form.cancel", "Annuleren", "Cancel"),
+    ("form.required", "verplicht", "required"),
+    (
+        "form.errors",
+        "Niet opgeslagen: controleer de gemarkeerde velden.",
+        "Not saved: check the marked fields.",
+    ),
+    (
+        "form.conflict",
+        "Niet opgeslagen: iemand anders heeft dit intussen gewijzigd. Hieronder staat de nieuwe versie; breng uw wijziging opnieuw aan.",
+        "Not saved: someone else changed this meanwhile. The new version is below; make your change again.",
+    ),
+    ("form.choose", "— kies —", "— choose —"),
+    (
+        "form.multi",
+        "Houd Ctrl (of Cmd) ingedrukt om er meer te kiezen.",
+        "Hold Ctrl (or Cmd) to choose more than one.",
+    ),
+    (
+        "form.money",
+        "In euro's, bijvoorbeeld 12.345,67",
+        "In euros, for example 12,345.67",
+    ),
+    ("delete.title", "Verwijderen:", "Delete:"),
+    (
+        "delete.sure",
+        "Weet u zeker dat u dit wilt verwijderen? Dit staat in de audittrail, maar is niet ongedaan te maken.",
+        "Are you sure you want to delete this? It is recorded in the audit trail but cannot be undone.",
+    ),
+    (
+        "delete.dependents",
+        "Deze onderdelen zijn hiervan afhankelijk:",
+        "These elements depend on this one:",
+    ),
+    ("delete.removed", "wordt ook verwijderd", "is deleted too"),
+    (
+        "delete.cleared",
+        "verwijzing wordt gewist",
+        "reference is cleared",
+    ),
+    (
+        "delete.cascade",
+        "Ja, verwijder ook de afhankelijke onderdelen of wis hun verwijzing",
+        "Yes, also delete the dependent elements or clear their reference",
+    ),
+    (
+        "delete.refused",
+        "Niets verwijderd: andere onderdelen zijn hiervan afhankelijk. Vink aan dat u ook die wilt aanpassen.",
+        "Nothing deleted: other elements depend on this one. Tick the box to change those as well.",
+    ),
+    (
+        "delete.submit",
+        "Definitief verwijderen",
+        "Delete permanently",
+    ),
+    ("delete.done", "Verwijderd.", "Deleted."),
+    ("audit.title", "Audittrail", "Audit trail"),
+    ("audit.when", "Tijdstip", "Time"),
+    ("audit.who", "Gebruiker", "User"),
+    ("audit.action", "Actie", "Action"),
+    ("audit.what", "Onderdeel", "Element"),
+    ("audit.fields", "Gewijzigde velden", "Changed fields"),
+    ("audit.empty", "Nog geen wijzigingen.", "No changes yet."),
+    ("account.title", "Mijn account", "My account"),
+    (
+        "account.orgs",
+        "Organisaties en rollen",
+        "Organisations and roles",
+    ),
+    (
+        "account.tokens",
+        "Persoonlijke API-tokens",
+        "Personal API tokens",
+    ),
+    (
+        "account.tokens.help",
+        "Een token geeft een script dezelfde rechten als u. Alleen een hash wordt bewaard: het token ziet u één keer.",
+        "A token gives a script the same rights as you. Only a hash is kept: you see the token once.",
+    ),
+    ("account.token.name", "Naam van het token", "Token name"),
+    ("account.token.create", "Token maken", "Create token"),
+    (
+        "account.token.created",
+        "Uw nieuwe token (kopieer het nu, het wordt niet opnieuw getoond):",
+        "Your new token (copy it now, it will not be shown again):",
+    ),
+    ("account.token.lastused", "Laatst gebruikt", "Last used"),
+    ("account.token.never", "nooit", "never"),
+    (
+        "error.404",
+        "Deze pagina bestaat niet, of u heeft er geen toegang toe.",
+        "This page does not exist, or you have no access to it.",
+    ),
+    (
+        "error.403",
+        "Uw rol in deze organisatie staat dit niet toe.",
+        "Your role in this organisation does not allow this.",
+    ),
+    (
+        "error.500",
+        "Er ging iets mis aan onze kant. Er is niets half opgeslagen; probeer het later opnieuw.",
+        "Something went wrong on our side. Nothing was half-saved; please try again later.",
+    ),
+    ("error.title", "Foutmelding", "Error"),
+    ("error.home", "Naar het begin", "To the start page"),
+    (
+        "footer.licence",
+        "Regisseur is open source (EUPL-1.2).",
+        "Regisseur is open source (EUPL-1.2).",
+    ),
+    (
+        "footer.api",
+        "API-documentatie (OpenAPI)",
+        "API documentation (OpenAPI)",
+    ),
+    ("role", "Rol", "Role"),
+];
+
+/// The texts of one language, for templates: `t.s("key")`.
+#[derive(Debug, Clone, Copy)]
+pub struct T(pub Lang);
+
+impl T {
+    pub fn s(&self, key: &str) -> &'static str {
+        TEXTS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, nl, en)| self.0.pick(nl, en))
+            .unwrap_or("??")
+    }
+}
+
+/// The language of a request: the cookie, else the first supported `Accept-Language`, else nl.
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    if let Some(lang) = cookie_value(headers, LANG_COOKIE).and_then(|c| Lang::from_code(&c)) {
+        return lang;
+    }
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.split(',')
+                .map(|part| part.split(';').next().unwrap_or("").trim())
+                .find_map(|code| {
+                    Lang::from_code(code)
+                        .or_else(|| Lang::from_code(code.split('-').next().unwrap_or("")))
+                })
+        })
+        .unwrap_or(Lang::Nl)
+}
+
+pub struct ReqLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for ReqLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ReqLang(request_lang(&parts.headers)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn every_key_is_unique_and_found() {
+        let mut keys: Vec<&str> = TEXTS.iter().map(|(k, _, _)| *k).collect();
+        keys.sort();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "duplicate text keys");
+        assert_eq!(T(Lang::En).s("login.title"), "Log in");
+        assert_eq!(T(Lang::Nl).s("login.title"), "Inloggen");
+    }
+
+    #[test]
+    fn language_from_cookie_then_header() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(request_lang(&headers), Lang::Nl);
+        headers.insert(
+            "accept-language",
+            HeaderValue::from_static("en-GB,en;q=0.9,nl;q=0.8"),
+        );
+        assert_eq!(request_lang(&headers), Lang::En);
+        headers.insert("cookie", HeaderValue::from_static("regisseur_taal=nl"));
+        assert_eq!(request_lang(&headers), Lang::Nl);
+    }
+}

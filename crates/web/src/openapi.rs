@@ -1,0 +1,423 @@
+//! The OpenAPI 3 document, generated from the route table and the domain's field tables, so it
+//! cannot drift from what the server does.
+
+use crate::api::{API_VERSION, ApiRoute, DEFAULT_PAGE_SIZE, Endpoint, MAX_PAGE_SIZE, api_routes};
+use regisseur_domain::landscape::{EntityKind, FieldSpec, FieldType, LONG_TEXT_MAX};
+use serde_json::{Map, Value, json};
+
+fn field_schema(spec: &FieldSpec) -> Value {
+    let mut schema = match spec.ty {
+        FieldType::Text { max } => json!({"type": "string", "maxLength": max}),
+        FieldType::LongText => json!({"type": "string", "maxLength": LONG_TEXT_MAX}),
+        FieldType::Choice(choices) => {
+            json!({"type": "string", "enum": choices.iter().map(|c| c.value).collect::<Vec<_>>()})
+        }
+        FieldType::Bool => json!({"type": "boolean"}),
+        FieldType::Money => {
+            json!({"type": "integer", "format": "int64", "minimum": 0, "description": "Bedrag in eurocenten"})
+        }
+        FieldType::Date => json!({"type": "string", "format": "date"}),
+        FieldType::Integer { min, max } => {
+            json!({"type": "integer", "minimum": min, "maximum": max})
+        }
+        FieldType::Biv => {
+            json!({"type": "integer", "minimum": 1, "maximum": 3, "description": "1 = laag, 2 = midden, 3 = hoog"})
+        }
+        FieldType::Ref(kind) => {
+            json!({"type": "string", "format": "uuid", "description": format!("id van een {}", kind.code())})
+        }
+        FieldType::RefList(kind) => {
+            json!({"type": "array", "items": {"type": "string", "format": "uuid"}, "description": format!("ids van {}", kind.resource())})
+        }
+        FieldType::AnyRef => {
+            json!({"type": "string", "format": "uuid", "description": "id van een element (geen relatie)"})
+        }
+        FieldType::ReferenceComponents => {
+            json!({"type": "array", "items": {"type": "string"}, "description": "ids van GEMMA-referentiecomponenten"})
+        }
+        FieldType::Country => {
+            json!({"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2"})
+        }
+        FieldType::Email => json!({"type": "string", "format": "email"}),
+        FieldType::Kvk => json!({"type": "string", "pattern": "^[0-9]{8}$"}),
+    };
+    if let Value::Object(map) = &mut schema {
+        map.insert("title".into(), Value::from(spec.nl));
+    }
+    schema
+}
+
+fn kind_schemas(kind: EntityKind) -> (Value, Value) {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for spec in kind.fields() {
+        properties.insert(spec.name.into(), field_schema(spec));
+        if spec.required {
+            required.push(spec.name);
+        }
+    }
+    let input = json!({"type": "object", "additionalProperties": false, "properties": properties, "required": required});
+    let mut output_props = properties.clone();
+    output_props.insert(
+        "id".into(),
+        json!({"type": "string", "format": "uuid", "readOnly": true}),
+    );
+    output_props.insert(
+        "versie".into(),
+        json!({"type": "integer", "description": "Versie; stuur mee bij wijzigen"}),
+    );
+    output_props.insert(
+        "aangemaaktOp".into(),
+        json!({"type": "string", "format": "date-time", "readOnly": true}),
+    );
+    output_props.insert(
+        "gewijzigdOp".into(),
+        json!({"type": "string", "format": "date-time", "readOnly": true}),
+    );
+    let mut out_required: Vec<&str> = vec!["id", "versie"];
+    out_required.extend(required);
+    let output = json!({"type": "object", "properties": output_props, "required": out_required});
+    (input, output)
+}
+
+fn schema_name(kind: EntityKind) -> String {
+    let code = kind.code();
+    let mut name = code[..1].to_uppercase();
+    name.push_str(&code[1..]);
+    name
+}
+
+fn problem_responses(codes: &[&str]) -> Map<String, Value> {
+    let mut responses = Map::new();
+    for code in codes {
+        let description = match *code {
+            "400" => "Ongeldige invoer; invalidParams noemt elk ongeldig veld",
+            "401" => "Niet ingelogd",
+            "403" => "Geen toegang met deze rol",
+            "404" => "Niet gevonden",
+            _ => "Conflict: verouderde versie of afhankelijke objecten",
+        };
+        responses.insert(
+            code.to_string(),
+            json!({"description": description, "headers": api_version_header(),
+                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Probleem"}}}}),
+        );
+    }
+    responses
+}
+
+fn api_version_header() -> Value {
+    json!({"API-Version": {"$ref": "#/components/headers/API-Version"}})
+}
+
+fn paging_parameters() -> Vec<Value> {
+    vec![
+        json!({"name": "pagina", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}}),
+        json!({"name": "paginaGrootte", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE}}),
+    ]
+}
+
+fn path_parameter(name: &str) -> Value {
+    json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}})
+}
+
+fn list_of(item_ref: &str) -> Value {
+    json!({"type": "object", "required": ["resultaten", "totaal", "pagina", "paginaGrootte"], "properties": {
+        "resultaten": {"type": "array", "items": {"$ref": item_ref}},
+        "totaal": {"type": "integer"}, "pagina": {"type": "integer"}, "paginaGrootte": {"type": "integer"}}})
+}
+
+fn ok(schema: Value, description: &str) -> Value {
+    json!({"description": description, "headers": api_version_header(), "content": {"application/json": {"schema": schema}}})
+}
+
+fn operation(route: &ApiRoute) -> Value {
+    let mut parameters: Vec<Value> = Vec::new();
+    if route.path.contains("{slug}") {
+        parameters.push(path_parameter("slug"));
+    }
+    if route.path.contains("{id}") {
+        parameters.push(path_parameter("id"));
+    }
+    let (summary, operation_id, mut responses, body): (
+        String,
+        String,
+        Map<String, Value>,
+        Option<Value>,
+    ) = match route.endpoint {
+        Endpoint::OpenApi => (
+            "Dit OpenAPI-document".into(),
+            "openapi".into(),
+            Map::from_iter([("200".into(), ok(json!({"type": "object"}), "OpenAPI 3"))]),
+            None,
+        ),
+        Endpoint::Organisations => {
+            parameters.extend(paging_parameters());
+            (
+                "Organisaties waar u lid van bent".into(),
+                "organisatiesLijst".into(),
+                Map::from_iter([(
+                    "200".into(),
+                    ok(list_of("#/components/schemas/Organisatie"), "Lijst"),
+                )]),
+                None,
+            )
+        }
+        Endpoint::Organisation => (
+            "Eén organisatie".into(),
+            "organisatieOphalen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"$ref": "#/components/schemas/Organisatie"}),
+                    "Organisatie",
+                ),
+            )]),
+            None,
+        ),
+        Endpoint::ReferenceComponents => {
+            parameters.extend(paging_parameters());
+            parameters.push(json!({"name": "zoek", "in": "query", "schema": {"type": "string"}}));
+            (
+                "GEMMA-referentiecomponenten".into(),
+                "referentiecomponentenLijst".into(),
+                Map::from_iter([(
+                    "200".into(),
+                    ok(list_of("#/components/schemas/Referentiecomponent"), "Lijst"),
+                )]),
+                None,
+            )
+        }
+        Endpoint::ReferenceComponent => (
+            "Eén GEMMA-referentiecomponent".into(),
+            "referentiecomponentOphalen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"$ref": "#/components/schemas/Referentiecomponent"}),
+                    "Referentiecomponent",
+                ),
+            )]),
+            None,
+        ),
+        Endpoint::Audit => {
+            parameters.extend(paging_parameters());
+            parameters.push(json!({"name": "entiteitId", "in": "query", "schema": {"type": "string", "format": "uuid"}}));
+            parameters.push(json!({"name": "entiteit", "in": "query", "schema": {"type": "string", "enum": EntityKind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>()}}));
+            (
+                "Audittrail van de organisatie, nieuwste eerst".into(),
+                "auditLijst".into(),
+                Map::from_iter([(
+                    "200".into(),
+                    ok(list_of("#/components/schemas/AuditRegel"), "Lijst"),
+                )]),
+                None,
+            )
+        }
+        Endpoint::List(kind) => {
+            parameters.extend(paging_parameters());
+            parameters.push(json!({"name": "zoek", "in": "query", "description": "Zoekt hoofdletterongevoelig in naam en andere tekstvelden", "schema": {"type": "string"}}));
+            let sortable: Vec<String> = kind
+                .fields()
+                .iter()
+                .filter(|f| kind.sortable(f.name))
+                .flat_map(|f| [f.name.to_string(), format!("-{}", f.name)])
+                .collect();
+            parameters.push(json!({"name": "sorteer", "in": "query", "schema": {"type": "string", "enum": sortable}}));
+            for spec in kind.fields().iter().filter(|f| f.filter) {
+                let schema = match spec.ty {
+                    FieldType::Bool => json!({"type": "boolean"}),
+                    _ => field_schema(spec),
+                };
+                parameters.push(json!({"name": spec.name, "in": "query", "description": format!("Filter op {}", spec.nl.to_lowercase()), "schema": schema}));
+            }
+            (
+                format!(
+                    "{} zoeken en bladeren",
+                    kind.plural(regisseur_domain::Lang::Nl)
+                ),
+                format!("{}Lijst", kind.resource()),
+                Map::from_iter([(
+                    "200".into(),
+                    ok(
+                        list_of(&format!("#/components/schemas/{}", schema_name(kind))),
+                        "Lijst",
+                    ),
+                )]),
+                None,
+            )
+        }
+        Endpoint::Create(kind) => {
+            let mut created = ok(
+                json!({"$ref": format!("#/components/schemas/{}", schema_name(kind))}),
+                "Aangemaakt",
+            );
+            created["headers"]["Location"] = json!({"schema": {"type": "string"}});
+            (
+                format!("Nieuwe {}", kind.singular(regisseur_domain::Lang::Nl)),
+                format!("{}Aanmaken", kind.resource()),
+                Map::from_iter([("201".into(), created)]),
+                Some(json!({"$ref": format!("#/components/schemas/{}Invoer", schema_name(kind))})),
+            )
+        }
+        Endpoint::Get(kind) => (
+            format!("Eén {}", kind.singular(regisseur_domain::Lang::Nl)),
+            format!("{}Ophalen", kind.resource()),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"$ref": format!("#/components/schemas/{}", schema_name(kind))}),
+                    "Gevonden",
+                ),
+            )]),
+            None,
+        ),
+        Endpoint::Replace(kind) => (
+            format!(
+                "{} vervangen (met versie)",
+                kind.singular(regisseur_domain::Lang::Nl)
+            ),
+            format!("{}Vervangen", kind.resource()),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"$ref": format!("#/components/schemas/{}", schema_name(kind))}),
+                    "Gewijzigd",
+                ),
+            )]),
+            Some(
+                json!({"allOf": [{"$ref": format!("#/components/schemas/{}Invoer", schema_name(kind))}, {"type": "object", "required": ["versie"], "properties": {"versie": {"type": "integer"}}}]}),
+            ),
+        ),
+        Endpoint::Patch(kind) => (
+            format!(
+                "{} deels wijzigen (JSON merge patch, met versie)",
+                kind.singular(regisseur_domain::Lang::Nl)
+            ),
+            format!("{}Wijzigen", kind.resource()),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"$ref": format!("#/components/schemas/{}", schema_name(kind))}),
+                    "Gewijzigd",
+                ),
+            )]),
+            Some(json!({"type": "object", "required": ["versie"]})),
+        ),
+        Endpoint::Delete(kind) => {
+            parameters.push(json!({"name": "trapsgewijs", "in": "query", "description": "Ook afhankelijke objecten verwijderen of hun verwijzing wissen", "schema": {"type": "boolean", "default": false}}));
+            (
+                format!("{} verwijderen", kind.singular(regisseur_domain::Lang::Nl)),
+                format!("{}Verwijderen", kind.resource()),
+                Map::from_iter([(
+                    "204".into(),
+                    json!({"description": "Verwijderd", "headers": api_version_header()}),
+                )]),
+                None,
+            )
+        }
+    };
+    let mut codes = vec!["400"];
+    if route.endpoint != Endpoint::OpenApi {
+        codes.extend(["401", "403", "404"]);
+    }
+    if matches!(
+        route.endpoint,
+        Endpoint::Replace(_) | Endpoint::Patch(_) | Endpoint::Delete(_)
+    ) {
+        codes.push("409");
+    }
+    responses.extend(problem_responses(&codes));
+    let mut op = json!({"summary": summary, "operationId": operation_id, "parameters": parameters, "responses": responses});
+    if route.endpoint == Endpoint::OpenApi {
+        op["security"] = json!([]);
+    }
+    if let Some(schema) = body {
+        op["requestBody"] =
+            json!({"required": true, "content": {"application/json": {"schema": schema}}});
+    }
+    op
+}
+
+/// The whole document.
+pub fn document() -> Value {
+    let mut paths = Map::new();
+    for route in api_routes() {
+        let method = route.method.as_str().to_lowercase();
+        let entry = paths.entry(route.path.clone()).or_insert_with(|| json!({}));
+        entry[method] = operation(&route);
+    }
+    let mut schemas = Map::new();
+    for kind in EntityKind::ALL {
+        let (input, output) = kind_schemas(kind);
+        schemas.insert(format!("{}Invoer", schema_name(kind)), input);
+        schemas.insert(schema_name(kind), output);
+    }
+    schemas.insert("Organisatie".into(), json!({"type": "object", "properties": {
+        "id": {"type": "string", "format": "uuid"}, "slug": {"type": "string"}, "naam": {"type": "string"},
+        "cbsCode": {"type": ["string", "null"]}, "rol": {"type": "string", "enum": ["beheerder", "regisseur", "inkoper", "lezer", "leverancier"]}}}));
+    schemas.insert("Referentiecomponent".into(), json!({"type": "object", "properties": {
+        "id": {"type": "string"}, "naam": {"type": "string"}, "beschrijving": {"type": "string"}, "gemmaStatus": {"type": "string"},
+        "beschikbaarheid": {"type": ["integer", "null"]}, "integriteit": {"type": ["integer", "null"]},
+        "vertrouwelijkheid": {"type": ["integer", "null"]}, "bbn": {"type": "string"}}}));
+    schemas.insert("AuditRegel".into(), json!({"type": "object", "properties": {
+        "id": {"type": "string", "format": "uuid"}, "actie": {"type": "string", "enum": ["aangemaakt", "gewijzigd", "verwijderd"]},
+        "entiteit": {"type": "string"}, "entiteitId": {"type": "string", "format": "uuid"}, "gebruiker": {"type": "string"},
+        "tijdstip": {"type": "string", "format": "date-time"}, "oudeWaarde": {"type": ["object", "null"]}, "nieuweWaarde": {"type": ["object", "null"]}}}));
+    schemas.insert("Probleem".into(), json!({"type": "object", "required": ["status", "title"], "properties": {
+        "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"}, "detail": {"type": "string"},
+        "invalidParams": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "reason": {"type": "string"}}}}}}));
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Regisseur API",
+            "version": API_VERSION,
+            "description": "Het landschapsregister van een gemeente: applicaties, componenten, gegevensverzamelingen, leveranciers, contracten, koppelingen, relaties en personen.",
+            "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+            "contact": {"name": "Regisseur"}
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearer": []}, {"sessie": []}],
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "headers": {"API-Version": {"description": "De versie van de API", "schema": {"type": "string", "example": API_VERSION}}},
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer", "description": "Persoonlijk API-token (regisseur token create)"},
+                "sessie": {"type": "apiKey", "in": "cookie", "name": crate::auth::SESSION_COOKIE}
+            }
+        }
+    })
+}
+
+/// Every route of the table is in the document, with its method.
+pub fn missing_routes(document: &Value) -> Vec<String> {
+    api_routes()
+        .into_iter()
+        .filter(|r| document["paths"][&r.path][r.method.as_str().to_lowercase()].is_null())
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_documented() {
+        let doc = document();
+        assert!(
+            missing_routes(&doc).is_empty(),
+            "{:?}",
+            missing_routes(&doc)
+        );
+        assert_eq!(doc["openapi"], "3.1.0");
+        let paths = doc["paths"].as_object().map_or(0, Map::len);
+        assert_eq!(paths, 6 + EntityKind::ALL.len() * 2);
+        assert!(
+            doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|p| p["name"] == "levenscyclus"))
+        );
+    }
+}

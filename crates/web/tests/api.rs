@@ -1,0 +1,1148 @@
+//! API integration tests: the real server on port 0 against a fresh database, on SQLite and on
+//! PostgreSQL.
+
+use regisseur_domain::access::Role;
+use regisseur_domain::landscape::{EntityKind, InputMode};
+use regisseur_domain::organisation::NewOrganisation;
+use regisseur_domain::values::Email;
+use regisseur_store::testing::{Backend, fresh_database_url};
+use regisseur_store::{Actor, Store};
+use regisseur_web::{AppState, WebConfig};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::Arc;
+use uuid::Uuid;
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::$name(super::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::$name(super::Backend::Postgres).await })*
+        }
+    };
+}
+
+on_both_backends!(
+    openapi_documents_every_route_without_login,
+    no_login_gets_401_problem_everywhere,
+    crud_on_every_resource,
+    invalid_input_names_every_field,
+    other_organisations_see_nothing,
+    readers_may_not_write,
+    suppliers_see_only_their_own,
+    stale_versions_conflict,
+    deleting_with_dependents,
+    cross_site_posts_are_refused,
+    login_is_throttled,
+    paging_and_parameters_are_checked,
+    audit_trail_records_changes,
+    forms_work_without_javascript,
+);
+
+const PASSWORD: &str = "een lang genoeg wachtwoord";
+
+struct TestApp {
+    base: String,
+    store: Arc<Store>,
+    org_a: Uuid,
+    org_b: Uuid,
+    tokens: HashMap<&'static str, String>,
+    supplier_a: Uuid,
+    other_supplier_a: Uuid,
+}
+
+impl TestApp {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn client(&self, who: &str) -> RequestBuilderFactory {
+        RequestBuilderFactory {
+            client: reqwest::Client::new(),
+            token: self.tokens.get(who).cloned(),
+            base: self.base.clone(),
+        }
+    }
+
+    async fn create(&self, org: Uuid, kind: EntityKind, fields: Value) -> Uuid {
+        self.store
+            .create_element(
+                &Actor::system(),
+                org,
+                kind,
+                fields.as_object().expect("object"),
+                InputMode::Api,
+            )
+            .await
+            .expect("created")
+            .id
+    }
+}
+
+struct RequestBuilderFactory {
+    client: reqwest::Client,
+    token: Option<String>,
+    base: String,
+}
+
+impl RequestBuilderFactory {
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let builder = self.client.request(method, format!("{}{path}", self.base));
+        match &self.token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+    async fn get(&self, path: &str) -> (StatusCode, Value) {
+        send(self.request(reqwest::Method::GET, path)).await
+    }
+    async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        send(self.request(method, path).json(&body)).await
+    }
+    async fn delete(&self, path: &str) -> (StatusCode, Value) {
+        send(self.request(reqwest::Method::DELETE, path)).await
+    }
+}
+
+async fn send(builder: reqwest::RequestBuilder) -> (StatusCode, Value) {
+    let response = builder.send().await.expect("server answers");
+    let status = response.status();
+    assert_eq!(
+        response
+            .headers()
+            .get("api-version")
+            .and_then(|v| v.to_str().ok()),
+        Some("1.0.0"),
+        "API-Version header missing"
+    );
+    if status.is_client_error() || status.is_server_error() {
+        assert_eq!(
+            response
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok()),
+            Some("application/problem+json"),
+            "errors are problem+json ({status})"
+        );
+    }
+    let text = response.text().await.expect("body");
+    let value = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).expect("JSON body")
+    };
+    (status, value)
+}
+
+async fn spawn_app(backend: Backend) -> TestApp {
+    let store = Arc::new(
+        Store::connect(&fresh_database_url(backend).await)
+            .await
+            .expect("store"),
+    );
+    let org_a = store
+        .create_organisation(
+            &NewOrganisation::parse("gemeente-a", "Gemeente A", None).expect("valid"),
+        )
+        .await
+        .expect("org a");
+    let org_b = store
+        .create_organisation(
+            &NewOrganisation::parse("gemeente-b", "Gemeente B", None).expect("valid"),
+        )
+        .await
+        .expect("org b");
+    let new_supplier = |name: &str| json!({"naam": name});
+    let supplier_a = store
+        .create_element(
+            &Actor::system(),
+            org_a.id,
+            EntityKind::Supplier,
+            new_supplier("Leverancier Eigen").as_object().expect("o"),
+            InputMode::Api,
+        )
+        .await
+        .expect("supplier")
+        .id;
+    let other_supplier_a = store
+        .create_element(
+            &Actor::system(),
+            org_a.id,
+            EntityKind::Supplier,
+            new_supplier("Leverancier Ander").as_object().expect("o"),
+            InputMode::Api,
+        )
+        .await
+        .expect("supplier")
+        .id;
+    let mut tokens = HashMap::new();
+    for (who, org, role, supplier) in [
+        ("beheerder", org_a.id, Role::Beheerder, None),
+        ("regisseur", org_a.id, Role::Regisseur, None),
+        ("inkoper", org_a.id, Role::Inkoper, None),
+        ("lezer", org_a.id, Role::Lezer, None),
+        ("leverancier", org_a.id, Role::Leverancier, Some(supplier_a)),
+        ("regisseur-b", org_b.id, Role::Regisseur, None),
+    ] {
+        let email = Email::parse(&format!("{who}@test.nl")).expect("email");
+        let user = store
+            .create_user(&email, who, PASSWORD)
+            .await
+            .expect("user");
+        store
+            .set_membership(user.id, org, role, supplier)
+            .await
+            .expect("membership");
+        tokens.insert(
+            who,
+            store
+                .create_api_token(user.id, "test")
+                .await
+                .expect("token"),
+        );
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let state = AppState::new(store.clone(), WebConfig::default());
+    tokio::spawn(async move {
+        let _ = regisseur_web::serve(listener, state).await;
+    });
+    TestApp {
+        base,
+        store,
+        org_a: org_a.id,
+        org_b: org_b.id,
+        tokens,
+        supplier_a,
+        other_supplier_a,
+    }
+}
+
+/// A valid new element of each kind, referring to elements it creates first where needed.
+async fn valid_input(app: &TestApp, org: Uuid, kind: EntityKind) -> Value {
+    let supplier = app
+        .create(
+            org,
+            EntityKind::Supplier,
+            json!({"naam": format!("Lev {}", Uuid::now_v7())}),
+        )
+        .await;
+    let app_one = app
+        .create(
+            org,
+            EntityKind::Application,
+            json!({"naam": "Bron", "levenscyclus": "in-gebruik"}),
+        )
+        .await;
+    let app_two = app
+        .create(
+            org,
+            EntityKind::Application,
+            json!({"naam": "Doel", "levenscyclus": "in-gebruik"}),
+        )
+        .await;
+    match kind {
+        EntityKind::Application => {
+            json!({"naam": "Zaaksysteem Testfase", "levenscyclus": "gepland", "leverancierId": supplier.to_string(),
+            "bedrijfskritisch": true, "beschikbaarheid": 2, "jaarkostenCenten": 1_250_000})
+        }
+        EntityKind::Component => {
+            json!({"naam": "VM-TEST-01", "soort": "virtuele-machine", "eindeOndersteuning": "2030-01-01"})
+        }
+        EntityKind::DataSet => {
+            json!({"naam": "Testgegevens", "opslaglocatie": "NL", "verwerkerId": supplier.to_string(), "verwerkersovereenkomst": true})
+        }
+        EntityKind::Supplier => {
+            json!({"naam": "Nieuwe Leverancier B.V.", "kvkNummer": "12345678", "land": "NL"})
+        }
+        EntityKind::Contract => {
+            json!({"naam": "Testcontract", "leverancierId": supplier.to_string(), "startdatum": "2026-01-01",
+            "einddatum": "2028-12-31", "opzegtermijnMaanden": 6})
+        }
+        EntityKind::Interface => {
+            json!({"naam": "Testkoppeling", "vanApplicatieId": app_one.to_string(), "naarApplicatieId": app_two.to_string(), "standaard": "zgw-api"})
+        }
+        EntityKind::Relation => {
+            json!({"soort": "gebruikt", "bronId": app_one.to_string(), "doelId": app_two.to_string()})
+        }
+        EntityKind::Person => {
+            json!({"naam": "Test Persoon", "email": "test.persoon@gemeente-a.nl", "afdeling": "ICT"})
+        }
+    }
+}
+
+fn collection(slug: &str, kind: EntityKind) -> String {
+    format!("/api/v1/organisaties/{slug}/{}", kind.resource())
+}
+
+async fn openapi_documents_every_route_without_login(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (status, doc) = app.client("nobody").get("/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(regisseur_web::openapi::missing_routes(&doc).is_empty());
+    // And every route in the table answers something other than "no such route".
+    let regisseur = app.client("regisseur");
+    for route in regisseur_web::api::api_routes() {
+        let path = route
+            .path
+            .replace("{slug}", "gemeente-a")
+            .replace("{id}", &Uuid::now_v7().to_string());
+        let response = regisseur
+            .request(route.method.clone(), &path)
+            .send()
+            .await
+            .expect("answer");
+        assert_ne!(
+            response.status(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{} {path}",
+            route.method
+        );
+        if route.path.ends_with("{id}")
+            && matches!(route.method, reqwest::Method::PUT | reqwest::Method::PATCH)
+        {
+            // No body: refused as bad input or as unknown; either way the route exists.
+            assert!(
+                matches!(
+                    response.status(),
+                    StatusCode::NOT_FOUND | StatusCode::BAD_REQUEST
+                ),
+                "{} {path}",
+                route.method
+            );
+        } else if route.path.ends_with("{id}") {
+            assert_eq!(
+                response.status(),
+                StatusCode::NOT_FOUND,
+                "{} {path}",
+                route.method
+            );
+        } else {
+            assert_ne!(
+                response.status(),
+                StatusCode::NOT_FOUND,
+                "{} {path}",
+                route.method
+            );
+        }
+    }
+    let (status, problem) = regisseur.get("/api/v1/bestaat-niet").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(problem["status"], 404);
+    // No trailing slashes.
+    let (status, _) = regisseur.get("/api/v1/organisaties/").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn no_login_gets_401_problem_everywhere(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let anonymous = app.client("nobody");
+    for kind in EntityKind::ALL {
+        let (status, problem) = anonymous.get(&collection("gemeente-a", kind)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(problem["status"], 401);
+        assert!(problem["title"].is_string() && problem["detail"].is_string());
+        let (status, _) = anonymous
+            .send_json(
+                reqwest::Method::POST,
+                &collection("gemeente-a", kind),
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let bad_token = RequestBuilderFactory {
+        client: reqwest::Client::new(),
+        token: Some("rgs_fout".into()),
+        base: app.base.clone(),
+    };
+    let (status, _) = bad_token.get("/api/v1/organisaties").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = anonymous.get("/api/v1/referentiecomponenten").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+async fn crud_on_every_resource(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    for kind in EntityKind::ALL {
+        let input = valid_input(&app, app.org_a, kind).await;
+        let response = client
+            .request(reqwest::Method::POST, &collection("gemeente-a", kind))
+            .json(&input)
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(response.status(), StatusCode::CREATED, "{kind:?}");
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .expect("Location")
+            .to_string();
+        let created: Value = response.json().await.expect("json");
+        let id = created["id"].as_str().expect("id").to_string();
+        assert_eq!(location, format!("{}/{id}", collection("gemeente-a", kind)));
+        assert_eq!(created["versie"], 1);
+        if kind.has_name() && input.get("naam").is_some() {
+            assert_eq!(created["naam"], input["naam"]);
+        }
+
+        let (status, fetched) = client.get(&location).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(fetched["id"], created["id"]);
+
+        let (status, list) = client.get(&collection("gemeente-a", kind)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(list["totaal"].as_i64().expect("totaal") >= 1);
+        assert!(
+            list["resultaten"]
+                .as_array()
+                .expect("array")
+                .iter()
+                .any(|e| e["id"] == created["id"])
+        );
+
+        let mut changed = input.as_object().cloned().expect("object");
+        changed.insert("versie".into(), json!(1));
+        if kind == EntityKind::Relation {
+            changed.insert("omschrijving".into(), json!("Gewijzigd"));
+        } else {
+            changed.insert("naam".into(), json!("Gewijzigde naam"));
+        }
+        let (status, updated) = client
+            .send_json(reqwest::Method::PUT, &location, Value::Object(changed))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{kind:?}: {updated}");
+        assert_eq!(updated["versie"], 2);
+
+        let patch_field = if kind == EntityKind::Relation {
+            "omschrijving"
+        } else {
+            "naam"
+        };
+        let (status, patched) = client
+            .send_json(
+                reqwest::Method::PATCH,
+                &location,
+                json!({"versie": 2, patch_field: "Gepatcht"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{kind:?}: {patched}");
+        assert_eq!(patched[patch_field], "Gepatcht");
+        assert_eq!(patched["versie"], 3);
+
+        let (status, _) = client.delete(&location).await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{kind:?}");
+        let (status, _) = client.get(&location).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    // Search is case-insensitive and the same on both backends.
+    app.create(
+        app.org_a,
+        EntityKind::Application,
+        json!({"naam": "Suite4Sociaal Domein", "levenscyclus": "in-gebruik"}),
+    )
+    .await;
+    let (_, found) = client
+        .get("/api/v1/organisaties/gemeente-a/applicaties?zoek=SOCIAAL")
+        .await;
+    assert_eq!(found["totaal"], 1);
+    assert_eq!(found["resultaten"][0]["naam"], "Suite4Sociaal Domein");
+    let (_, filtered) = client
+        .get("/api/v1/organisaties/gemeente-a/applicaties?levenscyclus=in-gebruik&sorteer=-naam")
+        .await;
+    let names: Vec<&str> = filtered["resultaten"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .filter_map(|e| e["naam"].as_str())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| std::cmp::Reverse(n.to_lowercase()));
+    assert_eq!(names, sorted);
+    let (status, refs) = client.get("/api/v1/referentiecomponenten?zoek=zaak").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(refs["totaal"].as_i64().expect("totaal") >= 2);
+}
+
+async fn invalid_input_names_every_field(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    let (status, problem) = client
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/applicaties",
+            json!({"naam": "", "levenscyclus": "stuk", "beschikbaarheid": 7, "leverancierId": Uuid::now_v7().to_string(),
+                   "jaarkostenCenten": "veel", "kleur": "rood"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let names: Vec<&str> = problem["invalidParams"]
+        .as_array()
+        .expect("invalidParams")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for field in [
+        "naam",
+        "levenscyclus",
+        "beschikbaarheid",
+        "leverancierId",
+        "jaarkostenCenten",
+        "kleur",
+    ] {
+        assert!(names.contains(&field), "{field} not named in {problem}");
+    }
+    assert!(problem["invalidParams"][0]["reason"].is_string());
+    let (status, _) = client
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/applicaties",
+            json!([1, 2]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let response = client
+        .request(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/applicaties",
+        )
+        .body("{niet json")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let (_, list) = client
+        .get("/api/v1/organisaties/gemeente-a/applicaties")
+        .await;
+    assert_eq!(list["totaal"], 0, "nothing written");
+}
+
+async fn other_organisations_see_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let outsider = app.client("regisseur-b");
+    for kind in EntityKind::ALL {
+        let input = valid_input(&app, app.org_a, kind).await;
+        let id = app.create(app.org_a, kind, input).await;
+        // Through A's address: A is not theirs.
+        let (status, _) = outsider
+            .get(&format!("{}/{id}", collection("gemeente-a", kind)))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{kind:?}");
+        let (status, _) = outsider.get(&collection("gemeente-a", kind)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // Through B's address with A's id.
+        let (status, _) = outsider
+            .get(&format!("{}/{id}", collection("gemeente-b", kind)))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{kind:?}");
+        let (status, _) = outsider
+            .send_json(
+                reqwest::Method::PUT,
+                &format!("{}/{id}", collection("gemeente-b", kind)),
+                json!({"versie": 1, "naam": "x"}),
+            )
+            .await;
+        assert!(
+            status == StatusCode::NOT_FOUND || status == StatusCode::BAD_REQUEST,
+            "{kind:?}: {status}"
+        );
+        let (status, _) = outsider
+            .delete(&format!("{}/{id}", collection("gemeente-b", kind)))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (_, list) = outsider.get(&collection("gemeente-b", kind)).await;
+        assert!(
+            list["resultaten"]
+                .as_array()
+                .expect("a")
+                .iter()
+                .all(|e| e["id"] != id.to_string()),
+            "{kind:?} leaks"
+        );
+    }
+    // A reference into another organisation is refused as unknown.
+    let supplier_a = app.supplier_a;
+    let (status, problem) = outsider
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-b/contracten",
+            json!({"naam": "C", "leverancierId": supplier_a.to_string()}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(problem["invalidParams"][0]["name"], "leverancierId");
+    let (_, audit) = outsider.get("/api/v1/organisaties/gemeente-b/audit").await;
+    assert_eq!(audit["totaal"], 0);
+    let (_, orgs) = outsider.get("/api/v1/organisaties").await;
+    assert_eq!(orgs["totaal"], 1);
+    assert_eq!(orgs["resultaten"][0]["slug"], "gemeente-b");
+    assert_ne!(app.org_a, app.org_b);
+}
+
+async fn readers_may_not_write(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let reader = app.client("lezer");
+    for kind in EntityKind::ALL {
+        let input = valid_input(&app, app.org_a, kind).await;
+        let id = app.create(app.org_a, kind, input.clone()).await;
+        let item = format!("{}/{id}", collection("gemeente-a", kind));
+        let (status, _) = reader
+            .send_json(
+                reqwest::Method::POST,
+                &collection("gemeente-a", kind),
+                input.clone(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "POST {kind:?}");
+        let mut body = input.as_object().cloned().unwrap_or_default();
+        body.insert("versie".into(), json!(1));
+        let (status, _) = reader
+            .send_json(reqwest::Method::PUT, &item, Value::Object(body))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "PUT {kind:?}");
+        let (status, _) = reader
+            .send_json(reqwest::Method::PATCH, &item, json!({"versie": 1}))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "PATCH {kind:?}");
+        let (status, _) = reader.delete(&item).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "DELETE {kind:?}");
+        let (status, _) = reader.get(&item).await;
+        assert_eq!(status, StatusCode::OK, "a reader reads {kind:?}");
+    }
+    let (status, _) = reader.get("/api/v1/organisaties/gemeente-a/audit").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // A procurement officer keeps contracts but not applications.
+    let buyer = app.client("inkoper");
+    let contract = valid_input(&app, app.org_a, EntityKind::Contract).await;
+    let (status, _) = buyer
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/contracten",
+            contract,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let application = valid_input(&app, app.org_a, EntityKind::Application).await;
+    let (status, _) = buyer
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/applicaties",
+            application,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+async fn suppliers_see_only_their_own(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let own = app
+        .create(
+            app.org_a,
+            EntityKind::Contract,
+            json!({"naam": "Eigen contract", "leverancierId": app.supplier_a.to_string()}),
+        )
+        .await;
+    let other = app
+        .create(
+            app.org_a,
+            EntityKind::Contract,
+            json!({"naam": "Ander contract", "leverancierId": app.other_supplier_a.to_string()}),
+        )
+        .await;
+    let own_app = app.create(app.org_a, EntityKind::Application, json!({"naam": "Eigen pakket", "levenscyclus": "in-gebruik", "leverancierId": app.supplier_a.to_string()})).await;
+    app.create(app.org_a, EntityKind::Application, json!({"naam": "Ander pakket", "levenscyclus": "in-gebruik", "leverancierId": app.other_supplier_a.to_string()})).await;
+    let supplier = app.client("leverancier");
+    let (status, contracts) = supplier
+        .get("/api/v1/organisaties/gemeente-a/contracten")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(contracts["totaal"], 1);
+    assert_eq!(contracts["resultaten"][0]["id"], own.to_string());
+    let (status, _) = supplier
+        .get(&format!(
+            "/api/v1/organisaties/gemeente-a/contracten/{other}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = supplier
+        .get(&format!("/api/v1/organisaties/gemeente-a/contracten/{own}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, apps) = supplier
+        .get("/api/v1/organisaties/gemeente-a/applicaties?zoek=pakket")
+        .await;
+    assert_eq!(apps["totaal"], 1);
+    assert_eq!(apps["resultaten"][0]["id"], own_app.to_string());
+    let (_, suppliers) = supplier
+        .get("/api/v1/organisaties/gemeente-a/leveranciers")
+        .await;
+    assert_eq!(suppliers["totaal"], 1);
+    for kind in [
+        EntityKind::DataSet,
+        EntityKind::Component,
+        EntityKind::Person,
+        EntityKind::Relation,
+        EntityKind::Interface,
+    ] {
+        let (status, _) = supplier.get(&collection("gemeente-a", kind)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{kind:?}");
+    }
+    let (status, _) = supplier
+        .send_json(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/organisaties/gemeente-a/contracten/{own}"),
+            json!({"versie": 1, "naam": "x"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+async fn stale_versions_conflict(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    let id = app
+        .create(app.org_a, EntityKind::Person, json!({"naam": "Jan"}))
+        .await;
+    let item = format!("/api/v1/organisaties/gemeente-a/personen/{id}");
+    let (status, _) = client
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"versie": 1, "naam": "Jan de Vries"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, problem) = client
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"versie": 1, "naam": "Jan Jansen"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(problem["huidigeVersie"], 2);
+    let (_, now) = client.get(&item).await;
+    assert_eq!(now["naam"], "Jan de Vries");
+    let (status, problem) = client
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"naam": "Zonder versie"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(problem["invalidParams"][0]["name"], "versie");
+    // If-Match works as well.
+    let response = client
+        .request(reqwest::Method::PUT, &item)
+        .header("If-Match", "\"2\"")
+        .json(&json!({"naam": "Via If-Match"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(response.status(), StatusCode::OK);
+    let (status, _) = client
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"versie": 3, "id": Uuid::now_v7().to_string(), "naam": "x"}),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "an id that differs from the address is refused"
+    );
+}
+
+async fn deleting_with_dependents(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    let contract = app
+        .create(
+            app.org_a,
+            EntityKind::Contract,
+            json!({"naam": "Hosting", "leverancierId": app.other_supplier_a.to_string()}),
+        )
+        .await;
+    let item = format!(
+        "/api/v1/organisaties/gemeente-a/leveranciers/{}",
+        app.other_supplier_a
+    );
+    let (status, problem) = client.delete(&item).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(problem["afhankelijken"][0]["id"], contract.to_string());
+    assert_eq!(problem["afhankelijken"][0]["soort"], "contracten");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("Hosting")
+    );
+    let (status, _) = client
+        .get(&format!(
+            "/api/v1/organisaties/gemeente-a/contracten/{contract}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "nothing deleted");
+    let (status, _) = client.delete(&format!("{item}?trapsgewijs=true")).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = client
+        .get(&format!(
+            "/api/v1/organisaties/gemeente-a/contracten/{contract}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = client.delete(&format!("{item}?onbekend=1")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+async fn cross_site_posts_are_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let login = client
+        .post(app.url("/inloggen"))
+        .form(&[
+            ("email", "regisseur@test.nl"),
+            ("wachtwoord", PASSWORD),
+            ("terug", "/"),
+        ])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), StatusCode::SEE_OTHER);
+    let set_cookie = login
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("cookie")
+        .to_string();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        "{set_cookie}"
+    );
+    let cross = client
+        .post(app.url("/api/v1/organisaties/gemeente-a/personen"))
+        .header("Sec-Fetch-Site", "cross-site")
+        .header("Origin", "https://kwaadaardig.example")
+        .json(&json!({"naam": "Ingeschoven"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(cross.status(), StatusCode::FORBIDDEN);
+    let form = client
+        .post(app.url("/o/gemeente-a/personen"))
+        .header("Origin", "https://kwaadaardig.example")
+        .form(&[("naam", "Ingeschoven")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(form.status(), StatusCode::FORBIDDEN);
+    let same = client
+        .post(app.url("/api/v1/organisaties/gemeente-a/personen"))
+        .header("Sec-Fetch-Site", "same-origin")
+        .json(&json!({"naam": "Eigen site"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(
+        same.status(),
+        StatusCode::CREATED,
+        "the session cookie authenticates the API"
+    );
+    let count = app.store.element_counts(app.org_a).await.expect("counts");
+    assert_eq!(count.get(&EntityKind::Person), Some(&1));
+}
+
+async fn login_is_throttled(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    for _ in 0..5 {
+        let response = client
+            .post(app.url("/inloggen"))
+            .form(&[("email", "lezer@test.nl"), ("wachtwoord", "fout")])
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let blocked = client
+        .post(app.url("/inloggen"))
+        .form(&[("email", "lezer@test.nl"), ("wachtwoord", PASSWORD)])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(
+        blocked.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    assert!(blocked.headers().get("retry-after").is_some());
+    let other = client
+        .post(app.url("/inloggen"))
+        .form(&[("email", "regisseur@test.nl"), ("wachtwoord", PASSWORD)])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(
+        other.status(),
+        StatusCode::SEE_OTHER,
+        "another account is not blocked"
+    );
+}
+
+async fn paging_and_parameters_are_checked(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    for i in 0..7 {
+        app.create(
+            app.org_a,
+            EntityKind::Person,
+            json!({"naam": format!("Persoon {i}")}),
+        )
+        .await;
+    }
+    let (_, page) = client
+        .get("/api/v1/organisaties/gemeente-a/personen?pagina=2&paginaGrootte=3")
+        .await;
+    assert_eq!(page["totaal"], 7);
+    assert_eq!(page["pagina"], 2);
+    assert_eq!(page["resultaten"].as_array().map(Vec::len), Some(3));
+    assert_eq!(page["resultaten"][0]["naam"], "Persoon 3");
+    let (_, default) = client.get("/api/v1/organisaties/gemeente-a/personen").await;
+    assert_eq!(default["paginaGrootte"], 50);
+    for bad in [
+        "paginaGrootte=501",
+        "paginaGrootte=0",
+        "pagina=0",
+        "pagina=x",
+        "onbekend=1",
+        "sorteer=kleur",
+        "bedrijfskritisch=misschien",
+    ] {
+        let (status, problem) = client
+            .get(&format!(
+                "/api/v1/organisaties/gemeente-a/applicaties?{bad}"
+            ))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(
+            problem["invalidParams"]
+                .as_array()
+                .is_some_and(|p| !p.is_empty()),
+            "{bad}: {problem}"
+        );
+    }
+    let (status, _) = client
+        .get("/api/v1/organisaties/gemeente-a/applicaties?paginaGrootte=500")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+async fn audit_trail_records_changes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    let (_, created) = client
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/personen",
+            json!({"naam": "Aud It"}),
+        )
+        .await;
+    let id = created["id"].as_str().expect("id").to_string();
+    client
+        .send_json(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/organisaties/gemeente-a/personen/{id}"),
+            json!({"versie": 1, "functie": "CIO"}),
+        )
+        .await;
+    client
+        .delete(&format!("/api/v1/organisaties/gemeente-a/personen/{id}"))
+        .await;
+    let (status, audit) = client
+        .get(&format!(
+            "/api/v1/organisaties/gemeente-a/audit?entiteitId={id}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(audit["totaal"], 3);
+    let actions: Vec<&str> = audit["resultaten"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .filter_map(|e| e["actie"].as_str())
+        .collect();
+    assert_eq!(actions, vec!["verwijderd", "gewijzigd", "aangemaakt"]);
+    let change = &audit["resultaten"][1];
+    assert_eq!(change["entiteit"], "persoon");
+    assert_eq!(change["entiteitId"], id);
+    assert_eq!(change["gebruiker"], "regisseur@test.nl");
+    assert!(change["tijdstip"].is_string());
+    assert_eq!(change["oudeWaarde"]["functie"], Value::Null);
+    assert_eq!(change["nieuweWaarde"]["functie"], "CIO");
+    let (status, _) = client
+        .get("/api/v1/organisaties/gemeente-a/audit?entiteit=kleur")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+async fn forms_work_without_javascript(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let page = client
+        .get(app.url("/o/gemeente-a/applicaties"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(page.status(), StatusCode::SEE_OTHER, "login first");
+    let login_page = client.get(app.url("/inloggen")).send().await.expect("get");
+    let csp = login_page
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        csp.contains("frame-ancestors 'none'")
+            && csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(
+        login_page
+            .headers()
+            .get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+    client
+        .post(app.url("/inloggen"))
+        .form(&[("email", "regisseur@test.nl"), ("wachtwoord", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    let bad = client
+        .post(app.url("/o/gemeente-a/applicaties"))
+        .form(&[
+            ("naam", ""),
+            ("levenscyclus", "in-gebruik"),
+            ("jaarkostenCenten", "veel geld"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let html = bad.text().await.expect("html");
+    assert!(
+        html.contains("Dit veld is verplicht.") && html.contains("Geen geldig bedrag"),
+        "field errors shown"
+    );
+    assert!(html.contains("aria-invalid=\"true\""));
+    let good = client
+        .post(app.url("/o/gemeente-a/applicaties"))
+        .form(&[
+            ("naam", "Formulierpakket"),
+            ("levenscyclus", "in-gebruik"),
+            ("jaarkostenCenten", "€ 12.345,67"),
+            ("bedrijfskritisch", "ja"),
+            ("leverancierId", &app.supplier_a.to_string()),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(good.status(), StatusCode::SEE_OTHER);
+    let location = good
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("location")
+        .to_string();
+    let detail = client
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        detail.contains("Formulierpakket")
+            && detail.contains("€ 12.345,67")
+            && detail.contains("Leverancier Eigen")
+    );
+    let list = client
+        .get(app.url("/o/gemeente-a/applicaties?zoek=formulier"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(list.contains("Formulierpakket"));
+    let supplier_page = client
+        .get(app.url(&format!("/o/gemeente-a/leveranciers/{}", app.supplier_a)))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        supplier_page.contains("Formulierpakket"),
+        "relations both ways: the supplier shows its application"
+    );
+    let delete = client
+        .post(app.url(&format!(
+            "/o/gemeente-a/leveranciers/{}/verwijderen",
+            app.supplier_a
+        )))
+        .form(&[("x", "y")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(
+        delete.status(),
+        StatusCode::CONFLICT,
+        "dependents block the delete"
+    );
+    let switch = client
+        .post(app.url("/taal"))
+        .form(&[("taal", "en"), ("terug", "/o/gemeente-a")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(switch.status(), StatusCode::SEE_OTHER);
+    let english = client
+        .get(app.url("/o/gemeente-a"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(english.contains("lang=\"en\"") && english.contains("What needs attention now"));
+}
