@@ -365,28 +365,36 @@ impl Store {
         Ok(token)
     }
 
-    /// The user an API token belongs to; records when the token was last used.
+    /// The user an API token belongs to. When the token was last used is recorded at most once
+    /// a minute, so that reading through the API does not turn every request into a write.
     pub async fn token_user(&self, token: &str) -> Result<Option<User>, StoreError> {
         let hash = token_hash(token);
-        let user = self
+        let Some(row) = self
             .db
             .fetch_one(
-                "SELECT u.id, u.email, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+                "SELECT u.id, u.email, u.name, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
                 &[(&hash).into()],
-                &[Col::Text, Col::Text, Col::Text],
+                &[Col::Text, Col::Text, Col::Text, Col::Text],
             )
             .await?
-            .map(|row| user_from(&row))
-            .transpose()?;
-        if user.is_some() {
+        else {
+            return Ok(None);
+        };
+        let user = user_from(&row)?;
+        let now = Utc::now();
+        let stale = match row.opt_text(3)? {
+            Some(last) => parse_time(&last)? < now - Duration::minutes(1),
+            None => true,
+        };
+        if stale {
             self.db
                 .execute(
                     "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2",
-                    &[now_text().into(), hash.into()],
+                    &[time_text(now).into(), hash.into()],
                 )
                 .await?;
         }
-        Ok(user)
+        Ok(Some(user))
     }
 
     pub async fn api_tokens(&self, user_id: Uuid) -> Result<Vec<ApiToken>, StoreError> {

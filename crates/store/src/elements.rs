@@ -128,7 +128,46 @@ fn sort_name(record: &Record) -> String {
         .to_lowercase()
 }
 
+/// List totals by query, each valid for one revision of an organisation's register.
+#[derive(Default)]
+pub(crate) struct CountCache {
+    entries: std::sync::Mutex<HashMap<String, (i64, i64)>>,
+}
+
+const COUNT_CACHE_MAX: usize = 10_000;
+
+impl CountCache {
+    fn get(&self, key: &str, revision: i64) -> Option<i64> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(key)
+            .filter(|(rev, _)| *rev == revision)
+            .map(|(_, total)| *total)
+    }
+
+    fn put(&self, key: String, revision: i64, total: i64) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= COUNT_CACHE_MAX {
+                entries.clear();
+            }
+            entries.insert(key, (revision, total));
+        }
+    }
+}
+
 impl Store {
+    /// The organisation's register revision: it changes with every change to its elements.
+    pub async fn revision(&self, organisation_id: Uuid) -> Result<i64, StoreError> {
+        self.db
+            .fetch_one(
+                "SELECT revision FROM organisations WHERE id = $1",
+                &[organisation_id.into()],
+                &[Col::Int],
+            )
+            .await?
+            .map_or(Ok(0), |r| r.int(0))
+    }
+
     fn element_from(&self, row: &DbRow) -> Result<Element, StoreError> {
         let kind_code = row.text(2)?;
         let kind = EntityKind::from_code(&kind_code)
@@ -166,11 +205,22 @@ impl Store {
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            params.push(like_pattern(term).into());
-            clause.push_str(&format!(
-                " AND search_text LIKE ${} ESCAPE '\\'",
-                params.len()
-            ));
+            match self.dialect() {
+                // A plain substring test: both sides are lower-cased already, and instr()
+                // is several times cheaper than LIKE '%…%' on every row.
+                Dialect::Sqlite => {
+                    params.push(term.to_lowercase().into());
+                    clause.push_str(&format!(" AND instr(search_text, ${}) > 0", params.len()));
+                }
+                // LIKE, so that a trigram index can serve it where one is installed.
+                Dialect::Postgres => {
+                    params.push(like_pattern(term).into());
+                    clause.push_str(&format!(
+                        " AND search_text LIKE ${} ESCAPE '\\'",
+                        params.len()
+                    ));
+                }
+            }
         }
         for (field, value) in &query.filters {
             let Some(spec) = kind.field(field).filter(|f| f.filter) else {
@@ -227,15 +277,10 @@ impl Store {
         query: &ListQuery,
     ) -> Result<Page<Element>, StoreError> {
         let (clause, mut params) = self.list_where(organisation_id, kind, query)?;
-        let total = self
-            .db
-            .fetch_one(
-                &format!("SELECT COUNT(*) FROM elements WHERE {clause}"),
-                &params,
-                &[Col::Int],
-            )
-            .await?
-            .map_or(Ok(0), |r| r.int(0))?;
+        let count_params = params.clone();
+        // Read before the page, so a change committed meanwhile can only make the cached
+        // count newer than its revision, never older.
+        let revision = self.revision(organisation_id).await?;
         let order = match &query.sort {
             Some((field, desc)) if field != "naam" => {
                 if !kind.sortable(field) {
@@ -261,10 +306,33 @@ impl Store {
             params.len()
         );
         let rows = self.db.fetch(&sql, &params, &ELEMENT_COLS).await?;
-        let items = rows
+        let items: Vec<Element> = rows
             .iter()
             .map(|r| self.element_from(r))
             .collect::<Result<_, _>>()?;
+        // A first page that is not full holds every match: no need to count them. Otherwise
+        // the count is cached per revision of the organisation's register.
+        let total = if page == 1 && items.len() < page_size as usize {
+            items.len() as i64
+        } else {
+            let cache_key = format!("{clause}\u{1f}{count_params:?}");
+            match self.counts.get(&cache_key, revision) {
+                Some(total) => total,
+                None => {
+                    let total = self
+                        .db
+                        .fetch_one(
+                            &format!("SELECT COUNT(*) FROM elements WHERE {clause}"),
+                            &count_params,
+                            &[Col::Int],
+                        )
+                        .await?
+                        .map_or(Ok(0), |r| r.int(0))?;
+                    self.counts.put(cache_key, revision, total);
+                    total
+                }
+            }
+        };
         Ok(Page {
             items,
             total,
@@ -399,6 +467,7 @@ impl Store {
         check_references(&mut tx, organisation_id, &record, errors).await?;
         let element =
             insert_element(&mut tx, actor, organisation_id, Uuid::now_v7(), record).await?;
+        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(element)
     }
@@ -429,6 +498,7 @@ impl Store {
                 })?;
             insert_element(&mut tx, actor, organisation_id, id, record).await?;
         }
+        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(count)
     }
@@ -460,6 +530,7 @@ impl Store {
             return Ok(current);
         }
         let updated = save_update(&mut tx, actor, &current, record).await?;
+        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(updated)
     }
@@ -543,6 +614,7 @@ impl Store {
             .await?;
             outcome.deleted.push((element.kind(), element.id));
         }
+        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(outcome)
     }
@@ -566,6 +638,16 @@ fn dependent_from(row: &DbRow) -> Result<Dependent, StoreError> {
         required: kind.field(&field).is_some_and(|f| f.required),
         field,
     })
+}
+
+/// Marks the organisation's register as changed, in the same transaction as the change.
+async fn bump_revision(tx: &mut Tx, organisation_id: Uuid) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE organisations SET revision = revision + 1 WHERE id = $1",
+        &[organisation_id.into()],
+    )
+    .await?;
+    Ok(())
 }
 
 async fn fetch_dependents(

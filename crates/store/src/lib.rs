@@ -65,6 +65,7 @@ impl Actor {
 pub struct Store {
     db: Db,
     catalog: &'static ReferenceCatalog,
+    counts: elements::CountCache,
 }
 
 impl Store {
@@ -75,6 +76,7 @@ impl Store {
         Ok(Store {
             db,
             catalog: ReferenceCatalog::gemma(),
+            counts: elements::CountCache::default(),
         })
     }
 

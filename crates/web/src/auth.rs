@@ -9,7 +9,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use cookie::{Cookie, SameSite};
-use regisseur_store::{Actor, Membership, Store, StoreError, User};
+use regisseur_store::{Actor, Membership, StoreError, User};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 pub const SESSION_COOKIE: &str = "regisseur_sessie";
 pub const LANG_COOKIE: &str = "regisseur_taal";
@@ -83,15 +86,59 @@ pub fn clear_session_cookie() -> HeaderValue {
     HeaderValue::from_static("regisseur_sessie=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
 }
 
-async fn authenticate(headers: &HeaderMap, store: &Store) -> Result<Option<Auth>, StoreError> {
-    let user = if let Some(token) = bearer_token(headers) {
-        store.token_user(token).await?
-    } else if let Some(token) = cookie_value(headers, SESSION_COOKIE) {
-        store.session_user(&token).await?
-    } else {
-        None
+/// API tokens recently checked, so that a script reading page after page does not cost two
+/// database lookups per request. Entries live [`TOKEN_CACHE_SECONDS`]; a changed role or a
+/// removed token therefore takes effect within that time. Sessions are never cached: logging
+/// out takes effect at once on every server.
+#[derive(Default)]
+pub struct TokenCache {
+    entries: Mutex<HashMap<String, (Instant, Auth)>>,
+}
+
+pub const TOKEN_CACHE_SECONDS: u64 = 10;
+const TOKEN_CACHE_MAX: usize = 10_000;
+
+impl TokenCache {
+    fn get(&self, token: &str) -> Option<Auth> {
+        let entries = self.entries.lock().ok()?;
+        let (at, auth) = entries.get(token)?;
+        (at.elapsed() < Duration::from_secs(TOKEN_CACHE_SECONDS)).then(|| auth.clone())
+    }
+
+    fn put(&self, token: &str, auth: &Auth) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= TOKEN_CACHE_MAX {
+                entries
+                    .retain(|_, (at, _)| at.elapsed() < Duration::from_secs(TOKEN_CACHE_SECONDS));
+                if entries.len() >= TOKEN_CACHE_MAX {
+                    entries.clear();
+                }
+            }
+            entries.insert(token.to_string(), (Instant::now(), auth.clone()));
+        }
+    }
+}
+
+async fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<Option<Auth>, StoreError> {
+    let store = &state.store;
+    if let Some(token) = bearer_token(headers) {
+        if let Some(auth) = state.token_cache.get(token) {
+            return Ok(Some(auth));
+        }
+        let Some(user) = store.token_user(token).await? else {
+            return Ok(None);
+        };
+        let auth = Auth {
+            memberships: store.memberships(user.id).await?,
+            user,
+        };
+        state.token_cache.put(token, &auth);
+        return Ok(Some(auth));
+    }
+    let Some(token) = cookie_value(headers, SESSION_COOKIE) else {
+        return Ok(None);
     };
-    let Some(user) = user else {
+    let Some(user) = store.session_user(&token).await? else {
         return Ok(None);
     };
     let memberships = store.memberships(user.id).await?;
@@ -108,7 +155,7 @@ impl FromRequestParts<AppState> for ApiAuth {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        match authenticate(&parts.headers, &state.store).await? {
+        match authenticate(&parts.headers, state).await? {
             Some(auth) => Ok(ApiAuth(auth)),
             None => Err(Problem::unauthorized()),
         }
@@ -134,7 +181,7 @@ impl FromRequestParts<AppState> for PageAuth {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        match authenticate(&parts.headers, &state.store).await {
+        match authenticate(&parts.headers, state).await {
             Ok(Some(auth)) => Ok(PageAuth(auth)),
             Ok(None) => {
                 let back = parts.uri.path_and_query().map_or("/", |p| p.as_str());
@@ -163,7 +210,7 @@ impl FromRequestParts<AppState> for MaybeAuth {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        authenticate(&parts.headers, &state.store)
+        authenticate(&parts.headers, state)
             .await
             .map(MaybeAuth)
             .map_err(|e| {

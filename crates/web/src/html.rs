@@ -486,6 +486,11 @@ struct CountRow {
     count: i64,
 }
 
+struct CategoryRow {
+    label: String,
+    count: usize,
+}
+
 struct AttentionRow {
     kind: String,
     name: String,
@@ -509,6 +514,7 @@ struct DashboardPage {
     counts: Vec<CountRow>,
     attention: Vec<AttentionRow>,
     attention_more: usize,
+    categories: Vec<CategoryRow>,
     audit_list: Vec<AuditRow>,
     show_recent: bool,
 }
@@ -592,6 +598,17 @@ async fn dashboard(
             let today = Utc::now().date_naive();
             let points = attention_points(elements.iter().map(|e| (e.id, &e.record)), today);
             let attention_more = points.len().saturating_sub(DASHBOARD_ATTENTION_ROWS);
+            let mut categories: Vec<CategoryRow> = Vec::new();
+            for point in &points {
+                let label = point.reason.category(lang);
+                match categories.iter_mut().find(|c| c.label == label) {
+                    Some(row) => row.count += 1,
+                    None => categories.push(CategoryRow {
+                        label: label.to_string(),
+                        count: 1,
+                    }),
+                }
+            }
             let attention = points
                 .into_iter()
                 .take(DASHBOARD_ATTENTION_ROWS)
@@ -625,6 +642,7 @@ async fn dashboard(
                 counts,
                 attention,
                 attention_more,
+                categories,
                 audit_list,
                 show_recent,
             };

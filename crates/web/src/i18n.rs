@@ -69,6 +69,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("dash.attention.more", "en nog", "and"),
     ("dash.recent", "Recente wijzigingen", "Recent changes"),
     ("dash.kind", "Soort", "Kind"),
+    ("dash.summary", "Samenvatting", "Summary"),
+    ("dash.details", "Eerst aan de beurt", "First in line"),
     ("dash.count", "Aantal", "Number"),
     ("dash.element", "Onderdeel", "Element"),
     ("dash.reason", "Waarom", "Why"),

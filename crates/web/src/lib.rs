@@ -47,6 +47,7 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub config: Arc<WebConfig>,
     pub openapi: Arc<serde_json::Value>,
+    pub token_cache: Arc<auth::TokenCache>,
 }
 
 impl AppState {
@@ -55,6 +56,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             openapi: Arc::new(openapi::document()),
+            token_cache: Arc::new(auth::TokenCache::default()),
         }
     }
 }

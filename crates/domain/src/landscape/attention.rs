@@ -14,8 +14,10 @@ pub const NOTICE_WARNING_DAYS: u64 = 120;
 pub enum AttentionReason {
     /// A contract whose end date has passed.
     ContractExpired { end: NaiveDate },
-    /// The last day to give notice on a contract is near (or passed while it still runs).
+    /// The last day to give notice on a contract is near.
     NoticeDeadline { deadline: NaiveDate },
+    /// The last day to give notice has passed; the contract runs until `end` (and may renew).
+    NoticePassed { deadline: NaiveDate, end: NaiveDate },
     /// Personal data stored outside the European Economic Area.
     DataOutsideEea { country: String },
     /// A data set with a processor but no data processing agreement on record.
@@ -29,6 +31,25 @@ pub enum AttentionReason {
 }
 
 impl AttentionReason {
+    /// A short name for the kind of problem, to count them on the dashboard.
+    pub fn category(&self, lang: Lang) -> &'static str {
+        match self {
+            Self::ContractExpired { .. } => lang.pick("Contract verlopen", "Contract expired"),
+            Self::NoticeDeadline { .. } => lang.pick("Opzegdatum nadert", "Notice date near"),
+            Self::NoticePassed { .. } => lang.pick("Opzegdatum verstreken", "Notice date passed"),
+            Self::DataOutsideEea { .. } => {
+                lang.pick("Gegevens buiten de EER", "Data outside the EEA")
+            }
+            Self::NoProcessingAgreement => lang.pick(
+                "Verwerkersovereenkomst ontbreekt",
+                "Processing agreement missing",
+            ),
+            Self::OutOfSupport { .. } => lang.pick("Buiten ondersteuning", "Out of support"),
+            Self::NoOwner => lang.pick("Geen eigenaar", "No owner"),
+            Self::NoClassification => lang.pick("Geen BIV-classificatie", "No BIV classification"),
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let date = |d: &NaiveDate| d.format("%d-%m-%Y").to_string();
         match (self, lang) {
@@ -43,6 +64,20 @@ impl AttentionReason {
             }
             (Self::NoticeDeadline { deadline }, Lang::En) => {
                 format!("Last day to give notice {}", date(deadline))
+            }
+            (Self::NoticePassed { deadline, end }, Lang::Nl) => {
+                format!(
+                    "Opzegdatum {} verstreken; loopt tot {}",
+                    date(deadline),
+                    date(end)
+                )
+            }
+            (Self::NoticePassed { deadline, end }, Lang::En) => {
+                format!(
+                    "Notice date {} passed; runs until {}",
+                    date(deadline),
+                    date(end)
+                )
             }
             (Self::DataOutsideEea { country }, Lang::Nl) => {
                 format!("Gegevens opgeslagen buiten de EER ({country})")
@@ -106,7 +141,9 @@ pub fn attention_for(record: &Record, today: NaiveDate) -> Vec<AttentionReason> 
                     let deadline = end
                         .checked_sub_months(Months::new(u32::try_from(months).unwrap_or(u32::MAX)))
                         .unwrap_or(end);
-                    if deadline <= today + chrono::Days::new(NOTICE_WARNING_DAYS) {
+                    if deadline < today {
+                        reasons.push(AttentionReason::NoticePassed { deadline, end });
+                    } else if deadline <= today + chrono::Days::new(NOTICE_WARNING_DAYS) {
                         reasons.push(AttentionReason::NoticeDeadline { deadline });
                     }
                 }
@@ -227,6 +264,18 @@ mod tests {
             "einddatum": "2029-12-31", "opzegtermijnMaanden": 6}),
         );
         assert!(attention_for(&calm, today).is_empty());
+        let passed = record(
+            EntityKind::Contract,
+            json!({"naam": "D", "leverancierId": supplier,
+            "einddatum": "2027-03-31", "opzegtermijnMaanden": 6}),
+        );
+        assert_eq!(
+            attention_for(&passed, today),
+            vec![AttentionReason::NoticePassed {
+                deadline: day("2026-09-30"),
+                end: day("2027-03-31")
+            }]
+        );
     }
 
     #[test]

@@ -1,0 +1,180 @@
+// Browser tests: the main journeys of Regisseur in Debian's Chromium, with axe-core checking
+// WCAG 2.1 AA on every page type. The server is the real binary on a fresh SQLite database with
+// the demo municipality, on a free port.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const binary = process.env.REGISSEUR_BIN ?? join(import.meta.dirname, '../../target/debug/regisseur');
+let server;
+let base;
+let browser;
+let dir;
+
+function startServer() {
+  dir = mkdtempSync(join(tmpdir(), 'regisseur-browser-'));
+  server = spawn(binary, ['--database', `sqlite://${join(dir, 'test.db')}`, 'serve', '--demo', '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
+    let output = '';
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/listens on (http:\/\/[\d.:]+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    server.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+before(async () => {
+  base = await startServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function newPage(locale = 'nl-NL') {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+async function login(page, email = 'regisseur@voorbeeld.nl') {
+  await page.goto(`${base}/inloggen`);
+  await page.fill('#email', email);
+  await page.fill('#wachtwoord', 'regisseur-demo');
+  await page.click('main button[type=submit]');
+  await page.waitForURL(/\/o\/voorbeeld$/);
+}
+
+async function expectAccessible(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  assert.deepEqual(summary, [], `${what} has accessibility violations`);
+}
+
+test('login page, wrong password, and the dashboard are accessible', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/inloggen`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  await expectAccessible(page, 'login page');
+  await page.fill('#email', 'regisseur@voorbeeld.nl');
+  await page.fill('#wachtwoord', 'fout-wachtwoord');
+  await page.click('main button[type=submit]');
+  await page.waitForSelector('#login-fout');
+  await expectAccessible(page, 'login page with error');
+  await login(page);
+  assert.match(await page.textContent('h1'), /Gemeente Voorbeeld/);
+  assert.match(await page.textContent('main'), /Wat nu aandacht vraagt/);
+  await expectAccessible(page, 'dashboard');
+  await page.context().close();
+});
+
+test('create an application and find it in the list', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.click('nav >> text=Applicaties');
+  await page.waitForURL(/\/applicaties$/);
+  await expectAccessible(page, 'application list');
+  await page.click('text=Nieuw');
+  await expectAccessible(page, 'new application form');
+  // First without a name: the form says what is wrong, next to the field.
+  await page.selectOption('#veld-levenscyclus', 'in-gebruik');
+  await page.fill('#veld-jaarkostenCenten', 'heel veel');
+  await page.click('main form button[type=submit]');
+  await page.waitForSelector('#veld-naam-fout');
+  assert.match(await page.textContent('#veld-naam-fout'), /verplicht/);
+  await expectAccessible(page, 'form with errors');
+  await page.fill('#veld-naam', 'Browsertest Zaaksysteem');
+  await page.fill('#veld-jaarkostenCenten', '€ 1.234,50');
+  await page.selectOption('#veld-hosting', 'saas');
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/\/applicaties\/[0-9a-f-]+\?opgeslagen=1$/);
+  assert.match(await page.textContent('h1'), /Browsertest Zaaksysteem/);
+  assert.match(await page.textContent('main'), /€ 1\.234,50/);
+  await expectAccessible(page, 'application detail');
+
+  await page.goto(`${base}/o/voorbeeld/applicaties`);
+  await page.fill('#zoek', 'browsertest');
+  await page.press('#zoek', 'Enter');
+  await page.waitForURL(/zoek=browsertest/);
+  const rows = page.locator('#resultaten tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().textContent(), /Browsertest Zaaksysteem/);
+  await page.context().close();
+});
+
+test('searching updates the results as you type (htmx)', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${base}/o/voorbeeld/applicaties`);
+  await page.locator('#zoek').pressSequentially('key2burger', { delay: 30 });
+  await page.waitForFunction(() => document.querySelectorAll('#resultaten tbody tr').length === 1, null, { timeout: 10_000 });
+  assert.match(await page.textContent('#resultaten tbody'), /Key2Burgerzaken/);
+  await page.context().close();
+});
+
+test('detail, edit, delete confirmation, relations, audit and account pages are accessible', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${base}/o/voorbeeld/applicaties?zoek=Key2Burgerzaken`);
+  await page.click('#resultaten tbody tr >> nth=0 >> a');
+  await page.waitForURL(/\/applicaties\/[0-9a-f-]+$/);
+  const main = await page.textContent('main');
+  assert.match(main, /draait op/, 'the application shows what it runs on');
+  assert.match(main, /Koppelingen/, 'and its interfaces');
+  assert.match(main, /Centric Netherlands B\.V\./, 'and its supplier');
+  await expectAccessible(page, 'application detail with relations');
+  await page.click('text=Bewerken');
+  await expectAccessible(page, 'edit form');
+  await page.goBack();
+  await page.click('main >> text=Verwijderen');
+  await expectAccessible(page, 'delete confirmation');
+  for (const path of ['/o/voorbeeld/leveranciers', '/o/voorbeeld/contracten', '/o/voorbeeld/gegevensverzamelingen',
+    '/o/voorbeeld/componenten', '/o/voorbeeld/koppelingen', '/o/voorbeeld/relaties', '/o/voorbeeld/personen',
+    '/o/voorbeeld/audit', '/account', '/o/voorbeeld/bestaat-niet']) {
+    await page.goto(`${base}${path}`);
+    await expectAccessible(page, path);
+  }
+  await page.goto(`${base}/o/voorbeeld/leveranciers?zoek=Centric`);
+  await page.click('#resultaten tbody tr >> nth=0 >> a');
+  assert.match(await page.textContent('main'), /Key2Burgerzaken/, 'a supplier shows its applications');
+  await expectAccessible(page, 'supplier detail');
+  await page.context().close();
+});
+
+test('English interface and the supplier view', async () => {
+  const page = await newPage('en-GB');
+  await login(page, 'leverancier@voorbeeld.nl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const nav = await page.textContent('nav.rg-nav');
+  assert.match(nav, /Contracts/);
+  assert.doesNotMatch(nav, /Data sets/, 'a supplier does not see data sets');
+  await page.click('nav >> text=Contracts');
+  const rows = await page.locator('#resultaten tbody tr').allTextContents();
+  assert.ok(rows.length > 0);
+  for (const row of rows) assert.match(row, /Centric/, 'only its own contracts');
+  await expectAccessible(page, 'supplier contract list (English)');
+  await page.click('header button:has-text("Nederlands")');
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  await page.context().close();
+});
