@@ -423,21 +423,27 @@ async fn restore(database: &str, file: &str) -> Result<(), Failure> {
     if !std::path::Path::new(file).is_file() {
         return Err(Failure::Usage(anyhow::anyhow!("{file} does not exist")));
     }
-    // Open the backup as a database first: a damaged or foreign file is refused before anything
-    // is replaced.
-    let check = connect(&format!("sqlite://{file}?mode=ro")).await;
-    match check {
-        Ok(store) => {
-            store
-                .organisation_count()
-                .await
-                .context("the backup is not a Regisseur database")?;
-            store.close().await;
-        }
-        Err(error) => return Err(Failure::Usage(error.context("the backup cannot be opened"))),
-    }
+    // Open a copy of the backup as a database first (bringing its schema up to date): a
+    // damaged or foreign file is refused before anything is replaced.
     let temporary = format!("{target}.restoring");
     std::fs::copy(file, &temporary).with_context(|| format!("cannot copy {file}"))?;
+    let checked = async {
+        let store = connect(&format!("sqlite://{temporary}")).await?;
+        store
+            .organisation_count()
+            .await
+            .context("the backup is not a Regisseur database")?;
+        store.close().await;
+        anyhow::Ok(())
+    };
+    if let Err(error) = checked.await {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{temporary}{suffix}"));
+        }
+        return Err(Failure::Usage(
+            error.context(format!("{file} cannot be restored")),
+        ));
+    }
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{target}{suffix}"));
     }

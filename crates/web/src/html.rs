@@ -1024,6 +1024,13 @@ struct LinkRow {
     parts: Vec<Part>,
 }
 
+struct InterfaceRow {
+    other: Part,
+    standard: String,
+    frequency: String,
+    link: Part,
+}
+
 #[derive(Template)]
 #[template(path = "detail.html")]
 struct DetailPage {
@@ -1033,8 +1040,8 @@ struct DetailPage {
     fields: Vec<FieldRow>,
     outgoing: Vec<LinkRow>,
     incoming: Vec<LinkRow>,
-    interfaces_out: Vec<LinkRow>,
-    interfaces_in: Vec<LinkRow>,
+    interfaces_out: Vec<InterfaceRow>,
+    interfaces_in: Vec<InterfaceRow>,
     referenced_by: Vec<LinkRow>,
     audit_list: Vec<AuditRow>,
     show_history: bool,
@@ -1161,26 +1168,38 @@ async fn detail_page(
                         }
                     }
                     EntityKind::Interface => {
-                        let standard = record
-                            .text("standaard")
-                            .map(|s| {
-                                choice_label(
-                                    regisseur_domain::landscape::INTERFACE_STANDARD,
-                                    s,
-                                    lang,
-                                )
-                            })
-                            .unwrap_or_default();
-                        if record.text("vanApplicatieId") == Some(this.as_str()) {
-                            interfaces_out.push(LinkRow {
-                                label: standard,
-                                parts: vec![link_to(record.text("naarApplicatieId")), self_link],
-                            });
+                        let label = |field: &str, choices| {
+                            record
+                                .text(field)
+                                .map(|v| choice_label(choices, v, lang))
+                                .unwrap_or_default()
+                        };
+                        let outgoing = record.text("vanApplicatieId") == Some(this.as_str());
+                        let other_end = if outgoing {
+                            "naarApplicatieId"
                         } else {
-                            interfaces_in.push(LinkRow {
-                                label: standard,
-                                parts: vec![link_to(record.text("vanApplicatieId")), self_link],
-                            });
+                            "vanApplicatieId"
+                        };
+                        let row = InterfaceRow {
+                            other: link_to(record.text(other_end)),
+                            standard: label(
+                                "standaard",
+                                regisseur_domain::landscape::INTERFACE_STANDARD,
+                            ),
+                            frequency: label("frequentie", regisseur_domain::landscape::FREQUENCY),
+                            link: Part {
+                                text: record
+                                    .text("omschrijving")
+                                    .or(record.name())
+                                    .unwrap_or(t.s("detail.interface"))
+                                    .to_string(),
+                                href: self_link.href.clone(),
+                            },
+                        };
+                        if outgoing {
+                            interfaces_out.push(row);
+                        } else {
+                            interfaces_in.push(row);
                         }
                     }
                     other_kind => {
