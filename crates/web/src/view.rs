@@ -179,8 +179,11 @@ pub fn element_label(record: &Record, names: &Names, lang: Lang) -> String {
     }
 }
 
-/// Which fields differ between two audit values.
+/// Which fields differ between two audit values; nothing for a creation or a deletion.
 pub fn changed_fields(old: Option<&Value>, new: Option<&Value>) -> Vec<String> {
+    if old.is_none() || new.is_none() {
+        return Vec::new();
+    }
     let keys = |v: Option<&Value>| -> BTreeSet<String> {
         v.and_then(Value::as_object)
             .map(|o| o.keys().cloned().collect())
@@ -203,6 +206,7 @@ mod tests {
         let old = json!({"naam": "A", "versie": 1, "x": 1});
         let new = json!({"naam": "B", "versie": 2, "x": 1, "y": true});
         assert_eq!(changed_fields(Some(&old), Some(&new)), vec!["naam", "y"]);
+        assert!(changed_fields(None, Some(&new)).is_empty());
     }
 
     #[test]
