@@ -589,24 +589,7 @@ async fn replace(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult {
-    let m = membership(&auth, &slug)?;
-    require_write(m, kind)?;
-    let id = parse_uuid(&id)?;
-    let (fields, meta) = body_object(&body)?;
-    let version = expected_version(&meta, &headers, id)?;
-    let element = state
-        .store
-        .update_element(
-            &auth.0.actor(),
-            m.organisation.id,
-            kind,
-            id,
-            version,
-            &fields,
-            InputMode::Api,
-        )
-        .await?;
-    Ok(json_response(StatusCode::OK, element_json(&element)))
+    update(kind, &state, &auth, &slug, &id, &headers, &body, false).await
 }
 
 async fn patch(
@@ -617,23 +600,41 @@ async fn patch(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult {
-    let m = membership(&auth, &slug)?;
+    update(kind, &state, &auth, &slug, &id, &headers, &body, true).await
+}
+
+/// PUT replaces every field; PATCH is a JSON merge patch (RFC 7396) on the current fields, in
+/// which a field set to null is removed.
+#[allow(clippy::too_many_arguments)] // the parts of one request
+async fn update(
+    kind: EntityKind,
+    state: &AppState,
+    auth: &ApiAuth,
+    slug: &str,
+    id: &str,
+    headers: &HeaderMap,
+    body: &Bytes,
+    merge: bool,
+) -> ApiResult {
+    let m = membership(auth, slug)?;
     require_write(m, kind)?;
-    let id = parse_uuid(&id)?;
-    let (changes, meta) = body_object(&body)?;
-    let version = expected_version(&meta, &headers, id)?;
-    let current = state
-        .store
-        .get_element(m.organisation.id, kind, id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
-    // JSON merge patch (RFC 7396): a field set to null is removed.
-    let mut fields = current.record.fields().clone();
-    for (key, value) in changes {
-        if value.is_null() {
-            fields.remove(&key);
-        } else {
-            fields.insert(key, value);
+    let id = parse_uuid(id)?;
+    let (mut fields, meta) = body_object(body)?;
+    let version = expected_version(&meta, headers, id)?;
+    if merge {
+        let current = state
+            .store
+            .get_element(m.organisation.id, kind, id)
+            .await?
+            .ok_or_else(Problem::not_found)?;
+        let changes = fields;
+        fields = current.record.fields().clone();
+        for (key, value) in changes {
+            if value.is_null() {
+                fields.remove(&key);
+            } else {
+                fields.insert(key, value);
+            }
         }
     }
     let element = state

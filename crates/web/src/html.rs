@@ -1038,11 +1038,8 @@ struct DetailPage {
     kind_label: String,
     heading: String,
     fields: Vec<FieldRow>,
-    outgoing: Vec<LinkRow>,
-    incoming: Vec<LinkRow>,
-    interfaces_out: Vec<InterfaceRow>,
-    interfaces_in: Vec<InterfaceRow>,
-    referenced_by: Vec<LinkRow>,
+    link_sections: Vec<(String, Vec<LinkRow>)>,
+    interface_sections: Vec<(String, Vec<InterfaceRow>)>,
     audit_list: Vec<AuditRow>,
     show_history: bool,
     can_write: bool,
@@ -1249,11 +1246,23 @@ async fn detail_page(
                 kind_label: kind.singular(lang).to_string(),
                 heading,
                 fields,
-                outgoing,
-                incoming,
-                interfaces_out,
-                interfaces_in,
-                referenced_by,
+                link_sections: [
+                    ("detail.outgoing", outgoing),
+                    ("detail.incoming", incoming),
+                    ("detail.referenced", referenced_by),
+                ]
+                .into_iter()
+                .filter(|(_, rows)| !rows.is_empty())
+                .map(|(key, rows)| (t.s(key).to_string(), rows))
+                .collect(),
+                interface_sections: [
+                    ("detail.interfaces.out", interfaces_out),
+                    ("detail.interfaces.in", interfaces_in),
+                ]
+                .into_iter()
+                .filter(|(_, rows)| !rows.is_empty())
+                .map(|(key, rows)| (t.s(key).to_string(), rows))
+                .collect(),
                 audit_list,
                 show_history,
                 can_write,
@@ -1596,6 +1605,33 @@ async fn form_page(
     })
 }
 
+/// The organisation and kind a page that writes is about, after checking the role.
+fn kind_for_write<'a>(
+    auth: &'a Auth,
+    headers: &HeaderMap,
+    slug: &str,
+    soort: &str,
+) -> Result<(&'a Membership, EntityKind), Fail> {
+    let m = membership(auth, slug, headers)?;
+    let kind = kind_of(soort, m, headers)?;
+    require_write(m, kind, headers)?;
+    Ok((m, kind))
+}
+
+/// The organisation, kind and element a page that writes is about, after checking the role.
+async fn element_for_write<'a>(
+    state: &AppState,
+    auth: &'a Auth,
+    headers: &HeaderMap,
+    slug: &str,
+    soort: &str,
+    id: &str,
+) -> Result<(&'a Membership, EntityKind, Element), Fail> {
+    let (m, kind) = kind_for_write(auth, headers, slug, soort)?;
+    let element = load_visible(state, m, kind, id, headers).await?;
+    Ok((m, kind, element))
+}
+
 fn require_write(m: &Membership, kind: EntityKind, headers: &HeaderMap) -> Result<(), Fail> {
     if m.role.can_write(kind) {
         Ok(())
@@ -1614,9 +1650,7 @@ async fn new_form(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            require_write(m, kind, &headers)?;
+            let (m, kind) = kind_for_write(&auth, &headers, &slug, &soort)?;
             // Prefill from the address, e.g. a new relation from a detail page.
             let values: FormValues = query_pairs(raw.as_deref())
                 .into_iter()
@@ -1652,9 +1686,7 @@ async fn create_submit(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            require_write(m, kind, &headers)?;
+            let (m, kind) = kind_for_write(&auth, &headers, &slug, &soort)?;
             let (input, values, _, _) = parse_form(kind, &body);
             match state
                 .store
@@ -1703,10 +1735,8 @@ async fn edit_form(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            require_write(m, kind, &headers)?;
-            let element = load_visible(&state, m, kind, &id, &headers).await?;
+            let (m, kind, element) =
+                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
             let values = values_from_record(kind, &element);
             let page = form_page(
                 &state,
@@ -1737,10 +1767,8 @@ async fn update_submit(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            require_write(m, kind, &headers)?;
-            let element = load_visible(&state, m, kind, &id, &headers).await?;
+            let (m, kind, element) =
+                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
             let (input, values, version, _) = parse_form(kind, &body);
             let t = T(lang);
             let version = version.unwrap_or(element.version);
@@ -1890,10 +1918,8 @@ async fn delete_confirm(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            require_write(m, kind, &headers)?;
-            let element = load_visible(&state, m, kind, &id, &headers).await?;
+            let (m, kind, element) =
+                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
             let page = delete_page(&state, &auth, m, kind, &element, lang, false)
                 .await
                 .or_page(&headers)?;
@@ -1913,10 +1939,8 @@ async fn delete_submit(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            require_write(m, kind, &headers)?;
-            let element = load_visible(&state, m, kind, &id, &headers).await?;
+            let (m, kind, element) =
+                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
             let cascade =
                 form_urlencoded::parse(&body).any(|(k, v)| k == "trapsgewijs" && v == "ja");
             match state
