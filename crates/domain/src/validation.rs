@@ -85,6 +85,7 @@ pub enum Problem {
         min: usize,
     },
     NotAllowed,
+    NotAProperty,
 }
 
 impl Problem {
@@ -178,6 +179,12 @@ impl Problem {
             (Problem::Duplicate, Lang::En) => "Already exists.".into(),
             (Problem::NotAllowed, Lang::Nl) => "Niet toegestaan.".into(),
             (Problem::NotAllowed, Lang::En) => "Not allowed.".into(),
+            (Problem::NotAProperty, Lang::Nl) => {
+                "Schrijf elke eigenschap als 'naam: waarde' (naam hoogstens 100, waarde hoogstens 2.000 tekens).".into()
+            }
+            (Problem::NotAProperty, Lang::En) => {
+                "Write each property as 'name: value' (name at most 100, value at most 2,000 characters).".into()
+            }
         }
     }
 }

@@ -298,6 +298,28 @@ impl Country {
     pub fn code(&self) -> &str {
         &self.0
     }
+
+    /// Reads a country as people write it in a spreadsheet: an ISO code (`NL`, `us`) or a
+    /// Dutch or English name (`Nederland`, `Verenigde Staten`, `Germany`).
+    pub fn from_name_or_code(text: &str) -> Result<Country, Problem> {
+        let wanted = text.trim().trim_end_matches('.').to_lowercase();
+        if let Ok(country) = Country::parse(&wanted) {
+            return Ok(country);
+        }
+        const ALIASES: [(&str, &str); 12] = [
+            ("vs", "US"), ("usa", "US"), ("verenigde staten van amerika", "US"), ("amerika", "US"),
+            ("united states of america", "US"), ("uk", "GB"), ("engeland", "GB"), ("groot-brittannië", "GB"),
+            ("great britain", "GB"), ("holland", "NL"), ("the netherlands", "NL"), ("duitsland (frankfurt)", "DE"),
+        ];
+        COMMON_COUNTRIES
+            .iter()
+            .find(|(_, nl, en)| nl.to_lowercase() == wanted || en.to_lowercase() == wanted)
+            .map(|(code, _, _)| *code)
+            .or_else(|| ALIASES.iter().find(|(alias, _)| *alias == wanted).map(|(_, code)| *code))
+            .map(|code| Country(code.to_string()))
+            .ok_or(Problem::NotACountry)
+    }
+
     /// Inside the European Economic Area, where the GDPR applies without transfer rules.
     pub fn in_eea(&self) -> bool {
         EEA.contains(&self.0.as_str())
@@ -356,6 +378,11 @@ mod tests {
         assert!(!Country::parse("US").unwrap().in_eea());
         assert!(Country::parse("XX").is_err());
         assert!(Country::parse("Nederland").is_err());
+        assert_eq!(Country::from_name_or_code("Nederland").unwrap().code(), "NL");
+        assert_eq!(Country::from_name_or_code(" verenigde staten ").unwrap().code(), "US");
+        assert_eq!(Country::from_name_or_code("Germany").unwrap().code(), "DE");
+        assert_eq!(Country::from_name_or_code("ie").unwrap().code(), "IE");
+        assert!(Country::from_name_or_code("Europa").is_err());
     }
 
     #[test]

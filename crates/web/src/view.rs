@@ -108,6 +108,15 @@ pub fn display(
                     .collect()
             })
             .unwrap_or_default(),
+        FieldType::Properties => value
+            .as_object()
+            .map(|pairs| {
+                pairs
+                    .iter()
+                    .map(|(k, v)| Part::plain(format!("{k}: {}", v.as_str().unwrap_or(""))))
+                    .collect()
+            })
+            .unwrap_or_default(),
         FieldType::Country => {
             let code = value.as_str().unwrap_or("");
             let name = Country::parse(code).map(|c| {
@@ -139,6 +148,13 @@ pub fn form_value(spec: &FieldSpec, value: Option<&Value>) -> Vec<String> {
     match (spec.ty, value) {
         (FieldType::Money, Value::Number(n)) => vec![Cents(n.as_i64().unwrap_or(0)).to_euro_text()],
         (FieldType::Bool, Value::Bool(b)) => vec![if *b { "ja".into() } else { "nee".into() }],
+        (FieldType::Properties, Value::Object(pairs)) => vec![
+            pairs
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", v.as_str().unwrap_or("")))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ],
         (_, Value::Array(items)) => items
             .iter()
             .filter_map(Value::as_str)

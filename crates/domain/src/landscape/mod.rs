@@ -2,6 +2,7 @@
 //! interfaces (koppelingen), typed relations and people — and the rules for valid elements.
 
 mod kind;
+pub mod names;
 mod record;
 mod spec;
 

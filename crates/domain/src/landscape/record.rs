@@ -247,6 +247,13 @@ fn parse_field(
         }
         FieldType::Country => Value::String(Country::parse(text()?)?.code().to_string()),
         FieldType::Email => Value::String(Email::parse(text()?)?.as_str().to_string()),
+        FieldType::Properties => {
+            let pairs = properties(value, mode)?;
+            if pairs.is_empty() {
+                return Ok(None);
+            }
+            Value::Object(pairs)
+        }
         FieldType::Kvk => {
             let kvk = text()?;
             if kvk.len() != 8 || !kvk.chars().all(|c| c.is_ascii_digit()) {
@@ -258,6 +265,48 @@ fn parse_field(
 }
 
 /// Text without surrounding spaces; empty text counts as absent.
+/// Most name–value pairs one element may carry, and their lengths.
+pub const MAX_PROPERTIES: usize = 200;
+const PROPERTY_NAME_MAX: usize = 100;
+const PROPERTY_VALUE_MAX: usize = 2_000;
+
+/// Name–value pairs: a JSON object of texts, or in a form one `name: value` per line.
+fn properties(value: &Value, mode: InputMode) -> Result<Map<String, Value>, Problem> {
+    let pairs: Vec<(String, String)> = match (value, mode) {
+        (Value::Object(map), _) => map
+            .iter()
+            .map(|(k, v)| match v {
+                Value::String(s) => Ok((k.trim().to_string(), s.trim().to_string())),
+                Value::Number(n) => Ok((k.trim().to_string(), n.to_string())),
+                Value::Bool(b) => Ok((k.trim().to_string(), b.to_string())),
+                _ => Err(Problem::NotText),
+            })
+            .collect::<Result<_, _>>()?,
+        (Value::String(text), InputMode::Form) => text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| match line.split_once(':') {
+                Some((k, v)) => Ok((k.trim().to_string(), v.trim().to_string())),
+                None => Err(Problem::NotAProperty),
+            })
+            .collect::<Result<_, _>>()?,
+        _ => return Err(Problem::NotAProperty),
+    };
+    if pairs.len() > MAX_PROPERTIES {
+        return Err(Problem::TooLong { max: MAX_PROPERTIES });
+    }
+    let mut map = Map::new();
+    for (name, value) in pairs {
+        if name.is_empty() || name.chars().count() > PROPERTY_NAME_MAX || value.chars().count() > PROPERTY_VALUE_MAX {
+            return Err(Problem::NotAProperty);
+        }
+        if !value.is_empty() {
+            map.insert(name, Value::String(value));
+        }
+    }
+    Ok(map)
+}
+
 fn bounded_text(text: &str, max: usize) -> Result<Option<Value>, Problem> {
     if text.chars().count() > max {
         Err(Problem::TooLong { max })
@@ -486,6 +535,20 @@ mod tests {
             contract.without_reference_to(supplier),
             Err("leverancierId")
         );
+    }
+
+    #[test]
+    fn properties_from_forms_and_the_api() {
+        let form = obj(json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": "Afdeling: Burgerzaken\n\nSLA-niveau : Goud"}));
+        let (record, errors) = validate(EntityKind::Application, &form, InputMode::Form, &no_gemma);
+        assert!(errors.is_empty(), "{errors}");
+        assert_eq!(record.get("eigenschappen"), Some(&json!({"Afdeling": "Burgerzaken", "SLA-niveau": "Goud"})));
+        let bad = obj(json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": "zonder dubbele punt"}));
+        let (_, errors) = validate(EntityKind::Application, &bad, InputMode::Form, &no_gemma);
+        assert!(errors.has("eigenschappen"));
+        let api = obj(json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": {"Kolom": ["geen tekst"]}}));
+        let (_, errors) = validate(EntityKind::Application, &api, InputMode::Api, &no_gemma);
+        assert!(errors.has("eigenschappen"));
     }
 
     #[test]

@@ -156,6 +156,9 @@ pub enum FieldType {
     Email,
     /// A Dutch Chamber of Commerce number: eight digits.
     Kvk,
+    /// Free name–value pairs, such as the columns of an imported list that have no field of
+    /// their own: nothing a municipality keeps is dropped.
+    Properties,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +281,7 @@ const APPLICATION: &[FieldSpec] = &[
     )
     .filter(),
     FieldSpec::new("jaarkostenCenten", "Jaarkosten", "Annual cost", T::Money),
+    FieldSpec::new("eigenschappen", "Overige eigenschappen", "Other properties", T::Properties),
 ];
 
 const COMPONENT: &[FieldSpec] = &[

@@ -1,0 +1,424 @@
+//! From rows to changes: what an import would create, change and leave alone, computed against
+//! the register as it is. The store applies a plan in one transaction; a dry run only shows it.
+
+use crate::Issue;
+use crate::applist::{AppRow, ParsedList};
+use regisseur_domain::landscape::names::{near_miss, same_name};
+use regisseur_domain::landscape::{EntityKind, InputMode, Record, validate};
+use regisseur_domain::reference::ReferenceCatalog;
+use regisseur_domain::Lang;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// An element as the register holds it now.
+#[derive(Debug, Clone)]
+pub struct Existing {
+    pub id: Uuid,
+    pub version: i64,
+    pub record: Record,
+}
+
+/// One change to make.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Create { id: Uuid, kind: EntityKind, fields: Map<String, Value> },
+    Update { id: Uuid, kind: EntityKind, version: i64, fields: Map<String, Value> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub nieuw: usize,
+    pub gewijzigd: usize,
+    pub ongewijzigd: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// In an order in which every change refers only to what exists or comes earlier.
+    pub changes: Vec<Change>,
+    pub per_kind: BTreeMap<EntityKind, Counts>,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+}
+
+impl Plan {
+    pub fn totals(&self) -> Counts {
+        self.per_kind.values().fold(Counts::default(), |acc, c| Counts {
+            nieuw: acc.nieuw + c.nieuw,
+            gewijzigd: acc.gewijzigd + c.gewijzigd,
+            ongewijzigd: acc.ongewijzigd + c.ongewijzigd,
+        })
+    }
+
+    /// The report as the CLI (`--json`) and the import page show it.
+    pub fn report(&self) -> Value {
+        let totals = self.totals();
+        let per_kind: Map<String, Value> = self
+            .per_kind
+            .iter()
+            .map(|(kind, counts)| (kind.resource().to_string(), json!(counts)))
+            .collect();
+        json!({
+            "nieuw": totals.nieuw,
+            "gewijzigd": totals.gewijzigd,
+            "ongewijzigd": totals.ongewijzigd,
+            "perSoort": per_kind,
+            "fouten": self.errors,
+            "waarschuwingen": self.warnings,
+        })
+    }
+}
+
+struct Working {
+    id: Uuid,
+    kind: EntityKind,
+    version: Option<i64>,
+    original: Option<Map<String, Value>>,
+    fields: Map<String, Value>,
+    /// The first row of the file that touched this element, for problems found later.
+    row: Option<usize>,
+}
+
+struct State {
+    elements: Vec<Working>,
+    by_id: HashMap<Uuid, usize>,
+}
+
+impl State {
+    fn new(existing: &[Existing]) -> State {
+        let mut state = State { elements: Vec::new(), by_id: HashMap::new() };
+        for e in existing {
+            state.by_id.insert(e.id, state.elements.len());
+            state.elements.push(Working {
+                id: e.id,
+                kind: e.record.kind(),
+                version: Some(e.version),
+                original: Some(e.record.fields().clone()),
+                fields: e.record.fields().clone(),
+                row: None,
+            });
+        }
+        state
+    }
+
+    fn find(&self, kind: EntityKind, name: &str) -> Option<usize> {
+        self.elements
+            .iter()
+            .position(|w| w.kind == kind && w.fields.get("naam").and_then(Value::as_str).is_some_and(|n| same_name(n, name)))
+    }
+
+    fn add(&mut self, kind: EntityKind, fields: Map<String, Value>, row: usize) -> usize {
+        let id = Uuid::now_v7();
+        self.by_id.insert(id, self.elements.len());
+        self.elements.push(Working { id, kind, version: None, original: None, fields, row: Some(row) });
+        self.elements.len() - 1
+    }
+
+    fn touch(&mut self, index: usize, row: usize) -> &mut Working {
+        let element = &mut self.elements[index];
+        element.row.get_or_insert(row);
+        element
+    }
+
+    fn named(&mut self, kind: EntityKind, name: &str, row: usize) -> usize {
+        match self.find(kind, name) {
+            Some(index) => index,
+            None => {
+                let mut fields = Map::new();
+                fields.insert("naam".into(), Value::from(name));
+                self.add(kind, fields, row)
+            }
+        }
+    }
+}
+
+fn set(fields: &mut Map<String, Value>, field: &str, value: Option<Value>) {
+    if let Some(value) = value {
+        fields.insert(field.to_string(), value);
+    }
+}
+
+/// Plans the import of an application list against the register as it is (`existing`: every
+/// element of the organisation).
+pub fn plan_application_list(list: &ParsedList, existing: &[Existing], catalog: &ReferenceCatalog) -> Plan {
+    let mut plan = Plan { errors: list.errors.clone(), warnings: list.warnings.clone(), ..Plan::default() };
+    let mut state = State::new(existing);
+    let header = |column| {
+        list.headers.iter().find(|(c, _)| *c == column).map_or(String::new(), |(_, h)| h.clone())
+    };
+    for row in &list.rows {
+        plan_row(&mut state, &mut plan, row, &header);
+    }
+    // Turn the working state into changes, in dependency order, and check every result with the
+    // domain's own validation.
+    const ORDER: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Supplier,
+        EntityKind::Contract,
+        EntityKind::Application,
+        EntityKind::DataSet,
+        EntityKind::Relation,
+    ];
+    for kind in ORDER {
+        for element in state.elements.iter().filter(|w| w.kind == kind) {
+            let counts = plan.per_kind.entry(kind).or_default();
+            let changed = match &element.original {
+                None => {
+                    counts.nieuw += 1;
+                    true
+                }
+                Some(original) if *original != element.fields => {
+                    counts.gewijzigd += 1;
+                    true
+                }
+                Some(_) => {
+                    counts.ongewijzigd += 1;
+                    false
+                }
+            };
+            if !changed {
+                continue;
+            }
+            let (_, errors) = validate(kind, &element.fields, InputMode::Api, &|id| catalog.contains(id));
+            for error in errors.0 {
+                plan.errors.push(Issue {
+                    row: element.row.unwrap_or(0),
+                    column: error.name.clone(),
+                    value: element.fields.get(&error.name).map(value_text).unwrap_or_default(),
+                    message: format!("{} '{}': {}", kind.singular(Lang::Nl), element.fields.get("naam").and_then(Value::as_str).unwrap_or(""), error.problem.message(Lang::Nl)),
+                });
+            }
+            plan.changes.push(match element.version {
+                None => Change::Create { id: element.id, kind, fields: element.fields.clone() },
+                Some(version) => Change::Update { id: element.id, kind, version, fields: element.fields.clone() },
+            });
+        }
+    }
+    plan.errors.sort_by_key(|e| e.row);
+    plan
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(crate::applist::Column) -> String) {
+    use crate::applist::Column;
+    let r = row.row;
+    let person_id = |state: &mut State, name: &Option<String>| -> Option<Value> {
+        name.as_ref().map(|n| {
+            let index = state.named(EntityKind::Person, n, r);
+            Value::from(state.elements[index].id.to_string())
+        })
+    };
+    let owner = person_id(state, &row.owner);
+    let functional = person_id(state, &row.functional_manager);
+    let technical = person_id(state, &row.technical_manager);
+
+    let supplier = row.supplier.as_ref().map(|name| {
+        if state.find(EntityKind::Supplier, name).is_none() {
+            let similar = state
+                .elements
+                .iter()
+                .filter(|w| w.kind == EntityKind::Supplier)
+                .filter_map(|w| w.fields.get("naam").and_then(Value::as_str))
+                .find(|existing| near_miss(existing, name))
+                .map(str::to_string);
+            if let Some(similar) = similar {
+                plan.warnings.push(Issue {
+                    row: r,
+                    column: header(Column::Supplier),
+                    value: name.clone(),
+                    message: format!("Lijkt op de bestaande leverancier '{similar}'; aangemaakt als nieuwe leverancier. Gebruik dezelfde schrijfwijze om ze samen te voegen."),
+                });
+            }
+        }
+        let index = state.named(EntityKind::Supplier, name, r);
+        state.elements[index].id
+    });
+
+    let app_index = match state.find(EntityKind::Application, &row.name) {
+        Some(index) => index,
+        None => {
+            let mut fields = Map::new();
+            fields.insert("naam".into(), Value::from(row.name.clone()));
+            fields.insert("levenscyclus".into(), Value::from("in-gebruik"));
+            state.add(EntityKind::Application, fields, r)
+        }
+    };
+    let app_name = state.elements[app_index].fields.get("naam").and_then(Value::as_str).unwrap_or(&row.name).to_string();
+    let app_id = state.elements[app_index].id;
+    let existing_contract = state.elements[app_index]
+        .fields
+        .get("contractId")
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+        .and_then(|id| state.by_id.get(&id).copied());
+
+    // The contract: the application's own, or one named after it at its supplier.
+    let mut contract_id = None;
+    if row.contract_end.is_some() || row.notice_months.is_some() {
+        let index = match (existing_contract, supplier) {
+            (Some(index), _) => Some(index),
+            (None, Some(supplier)) => {
+                let name = format!("Contract {app_name}");
+                let index = state.named(EntityKind::Contract, &name, r);
+                state.elements[index].fields.insert("leverancierId".into(), Value::from(supplier.to_string()));
+                Some(index)
+            }
+            (None, None) => {
+                plan.warnings.push(Issue {
+                    row: r,
+                    column: header(Column::ContractEnd),
+                    value: row.contract_end.map(|d| d.to_string()).unwrap_or_default(),
+                    message: "Contractgegevens niet vastgelegd: de applicatie heeft geen leverancier.".into(),
+                });
+                None
+            }
+        };
+        if let Some(index) = index {
+            let contract = state.touch(index, r);
+            set(&mut contract.fields, "einddatum", row.contract_end.map(|d| Value::from(d.format("%Y-%m-%d").to_string())));
+            set(&mut contract.fields, "opzegtermijnMaanden", row.notice_months.map(Value::from));
+            contract_id = Some(contract.id);
+        }
+    }
+
+    let app = state.touch(app_index, r);
+    let f = &mut app.fields;
+    set(f, "leverancierId", supplier.map(|s| Value::from(s.to_string())));
+    set(f, "contractId", contract_id.map(|c| Value::from(c.to_string())));
+    set(f, "eigenaarId", owner);
+    set(f, "functioneelBeheerderId", functional);
+    set(f, "technischBeheerderId", technical);
+    set(f, "softwareversie", row.version.clone().map(Value::from));
+    set(f, "levenscyclus", row.lifecycle.map(Value::from));
+    set(f, "hosting", row.hosting.map(Value::from));
+    set(f, "bedrijfskritisch", row.critical.map(Value::from));
+    set(f, "persoonsgegevens", row.personal_data.map(Value::from));
+    set(f, "jaarkostenCenten", row.annual_cost.map(Value::from));
+    for (field, level) in ["beschikbaarheid", "integriteit", "vertrouwelijkheid"].iter().zip(row.biv) {
+        set(f, field, level.map(Value::from));
+    }
+    match &row.reference_components {
+        Some(ids) if ids.is_empty() => {
+            f.remove("referentiecomponentIds");
+        }
+        Some(ids) => set(f, "referentiecomponentIds", Some(Value::from(ids.clone()))),
+        None => {}
+    }
+    if !row.properties.is_empty() {
+        let mut properties = f.get("eigenschappen").and_then(Value::as_object).cloned().unwrap_or_default();
+        for (name, value) in &row.properties {
+            properties.insert(name.clone(), Value::from(value.clone()));
+        }
+        f.insert("eigenschappen".into(), Value::Object(properties));
+    }
+
+    // The data set: when the row says anything about personal data, where data lives or the
+    // processing agreement.
+    if row.personal_data == Some(true) || row.data_location.is_some() || row.processing_agreement.is_some() {
+        let name = format!("Gegevens in {app_name}");
+        let index = state.named(EntityKind::DataSet, &name, r);
+        let data_set = state.touch(index, r);
+        set(&mut data_set.fields, "opslaglocatie", row.data_location.clone().map(Value::from));
+        set(&mut data_set.fields, "verwerkersovereenkomst", row.processing_agreement.map(Value::from));
+        set(&mut data_set.fields, "verwerkerId", supplier.map(|s| Value::from(s.to_string())));
+        let data_set_id = data_set.id;
+        let linked = state.elements.iter().any(|w| {
+            w.kind == EntityKind::Relation
+                && w.fields.get("soort").and_then(Value::as_str) == Some("slaat-op")
+                && w.fields.get("bronId").and_then(Value::as_str) == Some(app_id.to_string().as_str())
+                && w.fields.get("doelId").and_then(Value::as_str) == Some(data_set_id.to_string().as_str())
+        });
+        if !linked {
+            let mut fields = Map::new();
+            fields.insert("soort".into(), Value::from("slaat-op"));
+            fields.insert("bronId".into(), Value::from(app_id.to_string()));
+            fields.insert("doelId".into(), Value::from(data_set_id.to_string()));
+            state.add(EntityKind::Relation, fields, r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::applist::parse_application_list;
+    use crate::sheet::{Format, read_grid};
+
+    fn plan(csv: &str, existing: &[Existing]) -> Plan {
+        let grid = read_grid(Format::Csv, csv.as_bytes()).expect("grid");
+        let list = parse_application_list(&grid, ReferenceCatalog::gemma()).expect("list");
+        plan_application_list(&list, existing, ReferenceCatalog::gemma())
+    }
+
+    /// What the register would hold after applying the plan.
+    fn applied(existing: &[Existing], plan: &Plan) -> Vec<Existing> {
+        let mut out: Vec<Existing> = existing.to_vec();
+        for change in &plan.changes {
+            match change {
+                Change::Create { id, kind, fields } => {
+                    let (record, errors) = validate(*kind, fields, InputMode::Api, &|_| true);
+                    assert!(errors.is_empty(), "{errors}");
+                    out.push(Existing { id: *id, version: 1, record });
+                }
+                Change::Update { id, kind, fields, .. } => {
+                    let (record, _) = validate(*kind, fields, InputMode::Api, &|_| true);
+                    let e = out.iter_mut().find(|e| e.id == *id).expect("exists");
+                    e.version += 1;
+                    e.record = record;
+                }
+            }
+        }
+        out
+    }
+
+    const LIST: &str = "naam;leverancier;eigenaar;status;contract einddatum;opzegtermijn;persoonsgegevens;datalocatie;verwerkersovereenkomst;Afdeling\n\
+        Zaaksysteem;Centric;Petra;in gebruik;31-12-2027;12;ja;NL;ja;Publiekszaken\n\
+        Burgerzaken;Centric B.V.;Petra;;;;nee;;;\n";
+
+    #[test]
+    fn a_row_creates_the_application_supplier_contract_and_data_set() {
+        let plan = plan(LIST, &[]);
+        assert!(plan.errors.is_empty(), "{:?}", plan.errors);
+        let counts = |kind| plan.per_kind.get(&kind).copied().unwrap_or_default();
+        assert_eq!(counts(EntityKind::Application).nieuw, 2);
+        assert_eq!(counts(EntityKind::Supplier).nieuw, 2, "a near miss is not merged");
+        assert_eq!(counts(EntityKind::Person).nieuw, 1, "the same owner once");
+        assert_eq!(counts(EntityKind::Contract).nieuw, 1);
+        assert_eq!(counts(EntityKind::DataSet).nieuw, 1);
+        assert_eq!(counts(EntityKind::Relation).nieuw, 1);
+        assert_eq!(plan.warnings.len(), 1);
+        assert!(plan.warnings[0].message.contains("'Centric'"), "{:?}", plan.warnings);
+        assert_eq!(plan.warnings[0].row, 3);
+        let report = plan.report();
+        assert_eq!(report["nieuw"], 8);
+        assert_eq!(report["perSoort"]["applicaties"]["nieuw"], 2);
+    }
+
+    #[test]
+    fn importing_the_same_file_twice_changes_nothing() {
+        let first = plan(LIST, &[]);
+        let register = applied(&[], &first);
+        let second = plan(LIST, &register);
+        assert!(second.changes.is_empty(), "{:?}", second.changes);
+        assert_eq!(second.totals().nieuw + second.totals().gewijzigd, 0);
+        assert_eq!(second.totals().ongewijzigd, register.len());
+    }
+
+    #[test]
+    fn a_changed_value_updates_only_what_changed() {
+        let register = applied(&[], &plan(LIST, &[]));
+        let changed = LIST.replace("31-12-2027;12", "31-12-2028;12");
+        let second = plan(&changed, &register);
+        assert_eq!(second.per_kind[&EntityKind::Contract].gewijzigd, 1);
+        assert_eq!(second.totals().gewijzigd, 1);
+        assert!(matches!(&second.changes[0], Change::Update { kind: EntityKind::Contract, version: 1, .. }));
+    }
+}

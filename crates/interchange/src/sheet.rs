@@ -1,0 +1,225 @@
+//! Reading a spreadsheet — XLSX, or CSV as people save it (`;` or `,`, UTF-8 with or without
+//! BOM, or Windows-1252) — into a grid of cells.
+
+use crate::FileError;
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use std::io::Cursor;
+
+/// The file formats of the application list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Csv,
+}
+
+/// One cell, typed as the file gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    /// The cell as text, as a person would read it.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Bool(b) => if *b { "ja" } else { "nee" }.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// Rows of cells; `rows[0]` is row 1 of the file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grid {
+    pub rows: Vec<Vec<Cell>>,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// The format of a file, from its name and its first bytes. A file whose content does not fit
+/// its extension is named as such.
+pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
+    let lower = name.to_lowercase();
+    let is_zip = bytes.starts_with(ZIP_MAGIC);
+    let looks_binary = bytes.iter().take(4096).any(|b| *b == 0);
+    if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+        if is_zip {
+            Ok(Format::Xlsx)
+        } else {
+            Err(FileError::WrongFormat(format!(
+                "{name} heeft de extensie .xlsx maar is geen Excel-werkmap{}",
+                if looks_binary { "" } else { " (het lijkt tekst, zoals CSV)" }
+            )))
+        }
+    } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
+        if is_zip {
+            Err(FileError::WrongFormat(format!("{name} heeft de extensie .csv maar is een Excel-werkmap (XLSX)")))
+        } else if looks_binary {
+            Err(FileError::WrongFormat(format!("{name} heeft de extensie .csv maar is geen tekstbestand")))
+        } else {
+            Ok(Format::Csv)
+        }
+    } else if lower.ends_with(".xls") {
+        Err(FileError::WrongFormat(format!(
+            "{name} is een oud Excel-bestand (.xls); sla het op als .xlsx of .csv"
+        )))
+    } else if is_zip {
+        Ok(Format::Xlsx)
+    } else if !looks_binary {
+        Ok(Format::Csv)
+    } else {
+        Err(FileError::WrongFormat(format!("{name}: onbekend bestandsformaat; gebruik .xlsx of .csv")))
+    }
+}
+
+pub fn read_grid(format: Format, bytes: &[u8]) -> Result<Grid, FileError> {
+    match format {
+        Format::Xlsx => read_xlsx(bytes),
+        Format::Csv => read_csv(bytes),
+    }
+}
+
+/// Decodes text: UTF-8 (a BOM is dropped), otherwise Windows-1252, as Excel saves CSV on
+/// Dutch Windows.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    }
+}
+
+/// The delimiter of a CSV text: the one of `;`, `,` and tab that splits the first lines most
+/// consistently.
+fn detect_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(10).collect();
+    let score = |d: char| -> usize {
+        let counts: Vec<usize> = lines.iter().map(|l| l.matches(d).count()).collect();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        counts.iter().filter(|c| **c == max && max > 0).count() * 100 + max
+    };
+    [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|d| score(*d as char))
+        .unwrap_or(b';')
+}
+
+fn read_csv(bytes: &[u8]) -> Result<Grid, FileError> {
+    let text = decode_text(bytes);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(detect_delimiter(&text))
+        .from_reader(text.as_bytes());
+    let mut grid = Grid::default();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            FileError::Unreadable(format!(
+                "CSV-fout{}: {e}",
+                e.position().map(|p| format!(" in regel {}", p.line())).unwrap_or_default()
+            ))
+        })?;
+        grid.rows.push(
+            record
+                .iter()
+                .map(|v| if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) })
+                .collect(),
+        );
+    }
+    Ok(grid)
+}
+
+/// The date of an Excel serial number (days since 1899-12-30 in the 1900 system).
+pub fn excel_date(serial: f64) -> Option<NaiveDate> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial.floor() as u64))
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Grid, FileError> {
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| FileError::Unreadable(format!("de Excel-werkmap is niet te lezen: {e}")))?;
+    let names = workbook.sheet_names();
+    let first = names.first().ok_or(FileError::Empty)?.clone();
+    let range = workbook
+        .worksheet_range(&first)
+        .map_err(|e| FileError::Unreadable(format!("werkblad '{first}' is niet te lezen: {e}")))?;
+    let (start_row, start_col) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let mut grid = Grid::default();
+    for _ in 0..start_row {
+        grid.rows.push(Vec::new());
+    }
+    for row in range.rows() {
+        let mut cells: Vec<Cell> = vec![Cell::Empty; start_col];
+        cells.extend(row.iter().map(|data| match data {
+            Data::Empty | Data::Error(_) => Cell::Empty,
+            Data::String(s) => Cell::Text(s.clone()),
+            Data::Int(n) => Cell::Number(*n as f64),
+            Data::Float(f) => Cell::Number(*f),
+            Data::Bool(b) => Cell::Bool(*b),
+            Data::DateTime(dt) => excel_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date),
+            Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+                .map_or_else(|_| Cell::Text(s.clone()), Cell::Date),
+            Data::DurationIso(s) => Cell::Text(s.clone()),
+        }));
+        grid.rows.push(cells);
+    }
+    if grid.rows.iter().all(|r| r.iter().all(Cell::is_empty)) {
+        return Err(FileError::Empty);
+    }
+    Ok(grid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name_and_content() {
+        assert_eq!(detect_format("lijst.csv", b"naam;leverancier\n"), Ok(Format::Csv));
+        assert_eq!(detect_format("lijst.xlsx", b"PK\x03\x04rest"), Ok(Format::Xlsx));
+        assert!(matches!(detect_format("lijst.xlsx", b"naam;leverancier"), Err(FileError::WrongFormat(m)) if m.contains("CSV")));
+        assert!(matches!(detect_format("lijst.csv", b"PK\x03\x04"), Err(FileError::WrongFormat(m)) if m.contains("XLSX")));
+        assert!(matches!(detect_format("lijst.csv", b"\x00\x01\x02"), Err(FileError::WrongFormat(_))));
+    }
+
+    #[test]
+    fn csv_with_semicolons_bom_and_windows_1252() {
+        let mut bytes = b"\xEF\xBB\xBFnaam;kosten\nZaaksysteem;\xE2\x82\xAC 12.345,67\n".to_vec();
+        let grid = read_grid(Format::Csv, &bytes).expect("reads");
+        assert_eq!(grid.rows[0][0], Cell::Text("naam".into()));
+        assert_eq!(grid.rows[1][1], Cell::Text("€ 12.345,67".into()));
+        bytes = b"naam,leverancier\nBurgerzaken,Centric\nR\xE9gie,Visma\n".to_vec();
+        let grid = read_grid(Format::Csv, &bytes).expect("reads");
+        assert_eq!(grid.rows[2][0], Cell::Text("Régie".into()));
+        assert_eq!(grid.rows[1][1], Cell::Text("Centric".into()));
+    }
+
+    #[test]
+    fn empty_and_broken_files_are_named() {
+        assert_eq!(read_grid(Format::Csv, b"  \n"), Err(FileError::Empty));
+        assert!(matches!(read_grid(Format::Xlsx, b"PK\x03\x04kapot"), Err(FileError::Unreadable(_))));
+        assert_eq!(excel_date(46022.0), NaiveDate::from_ymd_opt(2025, 12, 31));
+    }
+}
