@@ -9,6 +9,8 @@ use regisseur_domain::access::Role;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
 use regisseur_domain::values::Email;
 use regisseur_domain::{Lang, ValidationErrors};
+use regisseur_interchange::plan::Existing;
+use regisseur_interchange::{applist, export, plan, sheet};
 use regisseur_store::{Store, StoreError};
 use regisseur_web::{AppState, DemoLogin, WebConfig};
 use std::io::Read;
@@ -67,6 +69,30 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Import an application list (XLSX or CSV) into an organisation's register
+    Import {
+        file: String,
+        #[arg(long)]
+        org: String,
+        /// auto (from the file), xlsx, csv or ameff
+        #[arg(long, default_value = "auto")]
+        format: String,
+        /// Show what would change and every problem; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export an organisation's register: xlsx (every kind) or csv (the application list)
+    Export {
+        file: String,
+        #[arg(long)]
+        org: String,
+        /// xlsx or csv; by default from the file's extension
+        #[arg(long)]
+        format: Option<String>,
     },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
@@ -224,6 +250,16 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             let token = store.create_api_token(user.id, &name).await?;
             println!("{token}");
             Ok(())
+        }
+        Command::Import {
+            file,
+            org,
+            format,
+            dry_run,
+            json,
+        } => import(&cli.database, &file, &org, &format, dry_run, json).await,
+        Command::Export { file, org, format } => {
+            export(&cli.database, &file, &org, format.as_deref()).await
         }
         Command::Backup { file } => backup(&cli.database, &file).await,
         Command::Restore { file } => restore(&cli.database, &file).await,
@@ -449,5 +485,187 @@ async fn restore(database: &str, file: &str) -> Result<(), Failure> {
     }
     std::fs::rename(&temporary, &target).with_context(|| format!("cannot replace {target}"))?;
     eprintln!("{target} restored from {file}");
+    Ok(())
+}
+
+async fn organisation(store: &Store, slug: &str) -> Result<regisseur_store::Organisation, Failure> {
+    store.organisation_by_slug(slug).await?.ok_or_else(|| {
+        Failure::Usage(anyhow::anyhow!(
+            "no organisation '{slug}' (see: regisseur org list)"
+        ))
+    })
+}
+
+async fn register(store: &Store, organisation: uuid::Uuid) -> Result<Vec<Existing>, Failure> {
+    Ok(store
+        .all_elements(organisation)
+        .await?
+        .into_iter()
+        .map(|e| Existing {
+            id: e.id,
+            version: e.version,
+            record: e.record,
+        })
+        .collect())
+}
+
+async fn import(
+    database: &str,
+    file: &str,
+    org: &str,
+    format: &str,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), Failure> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+    let detected =
+        sheet::detect_format(file, &bytes).map_err(|e| Failure::Usage(anyhow::anyhow!("{e}")));
+    let format = match format {
+        "auto" => detected?,
+        "xlsx" | "csv" => {
+            let wanted = if format == "xlsx" {
+                sheet::Format::Xlsx
+            } else {
+                sheet::Format::Csv
+            };
+            // The extension may be anything; the content must fit the format asked for.
+            let is_zip = bytes.starts_with(b"PK\x03\x04");
+            if (wanted == sheet::Format::Xlsx) != is_zip {
+                return Err(Failure::Usage(anyhow::anyhow!(
+                    "{file} is not in {format} format"
+                )));
+            }
+            wanted
+        }
+        "ameff" => {
+            return Err(Failure::Usage(anyhow::anyhow!(
+                "ArchiMate (AMEFF) import is not available yet; import the application list as xlsx or csv"
+            )));
+        }
+        other => {
+            return Err(Failure::Usage(anyhow::anyhow!(
+                "unknown format '{other}': use auto, xlsx, csv or ameff"
+            )));
+        }
+    };
+    let sheets = sheet::read_sheets(format, &bytes)
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
+    let store = connect(database).await?;
+    let catalog = store.catalog();
+    let list = applist::parse_application_sheets(&sheets, catalog)
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
+    let organisation = organisation(&store, org).await?;
+    let existing = register(&store, organisation.id).await?;
+    let plan = plan::plan_application_list(&list, &existing, catalog);
+    let report = plan.report();
+    let print = |written: bool| {
+        if json {
+            println!("{report}");
+        } else {
+            print_report(&plan, written);
+        }
+    };
+    if !plan.errors.is_empty() {
+        print(false);
+        return Err(Failure::Check(format!(
+            "{} problem(s); nothing was written",
+            plan.errors.len()
+        )));
+    }
+    if dry_run || plan.changes.is_empty() {
+        print(false);
+        return Ok(());
+    }
+    let actor = regisseur_store::Actor {
+        user_id: None,
+        email: format!(
+            "import {}",
+            std::path::Path::new(file)
+                .file_name()
+                .map_or(file.into(), |n| n.to_string_lossy())
+        ),
+    };
+    match store
+        .apply_changes(&actor, organisation.id, &plan.changes)
+        .await
+    {
+        Ok(()) => {
+            print(true);
+            Ok(())
+        }
+        Err(StoreError::Conflict { .. }) => Err(Failure::Usage(anyhow::anyhow!(
+            "the register changed while importing; nothing was written, run the import again"
+        ))),
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn print_report(plan: &plan::Plan, written: bool) {
+    let totals = plan.totals();
+    println!(
+        "{}: {} new, {} changed, {} unchanged",
+        if written {
+            "imported"
+        } else {
+            "would import (nothing written)"
+        },
+        totals.nieuw,
+        totals.gewijzigd,
+        totals.ongewijzigd
+    );
+    for (kind, counts) in &plan.per_kind {
+        println!(
+            "  {:<24} {:>5} new {:>5} changed {:>5} unchanged",
+            kind.resource(),
+            counts.nieuw,
+            counts.gewijzigd,
+            counts.ongewijzigd
+        );
+    }
+    for (label, issues) in [("error", &plan.errors), ("warning", &plan.warnings)] {
+        for issue in issues.iter() {
+            println!(
+                "{label}: row {}, column '{}', value '{}': {}",
+                issue.row, issue.column, issue.value, issue.message
+            );
+        }
+    }
+}
+
+async fn export(
+    database: &str,
+    file: &str,
+    org: &str,
+    format: Option<&str>,
+) -> Result<(), Failure> {
+    let format = match format {
+        Some(f) => f.to_lowercase(),
+        None if file.to_lowercase().ends_with(".csv") => "csv".into(),
+        None => "xlsx".into(),
+    };
+    let store = connect(database).await?;
+    let organisation = organisation(&store, org).await?;
+    let existing = register(&store, organisation.id).await?;
+    let bytes = match format.as_str() {
+        "csv" => export::application_list_csv(&existing, store.catalog()),
+        "xlsx" => export::register_workbook(&organisation.name, &existing, store.catalog())
+            .map_err(|e| Failure::Usage(anyhow::anyhow!("cannot make the workbook: {e}")))?,
+        "ameff" => {
+            return Err(Failure::Usage(anyhow::anyhow!(
+                "ArchiMate (AMEFF) export is not available yet"
+            )));
+        }
+        other => {
+            return Err(Failure::Usage(anyhow::anyhow!(
+                "unknown format '{other}': use xlsx or csv"
+            )));
+        }
+    };
+    std::fs::write(file, bytes).with_context(|| format!("cannot write {file}"))?;
+    eprintln!(
+        "{} elements of {} written to {file}",
+        existing.len(),
+        organisation.slug
+    );
     Ok(())
 }

@@ -41,7 +41,8 @@ macro_rules! on_both_backends {
 
 on_both_backends!(
     organisations_users_and_tokens,
-    bad_input_exits_1_and_names_every_problem
+    bad_input_exits_1_and_names_every_problem,
+    import_and_export_the_application_list,
 );
 
 async fn organisations_users_and_tokens(backend: Backend) {
@@ -235,4 +236,142 @@ async fn backup_and_restore_sqlite() {
     let out = regisseur(&db, &["restore", &junk], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&regisseur(&db, &["org", "list"], None).stdout).contains("een"));
+}
+
+const LIST: &str = "Applicatieoverzicht 2026;;;;;;\n\
+Pakket;Leverancier;Status;Kosten per jaar;Einde contract;Opzegtermijn;Datalocatie;Afdeling\n\
+Zaaksysteem;Centric;in gebruik;€ 12.345,67;31-12-2027;12;Nederland;Publiekszaken\n\
+Burgerzaken;Centric B.V.;in gebruik;10000;;;;Publiekszaken\n\
+Nieuwsbrief;Mailchimp;gepland;100;;;VS;Communicatie\n";
+
+fn json_of(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("JSON expected ({e}): {}", text(&out.stdout)))
+}
+
+async fn import_and_export_the_application_list(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    let dir = std::env::temp_dir().join(format!("regisseur-import-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = |name: &str| dir.join(name).display().to_string();
+    assert!(
+        regisseur(
+            &db,
+            &["org", "add", "--slug", "een", "--name", "Gemeente Een"],
+            None
+        )
+        .status
+        .success()
+    );
+    assert!(
+        regisseur(
+            &db,
+            &["org", "add", "--slug", "twee", "--name", "Gemeente Twee"],
+            None
+        )
+        .status
+        .success()
+    );
+
+    // A file with a bad row imports nothing and names every problem.
+    let bad = file("fout.csv");
+    std::fs::write(
+        &bad,
+        LIST.replace("31-12-2027", "ooit")
+            .replace("gepland", "misschien"),
+    )
+    .expect("write");
+    let out = regisseur(&db, &["import", &bad, "--org", "een", "--json"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    let errors = report["fouten"].as_array().expect("fouten");
+    assert_eq!(errors.len(), 2, "{report}");
+    assert_eq!(errors[0]["rij"], 3);
+    assert_eq!(errors[0]["kolom"], "Einde contract");
+    assert_eq!(errors[0]["waarde"], "ooit");
+    assert!(errors[0]["melding"].is_string());
+    assert_eq!(errors[1]["rij"], 5);
+
+    let good = file("lijst.csv");
+    std::fs::write(&good, LIST).expect("write");
+    let out = regisseur(
+        &db,
+        &["import", &good, "--org", "een", "--dry-run", "--json"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    assert_eq!(report["perSoort"]["applicaties"]["nieuw"], 3);
+    assert_eq!(
+        report["perSoort"]["leveranciers"]["nieuw"], 3,
+        "the near miss is not merged"
+    );
+    assert_eq!(report["waarschuwingen"].as_array().map(Vec::len), Some(1));
+    let out = regisseur(&db, &["export", &file("leeg.csv"), "--org", "een"], None);
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_to_string(file("leeg.csv"))
+            .expect("read")
+            .lines()
+            .count(),
+        1,
+        "the dry run wrote nothing"
+    );
+
+    let out = regisseur(&db, &["import", &good, "--org", "een", "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let first = json_of(&out);
+    assert_eq!(first["gewijzigd"], 0);
+    let created = first["nieuw"].as_i64().expect("nieuw");
+    let out = regisseur(&db, &["import", &good, "--org", "een", "--json"], None);
+    let again = json_of(&out);
+    assert_eq!(
+        (
+            again["nieuw"].as_i64(),
+            again["gewijzigd"].as_i64(),
+            again["ongewijzigd"].as_i64()
+        ),
+        (Some(0), Some(0), Some(created))
+    );
+
+    // Export, then import into an empty organisation: the same list comes back.
+    for name in ["export.xlsx", "export.csv"] {
+        let out = regisseur(&db, &["export", &file(name), "--org", "een"], None);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let out = regisseur(
+        &db,
+        &["import", &file("export.xlsx"), "--org", "twee", "--json"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = regisseur(&db, &["export", &file("twee.csv"), "--org", "twee"], None);
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_to_string(file("twee.csv")).expect("read"),
+        std::fs::read_to_string(file("export.csv")).expect("read"),
+        "the application list survives export and import"
+    );
+
+    // Files that are not what they say are named as such.
+    let fake = file("lijst.xlsx");
+    std::fs::write(&fake, LIST).expect("write");
+    let out = regisseur(&db, &["import", &fake, "--org", "een"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("geen Excel-werkmap"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = regisseur(
+        &db,
+        &["import", &file("bestaat-niet.csv"), "--org", "een"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::write(file("leeg2.csv"), "").expect("write");
+    let out = regisseur(&db, &["import", &file("leeg2.csv"), "--org", "een"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("leeg"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

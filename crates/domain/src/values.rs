@@ -307,15 +307,29 @@ impl Country {
             return Ok(country);
         }
         const ALIASES: [(&str, &str); 12] = [
-            ("vs", "US"), ("usa", "US"), ("verenigde staten van amerika", "US"), ("amerika", "US"),
-            ("united states of america", "US"), ("uk", "GB"), ("engeland", "GB"), ("groot-brittannië", "GB"),
-            ("great britain", "GB"), ("holland", "NL"), ("the netherlands", "NL"), ("duitsland (frankfurt)", "DE"),
+            ("vs", "US"),
+            ("usa", "US"),
+            ("verenigde staten van amerika", "US"),
+            ("amerika", "US"),
+            ("united states of america", "US"),
+            ("uk", "GB"),
+            ("engeland", "GB"),
+            ("groot-brittannië", "GB"),
+            ("great britain", "GB"),
+            ("holland", "NL"),
+            ("the netherlands", "NL"),
+            ("duitsland (frankfurt)", "DE"),
         ];
         COMMON_COUNTRIES
             .iter()
             .find(|(_, nl, en)| nl.to_lowercase() == wanted || en.to_lowercase() == wanted)
             .map(|(code, _, _)| *code)
-            .or_else(|| ALIASES.iter().find(|(alias, _)| *alias == wanted).map(|(_, code)| *code))
+            .or_else(|| {
+                ALIASES
+                    .iter()
+                    .find(|(alias, _)| *alias == wanted)
+                    .map(|(_, code)| *code)
+            })
             .map(|code| Country(code.to_string()))
             .ok_or(Problem::NotACountry)
     }
@@ -378,8 +392,16 @@ mod tests {
         assert!(!Country::parse("US").unwrap().in_eea());
         assert!(Country::parse("XX").is_err());
         assert!(Country::parse("Nederland").is_err());
-        assert_eq!(Country::from_name_or_code("Nederland").unwrap().code(), "NL");
-        assert_eq!(Country::from_name_or_code(" verenigde staten ").unwrap().code(), "US");
+        assert_eq!(
+            Country::from_name_or_code("Nederland").unwrap().code(),
+            "NL"
+        );
+        assert_eq!(
+            Country::from_name_or_code(" verenigde staten ")
+                .unwrap()
+                .code(),
+            "US"
+        );
         assert_eq!(Country::from_name_or_code("Germany").unwrap().code(), "DE");
         assert_eq!(Country::from_name_or_code("ie").unwrap().code(), "IE");
         assert!(Country::from_name_or_code("Europa").is_err());

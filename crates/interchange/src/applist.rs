@@ -37,26 +37,179 @@ pub enum Column {
 
 /// Column names, normalised (lower case, no accents, letters and digits only).
 const SYNONYMS: &[(Column, &[&str])] = &[
-    (Column::Name, &["naam", "applicatie", "applicatienaam", "naamapplicatie", "pakket", "pakketnaam", "application", "applicationname", "name", "softwarepakket"]),
-    (Column::Supplier, &["leverancier", "leveranciernaam", "supplier", "vendor", "leverancierpakket"]),
-    (Column::ReferenceComponent, &["referentiecomponent", "referentiecomponenten", "gemmacomponent", "gemmareferentiecomponent", "gemmareferentiecomponenten", "gemma", "referencecomponent"]),
-    (Column::Owner, &["eigenaar", "proceseigenaar", "owner", "businessowner", "applicatieeigenaar", "systeemeigenaar"]),
-    (Column::FunctionalManager, &["functioneelbeheerder", "functioneelbeheer", "functionalmanager", "functionalowner", "fb"]),
-    (Column::TechnicalManager, &["technischbeheerder", "technischbeheer", "technicalmanager", "tb", "applicatiebeheerder"]),
-    (Column::Hosting, &["hosting", "hostingmodel", "hostingvorm", "hostingtype"]),
-    (Column::Lifecycle, &["status", "levenscyclus", "lifecycle", "levensfase", "fase"]),
-    (Column::Version, &["versie", "version", "versienummer", "release"]),
-    (Column::Critical, &["bedrijfskritisch", "businesscritical", "kritisch", "kritischeapplicatie"]),
-    (Column::Availability, &["beschikbaarheid", "availability", "b"]),
+    (
+        Column::Name,
+        &[
+            "naam",
+            "applicatie",
+            "applicatienaam",
+            "naamapplicatie",
+            "pakket",
+            "pakketnaam",
+            "application",
+            "applicationname",
+            "name",
+            "softwarepakket",
+        ],
+    ),
+    (
+        Column::Supplier,
+        &[
+            "leverancier",
+            "leveranciernaam",
+            "supplier",
+            "vendor",
+            "leverancierpakket",
+        ],
+    ),
+    (
+        Column::ReferenceComponent,
+        &[
+            "referentiecomponent",
+            "referentiecomponenten",
+            "gemmacomponent",
+            "gemmareferentiecomponent",
+            "gemmareferentiecomponenten",
+            "gemma",
+            "referencecomponent",
+        ],
+    ),
+    (
+        Column::Owner,
+        &[
+            "eigenaar",
+            "proceseigenaar",
+            "owner",
+            "businessowner",
+            "applicatieeigenaar",
+            "systeemeigenaar",
+        ],
+    ),
+    (
+        Column::FunctionalManager,
+        &[
+            "functioneelbeheerder",
+            "functioneelbeheer",
+            "functionalmanager",
+            "functionalowner",
+            "fb",
+        ],
+    ),
+    (
+        Column::TechnicalManager,
+        &[
+            "technischbeheerder",
+            "technischbeheer",
+            "technicalmanager",
+            "tb",
+            "applicatiebeheerder",
+        ],
+    ),
+    (
+        Column::Hosting,
+        &["hosting", "hostingmodel", "hostingvorm", "hostingtype"],
+    ),
+    (
+        Column::Lifecycle,
+        &["status", "levenscyclus", "lifecycle", "levensfase", "fase"],
+    ),
+    (
+        Column::Version,
+        &["versie", "version", "versienummer", "release"],
+    ),
+    (
+        Column::Critical,
+        &[
+            "bedrijfskritisch",
+            "businesscritical",
+            "kritisch",
+            "kritischeapplicatie",
+        ],
+    ),
+    (
+        Column::Availability,
+        &["beschikbaarheid", "availability", "b"],
+    ),
     (Column::Integrity, &["integriteit", "integrity", "i"]),
-    (Column::Confidentiality, &["vertrouwelijkheid", "confidentiality", "v"]),
-    (Column::Biv, &["biv", "bivclassificatie", "bivscore", "classificatie", "bic", "cia"]),
-    (Column::PersonalData, &["persoonsgegevens", "personaldata", "verwerktpersoonsgegevens", "bevatpersoonsgegevens", "avg"]),
-    (Column::AnnualCost, &["jaarkosten", "kostenperjaar", "annualcost", "kosten", "jaarlijksekosten", "kostenjaar"]),
-    (Column::ContractEnd, &["contracteinddatum", "eindecontract", "einddatumcontract", "einddatum", "contractend", "contracteinde", "looptijdtot"]),
-    (Column::NoticePeriod, &["opzegtermijn", "opzegtermijnmaanden", "opzegtermijninmaanden", "noticeperiod", "noticeperiodmonths"]),
-    (Column::ProcessingAgreement, &["verwerkersovereenkomst", "vwo", "dpa", "dataprocessingagreement", "verwerkersovereenkomstaanwezig"]),
-    (Column::DataLocation, &["datalocatie", "opslaglocatie", "datalocation", "landopslag", "locatiegegevens", "land"]),
+    (
+        Column::Confidentiality,
+        &["vertrouwelijkheid", "confidentiality", "v"],
+    ),
+    (
+        Column::Biv,
+        &[
+            "biv",
+            "bivclassificatie",
+            "bivscore",
+            "classificatie",
+            "bic",
+            "cia",
+        ],
+    ),
+    (
+        Column::PersonalData,
+        &[
+            "persoonsgegevens",
+            "personaldata",
+            "verwerktpersoonsgegevens",
+            "bevatpersoonsgegevens",
+            "avg",
+        ],
+    ),
+    (
+        Column::AnnualCost,
+        &[
+            "jaarkosten",
+            "kostenperjaar",
+            "annualcost",
+            "kosten",
+            "jaarlijksekosten",
+            "kostenjaar",
+        ],
+    ),
+    (
+        Column::ContractEnd,
+        &[
+            "contracteinddatum",
+            "eindecontract",
+            "einddatumcontract",
+            "einddatum",
+            "contractend",
+            "contracteinde",
+            "looptijdtot",
+        ],
+    ),
+    (
+        Column::NoticePeriod,
+        &[
+            "opzegtermijn",
+            "opzegtermijnmaanden",
+            "opzegtermijninmaanden",
+            "noticeperiod",
+            "noticeperiodmonths",
+        ],
+    ),
+    (
+        Column::ProcessingAgreement,
+        &[
+            "verwerkersovereenkomst",
+            "vwo",
+            "dpa",
+            "dataprocessingagreement",
+            "verwerkersovereenkomstaanwezig",
+        ],
+    ),
+    (
+        Column::DataLocation,
+        &[
+            "datalocatie",
+            "opslaglocatie",
+            "datalocation",
+            "landopslag",
+            "locatiegegevens",
+            "land",
+        ],
+    ),
 ];
 
 /// Lower case, accents removed, only letters and digits: `Functioneel beheerder` →
@@ -72,7 +225,10 @@ pub fn normalise(header: &str) -> String {
 
 pub fn column_for(header: &str) -> Option<Column> {
     let key = normalise(header);
-    SYNONYMS.iter().find(|(_, names)| names.contains(&key.as_str())).map(|(c, _)| *c)
+    SYNONYMS
+        .iter()
+        .find(|(_, names)| names.contains(&key.as_str()))
+        .map(|(c, _)| *c)
 }
 
 /// One application as the file describes it.
@@ -127,10 +283,16 @@ fn find_header(grid: &Grid) -> Option<usize> {
 fn lifecycle(text: &str) -> Option<&'static str> {
     Some(match normalise(text).as_str() {
         "gepland" | "planned" | "nieuw" | "toekomstig" | "plan" => "gepland",
-        "ininvoering" | "invoering" | "implementatie" | "beingintroduced" | "introductie" | "inimplementatie" => "in-invoering",
-        "ingebruik" | "gebruik" | "productie" | "actief" | "inuse" | "active" | "live" => "in-gebruik",
-        "uitfasering" | "uitfaseren" | "tevervangen" | "endoflife" | "phasingout" | "retiring" | "afbouw" => "uitfasering",
-        "uitgefaseerd" | "vervallen" | "buitengebruik" | "retired" | "phasedout" | "gestopt" => "uitgefaseerd",
+        "ininvoering" | "invoering" | "implementatie" | "beingintroduced" | "introductie"
+        | "inimplementatie" => "in-invoering",
+        "ingebruik" | "gebruik" | "productie" | "actief" | "inuse" | "active" | "live" => {
+            "in-gebruik"
+        }
+        "uitfasering" | "uitfaseren" | "tevervangen" | "endoflife" | "phasingout" | "retiring"
+        | "afbouw" => "uitfasering",
+        "uitgefaseerd" | "vervallen" | "buitengebruik" | "retired" | "phasedout" | "gestopt" => {
+            "uitgefaseerd"
+        }
         _ => return None,
     })
 }
@@ -138,10 +300,15 @@ fn lifecycle(text: &str) -> Option<&'static str> {
 fn hosting(text: &str) -> Option<&'static str> {
     Some(match normalise(text).as_str() {
         "saas" | "softwareasaservice" | "cloudsaas" => "saas",
-        "onpremise" | "onpremises" | "onprem" | "lokaal" | "eigenrekencentrum" | "intern" | "eigenbeheer" => "on-premises",
-        "privatecloud" | "privecloud" | "hosted" | "gehost" | "extern" | "externehosting" => "private-cloud",
+        "onpremise" | "onpremises" | "onprem" | "lokaal" | "eigenrekencentrum" | "intern"
+        | "eigenbeheer" => "on-premises",
+        "privatecloud" | "privecloud" | "hosted" | "gehost" | "extern" | "externehosting" => {
+            "private-cloud"
+        }
         "iaas" | "publiccloud" | "infrastructureasaservice" => "iaas",
-        "sharedservice" | "samenwerkingsverband" | "gemeenschappelijkeregeling" | "ssc" => "shared-service",
+        "sharedservice" | "samenwerkingsverband" | "gemeenschappelijkeregeling" | "ssc" => {
+            "shared-service"
+        }
         _ => return None,
     })
 }
@@ -161,9 +328,11 @@ fn biv_triple(text: &str) -> Option<[i64; 3]> {
     let parts: Vec<&str> = if t.chars().all(|c| c.is_ascii_digit()) && t.len() == 3 {
         t.char_indices().map(|(i, _)| &t[i..i + 1]).collect()
     } else {
-        t.split(|c: char| c == '-' || c == '/' || c == ',' || c == ';' || c == '|' || c.is_whitespace())
-            .filter(|p| !p.is_empty())
-            .collect()
+        t.split(|c: char| {
+            c == '-' || c == '/' || c == ',' || c == ';' || c == '|' || c.is_whitespace()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
     };
     match parts.as_slice() {
         [b, i, v] => Some([biv_level(b)?, biv_level(i)?, biv_level(v)?]),
@@ -172,7 +341,18 @@ fn biv_triple(text: &str) -> Option<[i64; 3]> {
 }
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// `31-12-2027`, `31-12-27`, `31/12/2027`, `2027-12-31`, `31 december 2027`, `31 dec 2027`.
@@ -180,10 +360,13 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
     for format in ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d"] {
         // A two-digit year is not year 27: that is for the %y formats below.
-        if let Ok(date) = NaiveDate::parse_from_str(t, format).map_err(|_| ()).and_then(|d| {
-            use chrono::Datelike;
-            if d.year() >= 1000 { Ok(d) } else { Err(()) }
-        }) {
+        if let Ok(date) = NaiveDate::parse_from_str(t, format)
+            .map_err(|_| ())
+            .and_then(|d| {
+                use chrono::Datelike;
+                if d.year() >= 1000 { Ok(d) } else { Err(()) }
+            })
+        {
             return Some(date);
         }
     }
@@ -195,7 +378,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
     if let [day, month, year] = words.as_slice() {
         let month = month.trim_end_matches('.');
-        let index = MONTHS.iter().position(|m| *m == month || (month.len() >= 3 && m.starts_with(month)))?;
+        let index = MONTHS
+            .iter()
+            .position(|m| *m == month || (month.len() >= 3 && m.starts_with(month)))?;
         return NaiveDate::from_ymd_opt(year.parse().ok()?, index as u32 + 1, day.parse().ok()?);
     }
     None
@@ -217,9 +402,26 @@ impl RowReader<'_> {
     }
 }
 
+/// Reads the application list from the first sheet that has a header row (a workbook exported
+/// by Regisseur starts with an explanation sheet).
+pub fn parse_application_sheets(
+    sheets: &[(String, Grid)],
+    catalog: &ReferenceCatalog,
+) -> Result<ParsedList, FileError> {
+    let grid = sheets
+        .iter()
+        .map(|(_, grid)| grid)
+        .find(|grid| find_header(grid).is_some())
+        .ok_or(FileError::NoHeader)?;
+    parse_application_list(grid, catalog)
+}
+
 /// Reads the application list from a grid. Every problem is reported with row, column and
 /// value; rows with problems are left out of `rows`.
-pub fn parse_application_list(grid: &Grid, catalog: &ReferenceCatalog) -> Result<ParsedList, FileError> {
+pub fn parse_application_list(
+    grid: &Grid,
+    catalog: &ReferenceCatalog,
+) -> Result<ParsedList, FileError> {
     let header_index = find_header(grid).ok_or(FileError::NoHeader)?;
     let header_row = &grid.rows[header_index];
     let mut list = ParsedList::default();
@@ -234,7 +436,8 @@ pub fn parse_application_list(grid: &Grid, catalog: &ReferenceCatalog) -> Result
                     row: header_index + 1,
                     column: header.clone(),
                     value: header.clone(),
-                    message: "Deze kolom komt twee keer voor; alleen de eerste wordt gebruikt.".into(),
+                    message: "Deze kolom komt twee keer voor; alleen de eerste wordt gebruikt."
+                        .into(),
                 });
                 layout.push((None, String::new()));
                 continue;
@@ -250,12 +453,22 @@ pub fn parse_application_list(grid: &Grid, catalog: &ReferenceCatalog) -> Result
             continue;
         }
         let errors_before = list.errors.len();
-        let mut app = AppRow { row: row_number, ..AppRow::default() };
-        let mut reader = RowReader { row: row_number, errors: &mut list.errors };
+        let mut app = AppRow {
+            row: row_number,
+            ..AppRow::default()
+        };
+        let mut reader = RowReader {
+            row: row_number,
+            errors: &mut list.errors,
+        };
         for (position, cell) in cells.iter().enumerate() {
             let Some((column, header)) = layout.get(position) else {
                 if !cell.is_empty() {
-                    reader.error(&format!("kolom {}", position + 1), &cell.text(), "Waarde in een kolom zonder kop.");
+                    reader.error(
+                        &format!("kolom {}", position + 1),
+                        &cell.text(),
+                        "Waarde in een kolom zonder kop.",
+                    );
                 }
                 continue;
             };
@@ -272,12 +485,26 @@ pub fn parse_application_list(grid: &Grid, catalog: &ReferenceCatalog) -> Result
             read_cell(&mut app, &mut reader, *column, header, cell, &text, catalog);
         }
         if app.name.is_empty() {
-            let header = list.headers.iter().find(|(c, _)| *c == Column::Name).map_or("naam", |(_, h)| h.as_str()).to_string();
+            let header = list
+                .headers
+                .iter()
+                .find(|(c, _)| *c == Column::Name)
+                .map_or("naam", |(_, h)| h.as_str())
+                .to_string();
             reader.error(&header, "", "De naam ontbreekt.");
         } else if let Some((_, first)) = seen.iter().find(|(name, _)| same_name(name, &app.name)) {
-            let header = list.headers.iter().find(|(c, _)| *c == Column::Name).map_or("naam", |(_, h)| h.as_str()).to_string();
+            let header = list
+                .headers
+                .iter()
+                .find(|(c, _)| *c == Column::Name)
+                .map_or("naam", |(_, h)| h.as_str())
+                .to_string();
             let first = *first;
-            reader.error(&header, &app.name.clone(), format!("Deze applicatie staat ook al in rij {first}."));
+            reader.error(
+                &header,
+                &app.name.clone(),
+                format!("Deze applicatie staat ook al in rij {first}."),
+            );
         }
         if list.errors.len() == errors_before {
             seen.push((app.name.clone(), row_number));
@@ -432,9 +659,15 @@ mod tests {
         assert_eq!(first.biv, [Some(2), Some(3), Some(2)]);
         assert_eq!(first.annual_cost, Some(1_234_567));
         assert_eq!(first.contract_end, NaiveDate::from_ymd_opt(2027, 12, 31));
-        assert_eq!(first.properties, vec![("Opmerking".to_string(), "loopt goed".to_string())]);
+        assert_eq!(
+            first.properties,
+            vec![("Opmerking".to_string(), "loopt goed".to_string())]
+        );
         assert_eq!(list.rows[1].annual_cost, Some(1_234_500));
-        assert_eq!(list.rows[1].contract_end, NaiveDate::from_ymd_opt(2027, 12, 31));
+        assert_eq!(
+            list.rows[1].contract_end,
+            NaiveDate::from_ymd_opt(2027, 12, 31)
+        );
     }
 
     #[test]
@@ -443,33 +676,86 @@ mod tests {
             "naam,status,hosting,bedrijfskritisch,datalocatie,referentiecomponent\n\
              A,kapot,wolk,misschien,Atlantis,Geen component\nA,in gebruik,SaaS,ja,NL,Zaakregistratiecomponent\nB,in gebruik,SaaS,x,VS,\nB,,,,,\n",
         );
-        let columns: Vec<&str> = list.errors.iter().filter(|e| e.row == 2).map(|e| e.column.as_str()).collect();
-        assert_eq!(columns, vec!["status", "hosting", "bedrijfskritisch", "datalocatie", "referentiecomponent"]);
-        assert_eq!(list.errors.iter().find(|e| e.column == "hosting").map(|e| e.value.as_str()), Some("wolk"));
+        let columns: Vec<&str> = list
+            .errors
+            .iter()
+            .filter(|e| e.row == 2)
+            .map(|e| e.column.as_str())
+            .collect();
+        assert_eq!(
+            columns,
+            vec![
+                "status",
+                "hosting",
+                "bedrijfskritisch",
+                "datalocatie",
+                "referentiecomponent"
+            ]
+        );
+        assert_eq!(
+            list.errors
+                .iter()
+                .find(|e| e.column == "hosting")
+                .map(|e| e.value.as_str()),
+            Some("wolk")
+        );
         assert_eq!(list.rows.len(), 1, "only row 4 is valid");
-        assert!(list.errors.iter().any(|e| e.row == 3 && e.message.contains("rij 2")), "duplicate named: {:?}", list.errors);
-        assert!(list.errors.iter().any(|e| e.row == 5 && e.message.contains("rij 4")), "duplicate named: {:?}", list.errors);
+        assert!(
+            list.errors
+                .iter()
+                .any(|e| e.row == 3 && e.message.contains("rij 2")),
+            "duplicate named: {:?}",
+            list.errors
+        );
+        assert!(
+            list.errors
+                .iter()
+                .any(|e| e.row == 5 && e.message.contains("rij 4")),
+            "duplicate named: {:?}",
+            list.errors
+        );
         assert_eq!(list.rows[0].data_location.as_deref(), Some("US"));
         assert_eq!(list.rows[0].critical, Some(true));
     }
 
     #[test]
     fn dates_and_names() {
-        assert_eq!(parse_date("31-12-2027"), NaiveDate::from_ymd_opt(2027, 12, 31));
-        assert_eq!(parse_date("2027-12-31"), NaiveDate::from_ymd_opt(2027, 12, 31));
-        assert_eq!(parse_date("31 dec. 2027"), NaiveDate::from_ymd_opt(2027, 12, 31));
-        assert_eq!(parse_date("1 maart 2026"), NaiveDate::from_ymd_opt(2026, 3, 1));
+        assert_eq!(
+            parse_date("31-12-2027"),
+            NaiveDate::from_ymd_opt(2027, 12, 31)
+        );
+        assert_eq!(
+            parse_date("2027-12-31"),
+            NaiveDate::from_ymd_opt(2027, 12, 31)
+        );
+        assert_eq!(
+            parse_date("31 dec. 2027"),
+            NaiveDate::from_ymd_opt(2027, 12, 31)
+        );
+        assert_eq!(
+            parse_date("1 maart 2026"),
+            NaiveDate::from_ymd_opt(2026, 3, 1)
+        );
         assert_eq!(parse_date("morgen"), None);
         assert_eq!(normalise("Functioneel beheerder"), "functioneelbeheerder");
-        assert_eq!(column_for("Vertrouwelijkheid"), Some(Column::Confidentiality));
+        assert_eq!(
+            column_for("Vertrouwelijkheid"),
+            Some(Column::Confidentiality)
+        );
         assert_eq!(column_for("Contract einddatum"), Some(Column::ContractEnd));
-        assert_eq!(column_for("Verwerkersovereenkomst?"), Some(Column::ProcessingAgreement));
+        assert_eq!(
+            column_for("Verwerkersovereenkomst?"),
+            Some(Column::ProcessingAgreement)
+        );
         assert_eq!(column_for("Prioriteit"), None);
     }
 
     #[test]
     fn no_header_is_a_clear_error() {
         let grid = read_grid(Format::Csv, b"a;b\n1;2\n").expect("grid");
-        assert_eq!(parse_application_list(&grid, ReferenceCatalog::gemma()), Err(FileError::NoHeader));
+        assert_eq!(
+            parse_application_list(&grid, ReferenceCatalog::gemma()),
+            Err(FileError::NoHeader)
+        );
     }
 }

@@ -21,7 +21,9 @@ pub enum FileError {
     WrongFormat(String),
     #[error("{0}")]
     Unreadable(String),
-    #[error("geen kopregel gevonden: geen kolom 'naam', 'applicatie' of 'pakket' in de eerste 10 rijen")]
+    #[error(
+        "geen kopregel gevonden: geen kolom 'naam', 'applicatie' of 'pakket' in de eerste 10 rijen"
+    )]
     NoHeader,
 }
 

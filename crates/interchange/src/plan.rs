@@ -3,10 +3,10 @@
 
 use crate::Issue;
 use crate::applist::{AppRow, ParsedList};
-use regisseur_domain::landscape::names::{near_miss, same_name};
-use regisseur_domain::landscape::{EntityKind, InputMode, Record, validate};
-use regisseur_domain::reference::ReferenceCatalog;
 use regisseur_domain::Lang;
+use regisseur_domain::landscape::names::{near_miss, same_name};
+use regisseur_domain::landscape::{Change, EntityKind, InputMode, Record, validate};
+use regisseur_domain::reference::ReferenceCatalog;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
@@ -18,13 +18,6 @@ pub struct Existing {
     pub id: Uuid,
     pub version: i64,
     pub record: Record,
-}
-
-/// One change to make.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Change {
-    Create { id: Uuid, kind: EntityKind, fields: Map<String, Value> },
-    Update { id: Uuid, kind: EntityKind, version: i64, fields: Map<String, Value> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -45,11 +38,13 @@ pub struct Plan {
 
 impl Plan {
     pub fn totals(&self) -> Counts {
-        self.per_kind.values().fold(Counts::default(), |acc, c| Counts {
-            nieuw: acc.nieuw + c.nieuw,
-            gewijzigd: acc.gewijzigd + c.gewijzigd,
-            ongewijzigd: acc.ongewijzigd + c.ongewijzigd,
-        })
+        self.per_kind
+            .values()
+            .fold(Counts::default(), |acc, c| Counts {
+                nieuw: acc.nieuw + c.nieuw,
+                gewijzigd: acc.gewijzigd + c.gewijzigd,
+                ongewijzigd: acc.ongewijzigd + c.ongewijzigd,
+            })
     }
 
     /// The report as the CLI (`--json`) and the import page show it.
@@ -88,7 +83,10 @@ struct State {
 
 impl State {
     fn new(existing: &[Existing]) -> State {
-        let mut state = State { elements: Vec::new(), by_id: HashMap::new() };
+        let mut state = State {
+            elements: Vec::new(),
+            by_id: HashMap::new(),
+        };
         for e in existing {
             state.by_id.insert(e.id, state.elements.len());
             state.elements.push(Working {
@@ -104,15 +102,26 @@ impl State {
     }
 
     fn find(&self, kind: EntityKind, name: &str) -> Option<usize> {
-        self.elements
-            .iter()
-            .position(|w| w.kind == kind && w.fields.get("naam").and_then(Value::as_str).is_some_and(|n| same_name(n, name)))
+        self.elements.iter().position(|w| {
+            w.kind == kind
+                && w.fields
+                    .get("naam")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| same_name(n, name))
+        })
     }
 
     fn add(&mut self, kind: EntityKind, fields: Map<String, Value>, row: usize) -> usize {
         let id = Uuid::now_v7();
         self.by_id.insert(id, self.elements.len());
-        self.elements.push(Working { id, kind, version: None, original: None, fields, row: Some(row) });
+        self.elements.push(Working {
+            id,
+            kind,
+            version: None,
+            original: None,
+            fields,
+            row: Some(row),
+        });
         self.elements.len() - 1
     }
 
@@ -142,11 +151,22 @@ fn set(fields: &mut Map<String, Value>, field: &str, value: Option<Value>) {
 
 /// Plans the import of an application list against the register as it is (`existing`: every
 /// element of the organisation).
-pub fn plan_application_list(list: &ParsedList, existing: &[Existing], catalog: &ReferenceCatalog) -> Plan {
-    let mut plan = Plan { errors: list.errors.clone(), warnings: list.warnings.clone(), ..Plan::default() };
+pub fn plan_application_list(
+    list: &ParsedList,
+    existing: &[Existing],
+    catalog: &ReferenceCatalog,
+) -> Plan {
+    let mut plan = Plan {
+        errors: list.errors.clone(),
+        warnings: list.warnings.clone(),
+        ..Plan::default()
+    };
     let mut state = State::new(existing);
     let header = |column| {
-        list.headers.iter().find(|(c, _)| *c == column).map_or(String::new(), |(_, h)| h.clone())
+        list.headers
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or(String::new(), |(_, h)| h.clone())
     };
     for row in &list.rows {
         plan_row(&mut state, &mut plan, row, &header);
@@ -181,18 +201,42 @@ pub fn plan_application_list(list: &ParsedList, existing: &[Existing], catalog: 
             if !changed {
                 continue;
             }
-            let (_, errors) = validate(kind, &element.fields, InputMode::Api, &|id| catalog.contains(id));
+            let (_, errors) = validate(kind, &element.fields, InputMode::Api, &|id| {
+                catalog.contains(id)
+            });
             for error in errors.0 {
                 plan.errors.push(Issue {
                     row: element.row.unwrap_or(0),
                     column: error.name.clone(),
-                    value: element.fields.get(&error.name).map(value_text).unwrap_or_default(),
-                    message: format!("{} '{}': {}", kind.singular(Lang::Nl), element.fields.get("naam").and_then(Value::as_str).unwrap_or(""), error.problem.message(Lang::Nl)),
+                    value: element
+                        .fields
+                        .get(&error.name)
+                        .map(value_text)
+                        .unwrap_or_default(),
+                    message: format!(
+                        "{} '{}': {}",
+                        kind.singular(Lang::Nl),
+                        element
+                            .fields
+                            .get("naam")
+                            .and_then(Value::as_str)
+                            .unwrap_or(""),
+                        error.problem.message(Lang::Nl)
+                    ),
                 });
             }
             plan.changes.push(match element.version {
-                None => Change::Create { id: element.id, kind, fields: element.fields.clone() },
-                Some(version) => Change::Update { id: element.id, kind, version, fields: element.fields.clone() },
+                None => Change::Create {
+                    id: element.id,
+                    kind,
+                    fields: element.fields.clone(),
+                },
+                Some(version) => Change::Update {
+                    id: element.id,
+                    kind,
+                    version,
+                    fields: element.fields.clone(),
+                },
             });
         }
     }
@@ -207,7 +251,12 @@ fn value_text(value: &Value) -> String {
     }
 }
 
-fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(crate::applist::Column) -> String) {
+fn plan_row(
+    state: &mut State,
+    plan: &mut Plan,
+    row: &AppRow,
+    header: &dyn Fn(crate::applist::Column) -> String,
+) {
     use crate::applist::Column;
     let r = row.row;
     let person_id = |state: &mut State, name: &Option<String>| -> Option<Value> {
@@ -251,7 +300,12 @@ fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(cr
             state.add(EntityKind::Application, fields, r)
         }
     };
-    let app_name = state.elements[app_index].fields.get("naam").and_then(Value::as_str).unwrap_or(&row.name).to_string();
+    let app_name = state.elements[app_index]
+        .fields
+        .get("naam")
+        .and_then(Value::as_str)
+        .unwrap_or(&row.name)
+        .to_string();
     let app_id = state.elements[app_index].id;
     let existing_contract = state.elements[app_index]
         .fields
@@ -268,7 +322,9 @@ fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(cr
             (None, Some(supplier)) => {
                 let name = format!("Contract {app_name}");
                 let index = state.named(EntityKind::Contract, &name, r);
-                state.elements[index].fields.insert("leverancierId".into(), Value::from(supplier.to_string()));
+                state.elements[index]
+                    .fields
+                    .insert("leverancierId".into(), Value::from(supplier.to_string()));
                 Some(index)
             }
             (None, None) => {
@@ -276,23 +332,42 @@ fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(cr
                     row: r,
                     column: header(Column::ContractEnd),
                     value: row.contract_end.map(|d| d.to_string()).unwrap_or_default(),
-                    message: "Contractgegevens niet vastgelegd: de applicatie heeft geen leverancier.".into(),
+                    message:
+                        "Contractgegevens niet vastgelegd: de applicatie heeft geen leverancier."
+                            .into(),
                 });
                 None
             }
         };
         if let Some(index) = index {
             let contract = state.touch(index, r);
-            set(&mut contract.fields, "einddatum", row.contract_end.map(|d| Value::from(d.format("%Y-%m-%d").to_string())));
-            set(&mut contract.fields, "opzegtermijnMaanden", row.notice_months.map(Value::from));
+            set(
+                &mut contract.fields,
+                "einddatum",
+                row.contract_end
+                    .map(|d| Value::from(d.format("%Y-%m-%d").to_string())),
+            );
+            set(
+                &mut contract.fields,
+                "opzegtermijnMaanden",
+                row.notice_months.map(Value::from),
+            );
             contract_id = Some(contract.id);
         }
     }
 
     let app = state.touch(app_index, r);
     let f = &mut app.fields;
-    set(f, "leverancierId", supplier.map(|s| Value::from(s.to_string())));
-    set(f, "contractId", contract_id.map(|c| Value::from(c.to_string())));
+    set(
+        f,
+        "leverancierId",
+        supplier.map(|s| Value::from(s.to_string())),
+    );
+    set(
+        f,
+        "contractId",
+        contract_id.map(|c| Value::from(c.to_string())),
+    );
     set(f, "eigenaarId", owner);
     set(f, "functioneelBeheerderId", functional);
     set(f, "technischBeheerderId", technical);
@@ -302,7 +377,10 @@ fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(cr
     set(f, "bedrijfskritisch", row.critical.map(Value::from));
     set(f, "persoonsgegevens", row.personal_data.map(Value::from));
     set(f, "jaarkostenCenten", row.annual_cost.map(Value::from));
-    for (field, level) in ["beschikbaarheid", "integriteit", "vertrouwelijkheid"].iter().zip(row.biv) {
+    for (field, level) in ["beschikbaarheid", "integriteit", "vertrouwelijkheid"]
+        .iter()
+        .zip(row.biv)
+    {
         set(f, field, level.map(Value::from));
     }
     match &row.reference_components {
@@ -313,7 +391,11 @@ fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(cr
         None => {}
     }
     if !row.properties.is_empty() {
-        let mut properties = f.get("eigenschappen").and_then(Value::as_object).cloned().unwrap_or_default();
+        let mut properties = f
+            .get("eigenschappen")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         for (name, value) in &row.properties {
             properties.insert(name.clone(), Value::from(value.clone()));
         }
@@ -322,19 +404,56 @@ fn plan_row(state: &mut State, plan: &mut Plan, row: &AppRow, header: &dyn Fn(cr
 
     // The data set: when the row says anything about personal data, where data lives or the
     // processing agreement.
-    if row.personal_data == Some(true) || row.data_location.is_some() || row.processing_agreement.is_some() {
-        let name = format!("Gegevens in {app_name}");
-        let index = state.named(EntityKind::DataSet, &name, r);
+    if row.personal_data == Some(true)
+        || row.data_location.is_some()
+        || row.processing_agreement.is_some()
+    {
+        // The data set the application already stores its data in, else one named after it.
+        let app_text = app_id.to_string();
+        let linked = state
+            .elements
+            .iter()
+            .filter(|w| {
+                w.kind == EntityKind::Relation
+                    && w.fields.get("soort").and_then(Value::as_str) == Some("slaat-op")
+                    && w.fields.get("bronId").and_then(Value::as_str) == Some(app_text.as_str())
+            })
+            .filter_map(|w| {
+                w.fields
+                    .get("doelId")
+                    .and_then(Value::as_str)
+                    .and_then(|s| Uuid::parse_str(s).ok())
+            })
+            .filter_map(|id| state.by_id.get(&id).copied())
+            .find(|i| state.elements[*i].kind == EntityKind::DataSet);
+        let index = match linked {
+            Some(index) => index,
+            None => state.named(EntityKind::DataSet, &format!("Gegevens in {app_name}"), r),
+        };
         let data_set = state.touch(index, r);
-        set(&mut data_set.fields, "opslaglocatie", row.data_location.clone().map(Value::from));
-        set(&mut data_set.fields, "verwerkersovereenkomst", row.processing_agreement.map(Value::from));
-        set(&mut data_set.fields, "verwerkerId", supplier.map(|s| Value::from(s.to_string())));
+        set(
+            &mut data_set.fields,
+            "opslaglocatie",
+            row.data_location.clone().map(Value::from),
+        );
+        set(
+            &mut data_set.fields,
+            "verwerkersovereenkomst",
+            row.processing_agreement.map(Value::from),
+        );
+        set(
+            &mut data_set.fields,
+            "verwerkerId",
+            supplier.map(|s| Value::from(s.to_string())),
+        );
         let data_set_id = data_set.id;
         let linked = state.elements.iter().any(|w| {
             w.kind == EntityKind::Relation
                 && w.fields.get("soort").and_then(Value::as_str) == Some("slaat-op")
-                && w.fields.get("bronId").and_then(Value::as_str) == Some(app_id.to_string().as_str())
-                && w.fields.get("doelId").and_then(Value::as_str) == Some(data_set_id.to_string().as_str())
+                && w.fields.get("bronId").and_then(Value::as_str)
+                    == Some(app_id.to_string().as_str())
+                && w.fields.get("doelId").and_then(Value::as_str)
+                    == Some(data_set_id.to_string().as_str())
         });
         if !linked {
             let mut fields = Map::new();
@@ -366,9 +485,15 @@ mod tests {
                 Change::Create { id, kind, fields } => {
                     let (record, errors) = validate(*kind, fields, InputMode::Api, &|_| true);
                     assert!(errors.is_empty(), "{errors}");
-                    out.push(Existing { id: *id, version: 1, record });
+                    out.push(Existing {
+                        id: *id,
+                        version: 1,
+                        record,
+                    });
                 }
-                Change::Update { id, kind, fields, .. } => {
+                Change::Update {
+                    id, kind, fields, ..
+                } => {
                     let (record, _) = validate(*kind, fields, InputMode::Api, &|_| true);
                     let e = out.iter_mut().find(|e| e.id == *id).expect("exists");
                     e.version += 1;
@@ -389,13 +514,21 @@ mod tests {
         assert!(plan.errors.is_empty(), "{:?}", plan.errors);
         let counts = |kind| plan.per_kind.get(&kind).copied().unwrap_or_default();
         assert_eq!(counts(EntityKind::Application).nieuw, 2);
-        assert_eq!(counts(EntityKind::Supplier).nieuw, 2, "a near miss is not merged");
+        assert_eq!(
+            counts(EntityKind::Supplier).nieuw,
+            2,
+            "a near miss is not merged"
+        );
         assert_eq!(counts(EntityKind::Person).nieuw, 1, "the same owner once");
         assert_eq!(counts(EntityKind::Contract).nieuw, 1);
         assert_eq!(counts(EntityKind::DataSet).nieuw, 1);
         assert_eq!(counts(EntityKind::Relation).nieuw, 1);
         assert_eq!(plan.warnings.len(), 1);
-        assert!(plan.warnings[0].message.contains("'Centric'"), "{:?}", plan.warnings);
+        assert!(
+            plan.warnings[0].message.contains("'Centric'"),
+            "{:?}",
+            plan.warnings
+        );
         assert_eq!(plan.warnings[0].row, 3);
         let report = plan.report();
         assert_eq!(report["nieuw"], 8);
@@ -413,12 +546,45 @@ mod tests {
     }
 
     #[test]
+    fn an_existing_data_set_of_the_application_is_used() {
+        let mut register = applied(&[], &plan("naam;persoonsgegevens\nZaaksysteem;ja\n", &[]));
+        // Rename the data set: the import finds it through the relation, not by name.
+        let data_set = register
+            .iter_mut()
+            .find(|e| e.record.kind() == EntityKind::DataSet)
+            .expect("made");
+        let mut fields = data_set.record.fields().clone();
+        fields.insert("naam".into(), Value::from("Zaakdossiers"));
+        data_set.record = validate(EntityKind::DataSet, &fields, InputMode::Api, &|_| true).0;
+        let second = plan(
+            "naam;persoonsgegevens;datalocatie\nZaaksysteem;ja;NL\n",
+            &register,
+        );
+        assert_eq!(
+            second.per_kind[&EntityKind::DataSet],
+            Counts {
+                nieuw: 0,
+                gewijzigd: 1,
+                ongewijzigd: 0
+            }
+        );
+        assert_eq!(second.per_kind[&EntityKind::Relation].nieuw, 0);
+    }
+
+    #[test]
     fn a_changed_value_updates_only_what_changed() {
         let register = applied(&[], &plan(LIST, &[]));
         let changed = LIST.replace("31-12-2027;12", "31-12-2028;12");
         let second = plan(&changed, &register);
         assert_eq!(second.per_kind[&EntityKind::Contract].gewijzigd, 1);
         assert_eq!(second.totals().gewijzigd, 1);
-        assert!(matches!(&second.changes[0], Change::Update { kind: EntityKind::Contract, version: 1, .. }));
+        assert!(matches!(
+            &second.changes[0],
+            Change::Update {
+                kind: EntityKind::Contract,
+                version: 1,
+                ..
+            }
+        ));
     }
 }

@@ -65,14 +65,22 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
         } else {
             Err(FileError::WrongFormat(format!(
                 "{name} heeft de extensie .xlsx maar is geen Excel-werkmap{}",
-                if looks_binary { "" } else { " (het lijkt tekst, zoals CSV)" }
+                if looks_binary {
+                    ""
+                } else {
+                    " (het lijkt tekst, zoals CSV)"
+                }
             )))
         }
     } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
         if is_zip {
-            Err(FileError::WrongFormat(format!("{name} heeft de extensie .csv maar is een Excel-werkmap (XLSX)")))
+            Err(FileError::WrongFormat(format!(
+                "{name} heeft de extensie .csv maar is een Excel-werkmap (XLSX)"
+            )))
         } else if looks_binary {
-            Err(FileError::WrongFormat(format!("{name} heeft de extensie .csv maar is geen tekstbestand")))
+            Err(FileError::WrongFormat(format!(
+                "{name} heeft de extensie .csv maar is geen tekstbestand"
+            )))
         } else {
             Ok(Format::Csv)
         }
@@ -85,14 +93,26 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
     } else if !looks_binary {
         Ok(Format::Csv)
     } else {
-        Err(FileError::WrongFormat(format!("{name}: onbekend bestandsformaat; gebruik .xlsx of .csv")))
+        Err(FileError::WrongFormat(format!(
+            "{name}: onbekend bestandsformaat; gebruik .xlsx of .csv"
+        )))
     }
 }
 
+/// The first sheet of a file.
 pub fn read_grid(format: Format, bytes: &[u8]) -> Result<Grid, FileError> {
+    read_sheets(format, bytes)?
+        .into_iter()
+        .next()
+        .map(|(_, grid)| grid)
+        .ok_or(FileError::Empty)
+}
+
+/// Every sheet of a file, in order, with its name; a CSV file is one sheet.
+pub fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<(String, Grid)>, FileError> {
     match format {
         Format::Xlsx => read_xlsx(bytes),
-        Format::Csv => read_csv(bytes),
+        Format::Csv => Ok(vec![(String::new(), read_csv(bytes)?)]),
     }
 }
 
@@ -106,18 +126,28 @@ pub fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
-/// The delimiter of a CSV text: the one of `;`, `,` and tab that splits the first lines most
-/// consistently.
+/// The delimiter of a CSV text: the one of `;`, `,` and tab that splits the first records
+/// (read as CSV, so quoted delimiters do not count) into the same number of fields most often.
 fn detect_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(10).collect();
-    let score = |d: char| -> usize {
-        let counts: Vec<usize> = lines.iter().map(|l| l.matches(d).count()).collect();
-        let max = counts.iter().copied().max().unwrap_or(0);
-        counts.iter().filter(|c| **c == max && max > 0).count() * 100 + max
+    let score = |delimiter: u8| -> (usize, usize) {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let counts: Vec<usize> = reader
+            .records()
+            .take(20)
+            .filter_map(Result::ok)
+            .map(|r| r.len())
+            .filter(|n| *n > 1)
+            .collect();
+        let most = counts.iter().copied().max().unwrap_or(0);
+        (counts.iter().filter(|c| **c == most).count(), most)
     };
     [b';', b',', b'\t']
         .into_iter()
-        .max_by_key(|d| score(*d as char))
+        .max_by_key(|d| score(*d))
         .unwrap_or(b';')
 }
 
@@ -136,13 +166,21 @@ fn read_csv(bytes: &[u8]) -> Result<Grid, FileError> {
         let record = record.map_err(|e| {
             FileError::Unreadable(format!(
                 "CSV-fout{}: {e}",
-                e.position().map(|p| format!(" in regel {}", p.line())).unwrap_or_default()
+                e.position()
+                    .map(|p| format!(" in regel {}", p.line()))
+                    .unwrap_or_default()
             ))
         })?;
         grid.rows.push(
             record
                 .iter()
-                .map(|v| if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) })
+                .map(|v| {
+                    if v.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(v.to_string())
+                    }
+                })
                 .collect(),
         );
     }
@@ -154,41 +192,53 @@ pub fn excel_date(serial: f64) -> Option<NaiveDate> {
     if !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial.floor() as u64))
+    NaiveDate::from_ymd_opt(1899, 12, 30)?
+        .checked_add_days(chrono::Days::new(serial.floor() as u64))
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Grid, FileError> {
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<(String, Grid)>, FileError> {
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| FileError::Unreadable(format!("de Excel-werkmap is niet te lezen: {e}")))?;
-    let names = workbook.sheet_names();
-    let first = names.first().ok_or(FileError::Empty)?.clone();
-    let range = workbook
-        .worksheet_range(&first)
-        .map_err(|e| FileError::Unreadable(format!("werkblad '{first}' is niet te lezen: {e}")))?;
-    let (start_row, start_col) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let mut grid = Grid::default();
-    for _ in 0..start_row {
-        grid.rows.push(Vec::new());
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            FileError::Unreadable(format!("werkblad '{name}' is niet te lezen: {e}"))
+        })?;
+        let (start_row, start_col) = range
+            .start()
+            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let mut grid = Grid::default();
+        for _ in 0..start_row {
+            grid.rows.push(Vec::new());
+        }
+        for row in range.rows() {
+            let mut cells: Vec<Cell> = vec![Cell::Empty; start_col];
+            cells.extend(row.iter().map(cell_of));
+            grid.rows.push(cells);
+        }
+        sheets.push((name, grid));
     }
-    for row in range.rows() {
-        let mut cells: Vec<Cell> = vec![Cell::Empty; start_col];
-        cells.extend(row.iter().map(|data| match data {
-            Data::Empty | Data::Error(_) => Cell::Empty,
-            Data::String(s) => Cell::Text(s.clone()),
-            Data::Int(n) => Cell::Number(*n as f64),
-            Data::Float(f) => Cell::Number(*f),
-            Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(dt) => excel_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date),
-            Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
-                .map_or_else(|_| Cell::Text(s.clone()), Cell::Date),
-            Data::DurationIso(s) => Cell::Text(s.clone()),
-        }));
-        grid.rows.push(cells);
-    }
-    if grid.rows.iter().all(|r| r.iter().all(Cell::is_empty)) {
+    if sheets
+        .iter()
+        .all(|(_, g)| g.rows.iter().all(|r| r.iter().all(Cell::is_empty)))
+    {
         return Err(FileError::Empty);
     }
-    Ok(grid)
+    Ok(sheets)
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(n) => Cell::Number(*n as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => excel_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date),
+        Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+            .map_or_else(|_| Cell::Text(s.clone()), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+    }
 }
 
 #[cfg(test)]
@@ -197,11 +247,24 @@ mod tests {
 
     #[test]
     fn formats_by_name_and_content() {
-        assert_eq!(detect_format("lijst.csv", b"naam;leverancier\n"), Ok(Format::Csv));
-        assert_eq!(detect_format("lijst.xlsx", b"PK\x03\x04rest"), Ok(Format::Xlsx));
-        assert!(matches!(detect_format("lijst.xlsx", b"naam;leverancier"), Err(FileError::WrongFormat(m)) if m.contains("CSV")));
-        assert!(matches!(detect_format("lijst.csv", b"PK\x03\x04"), Err(FileError::WrongFormat(m)) if m.contains("XLSX")));
-        assert!(matches!(detect_format("lijst.csv", b"\x00\x01\x02"), Err(FileError::WrongFormat(_))));
+        assert_eq!(
+            detect_format("lijst.csv", b"naam;leverancier\n"),
+            Ok(Format::Csv)
+        );
+        assert_eq!(
+            detect_format("lijst.xlsx", b"PK\x03\x04rest"),
+            Ok(Format::Xlsx)
+        );
+        assert!(
+            matches!(detect_format("lijst.xlsx", b"naam;leverancier"), Err(FileError::WrongFormat(m)) if m.contains("CSV"))
+        );
+        assert!(
+            matches!(detect_format("lijst.csv", b"PK\x03\x04"), Err(FileError::WrongFormat(m)) if m.contains("XLSX"))
+        );
+        assert!(matches!(
+            detect_format("lijst.csv", b"\x00\x01\x02"),
+            Err(FileError::WrongFormat(_))
+        ));
     }
 
     #[test]
@@ -214,12 +277,29 @@ mod tests {
         let grid = read_grid(Format::Csv, &bytes).expect("reads");
         assert_eq!(grid.rows[2][0], Cell::Text("Régie".into()));
         assert_eq!(grid.rows[1][1], Cell::Text("Centric".into()));
+        // Commas inside amounts and quoted semicolons do not confuse the delimiter.
+        let grid = read_grid(
+            Format::Csv,
+            b"naam;kosten;gemma\nA;4.500,00;\"X; Y\"\nB;1,00;Z\n",
+        )
+        .expect("reads");
+        assert_eq!(
+            grid.rows[1],
+            vec![
+                Cell::Text("A".into()),
+                Cell::Text("4.500,00".into()),
+                Cell::Text("X; Y".into())
+            ]
+        );
     }
 
     #[test]
     fn empty_and_broken_files_are_named() {
         assert_eq!(read_grid(Format::Csv, b"  \n"), Err(FileError::Empty));
-        assert!(matches!(read_grid(Format::Xlsx, b"PK\x03\x04kapot"), Err(FileError::Unreadable(_))));
+        assert!(matches!(
+            read_grid(Format::Xlsx, b"PK\x03\x04kapot"),
+            Err(FileError::Unreadable(_))
+        ));
         assert_eq!(excel_date(46022.0), NaiveDate::from_ymd_opt(2025, 12, 31));
     }
 }

@@ -7,7 +7,7 @@ use crate::db::{Col, DbRow, Param, Tx};
 use crate::{Actor, Dialect, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
 use regisseur_domain::landscape::{
-    EntityKind, FieldType, InputMode, Record, relation_allowed, validate,
+    Change, EntityKind, FieldType, InputMode, Record, relation_allowed, validate,
 };
 use regisseur_domain::{Lang, Problem, ValidationErrors};
 use serde_json::{Map, Value};
@@ -501,6 +501,63 @@ impl Store {
         bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(count)
+    }
+
+    /// Makes a planned set of changes in one transaction: all of them, or none when one fails
+    /// (an element changed meanwhile, a reference that does not hold, invalid fields).
+    pub async fn apply_changes(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        changes: &[Change],
+    ) -> Result<(), StoreError> {
+        let catalog = self.catalog;
+        let known = |id: &str| catalog.contains(id);
+        let mut tx = self.db.begin().await?;
+        for change in changes {
+            match change {
+                Change::Create { id, kind, fields } => {
+                    let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
+                    check_references(&mut tx, organisation_id, &record, errors).await?;
+                    insert_element(&mut tx, actor, organisation_id, *id, record).await?;
+                }
+                Change::Update {
+                    id,
+                    kind,
+                    version,
+                    fields,
+                } => {
+                    let current =
+                        load_for_update(self, &mut tx, organisation_id, Some(*kind), *id).await?;
+                    if current.version != *version {
+                        return Err(StoreError::Conflict {
+                            current: current.version,
+                        });
+                    }
+                    let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
+                    check_references(&mut tx, organisation_id, &record, errors).await?;
+                    if current.record != record {
+                        save_update(&mut tx, actor, &current, record).await?;
+                    }
+                }
+            }
+        }
+        bump_revision(&mut tx, organisation_id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every element of the organisation, of every kind.
+    pub async fn all_elements(&self, organisation_id: Uuid) -> Result<Vec<Element>, StoreError> {
+        let sql = format!(
+            "{} WHERE organisation_id = $1 ORDER BY kind, sort_name, id",
+            select_elements(self.dialect())
+        );
+        let rows = self
+            .db
+            .fetch(&sql, &[organisation_id.into()], &ELEMENT_COLS)
+            .await?;
+        rows.iter().map(|r| self.element_from(r)).collect()
     }
 
     /// Replaces an element's fields. `version` is the version the caller read: when the element

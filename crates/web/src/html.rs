@@ -1416,7 +1416,11 @@ async fn form_fields(
             match spec.ty {
                 FieldType::Text { .. } | FieldType::Kvk => ("text", Vec::new(), None),
                 FieldType::LongText => ("textarea", Vec::new(), None),
-                FieldType::Properties => ("textarea", Vec::new(), Some(t.s("form.properties").to_string())),
+                FieldType::Properties => (
+                    "textarea",
+                    Vec::new(),
+                    Some(t.s("form.properties").to_string()),
+                ),
                 FieldType::Email => ("email", Vec::new(), None),
                 FieldType::Date => ("date", Vec::new(), None),
                 FieldType::Integer { .. } => ("number", Vec::new(), None),

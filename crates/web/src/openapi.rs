@@ -40,7 +40,9 @@ fn field_schema(spec: &FieldSpec) -> Value {
         }
         FieldType::Email => json!({"type": "string", "format": "email"}),
         FieldType::Kvk => json!({"type": "string", "pattern": "^[0-9]{8}$"}),
-        FieldType::Properties => json!({"type": "object", "additionalProperties": {"type": "string"}}),
+        FieldType::Properties => {
+            json!({"type": "object", "additionalProperties": {"type": "string"}})
+        }
     };
     if let Value::Object(map) = &mut schema {
         map.insert("title".into(), Value::from(spec.nl));

@@ -16,3 +16,20 @@ pub use spec::{
 };
 
 pub mod attention;
+
+/// One change to the register, planned before it is made (an import, a batch).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Create {
+        id: uuid::Uuid,
+        kind: EntityKind,
+        fields: serde_json::Map<String, serde_json::Value>,
+    },
+    /// Replace the fields of an element whose version is still `version`.
+    Update {
+        id: uuid::Uuid,
+        kind: EntityKind,
+        version: i64,
+        fields: serde_json::Map<String, serde_json::Value>,
+    },
+}

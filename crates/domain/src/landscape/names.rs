@@ -34,7 +34,11 @@ pub fn near_miss(a: &str, b: &str) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     long.starts_with(short)
 }
 
@@ -47,7 +51,10 @@ mod tests {
         assert!(same_name("Centric", " centric "));
         assert!(near_miss("Centric B.V.", "Centric"));
         assert!(near_miss("Centric", "Centric Netherlands B.V."));
-        assert!(near_miss("PinkRoccade Local Government", "PinkRoccade Local Government B.V."));
+        assert!(near_miss(
+            "PinkRoccade Local Government",
+            "PinkRoccade Local Government B.V."
+        ));
         assert!(!near_miss("Centric", "Centric"));
         assert!(!near_miss("Centric", "Cegeka"));
         assert!(!near_miss("KPN", "Visma"));

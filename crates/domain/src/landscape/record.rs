@@ -293,11 +293,16 @@ fn properties(value: &Value, mode: InputMode) -> Result<Map<String, Value>, Prob
         _ => return Err(Problem::NotAProperty),
     };
     if pairs.len() > MAX_PROPERTIES {
-        return Err(Problem::TooLong { max: MAX_PROPERTIES });
+        return Err(Problem::TooLong {
+            max: MAX_PROPERTIES,
+        });
     }
     let mut map = Map::new();
     for (name, value) in pairs {
-        if name.is_empty() || name.chars().count() > PROPERTY_NAME_MAX || value.chars().count() > PROPERTY_VALUE_MAX {
+        if name.is_empty()
+            || name.chars().count() > PROPERTY_NAME_MAX
+            || value.chars().count() > PROPERTY_VALUE_MAX
+        {
             return Err(Problem::NotAProperty);
         }
         if !value.is_empty() {
@@ -539,14 +544,23 @@ mod tests {
 
     #[test]
     fn properties_from_forms_and_the_api() {
-        let form = obj(json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": "Afdeling: Burgerzaken\n\nSLA-niveau : Goud"}));
+        let form = obj(
+            json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": "Afdeling: Burgerzaken\n\nSLA-niveau : Goud"}),
+        );
         let (record, errors) = validate(EntityKind::Application, &form, InputMode::Form, &no_gemma);
         assert!(errors.is_empty(), "{errors}");
-        assert_eq!(record.get("eigenschappen"), Some(&json!({"Afdeling": "Burgerzaken", "SLA-niveau": "Goud"})));
-        let bad = obj(json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": "zonder dubbele punt"}));
+        assert_eq!(
+            record.get("eigenschappen"),
+            Some(&json!({"Afdeling": "Burgerzaken", "SLA-niveau": "Goud"}))
+        );
+        let bad = obj(
+            json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": "zonder dubbele punt"}),
+        );
         let (_, errors) = validate(EntityKind::Application, &bad, InputMode::Form, &no_gemma);
         assert!(errors.has("eigenschappen"));
-        let api = obj(json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": {"Kolom": ["geen tekst"]}}));
+        let api = obj(
+            json!({"naam": "X", "levenscyclus": "gepland", "eigenschappen": {"Kolom": ["geen tekst"]}}),
+        );
         let (_, errors) = validate(EntityKind::Application, &api, InputMode::Api, &no_gemma);
         assert!(errors.has("eigenschappen"));
     }

@@ -281,7 +281,12 @@ const APPLICATION: &[FieldSpec] = &[
     )
     .filter(),
     FieldSpec::new("jaarkostenCenten", "Jaarkosten", "Annual cost", T::Money),
-    FieldSpec::new("eigenschappen", "Overige eigenschappen", "Other properties", T::Properties),
+    FieldSpec::new(
+        "eigenschappen",
+        "Overige eigenschappen",
+        "Other properties",
+        T::Properties,
+    ),
 ];
 
 const COMPONENT: &[FieldSpec] = &[
