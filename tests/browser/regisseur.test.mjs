@@ -161,6 +161,31 @@ test('detail, edit, delete confirmation, relations, audit and account pages are 
   await page.context().close();
 });
 
+test('import an application list: preview with problems per row, then confirm', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.click('nav >> text=Importeren en exporteren');
+  await expectAccessible(page, 'import page');
+  const csv = 'Applicatieoverzicht;;\nPakket;Leverancier;Status;Kosten per jaar\nBrowserimport Eén;Centric Netherlands B.V.;in gebruik;€ 1.000,00\nBrowserimport Twee;Nieuwe Leverancier;misschien;10\n';
+  await page.setInputFiles('#bestand', { name: 'lijst.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.click('main form button[type=submit]');
+  await page.waitForSelector('#kop-voorbeeld');
+  assert.match(await page.textContent('main'), /Onbekende status/);
+  assert.equal(await page.locator('text=Importeren >> xpath=//button').count(), 0, 'nothing to confirm while there are errors');
+  await expectAccessible(page, 'import preview with errors');
+  const fixed = csv.replace('misschien', 'gepland');
+  await page.setInputFiles('#bestand', { name: 'lijst.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+  await page.click('main form button[type=submit]');
+  await page.waitForSelector('#kop-voorbeeld');
+  await expectAccessible(page, 'import preview');
+  await page.click('main button:has-text("Importeren")');
+  await page.waitForURL(/applicaties\?geimporteerd=/);
+  assert.match(await page.textContent('main'), /Geïmporteerd: \d+ nieuw/);
+  await page.goto(`${base}/o/voorbeeld/applicaties?zoek=browserimport`);
+  assert.equal(await page.locator('#resultaten tbody tr').count(), 2);
+  await page.context().close();
+});
+
 test('English interface and the supplier view', async () => {
   const page = await newPage('en-GB');
   await login(page, 'leverancier@voorbeeld.nl');

@@ -27,8 +27,22 @@ pub struct Counts {
     pub ongewijzigd: usize,
 }
 
+/// What an import does with one row of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowOutcome {
+    #[serde(rename = "rij")]
+    pub row: usize,
+    #[serde(rename = "naam")]
+    pub name: String,
+    /// `nieuw`, `gewijzigd` or `ongewijzigd`: the application, or anything the row touches.
+    #[serde(rename = "resultaat")]
+    pub outcome: &'static str,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
+    /// Per row of the file that could be read, what happens.
+    pub rows: Vec<RowOutcome>,
     /// In an order in which every change refers only to what exists or comes earlier.
     pub changes: Vec<Change>,
     pub per_kind: BTreeMap<EntityKind, Counts>,
@@ -168,8 +182,27 @@ pub fn plan_application_list(
             .find(|(c, _)| *c == column)
             .map_or(String::new(), |(_, h)| h.clone())
     };
+    let mut touched_by_row: Vec<(usize, String, usize, Vec<usize>)> = Vec::new();
     for row in &list.rows {
-        plan_row(&mut state, &mut plan, row, &header);
+        let (app, touched) = plan_row(&mut state, &mut plan, row, &header);
+        touched_by_row.push((row.row, row.name.clone(), app, touched));
+    }
+    for (row, name, app, touched) in touched_by_row {
+        let is_new = |i: usize| state.elements[i].original.is_none();
+        let is_changed = |i: usize| {
+            state.elements[i]
+                .original
+                .as_ref()
+                .is_some_and(|o| *o != state.elements[i].fields)
+        };
+        let outcome = if is_new(app) {
+            "nieuw"
+        } else if touched.iter().any(|i| is_new(*i) || is_changed(*i)) {
+            "gewijzigd"
+        } else {
+            "ongewijzigd"
+        };
+        plan.rows.push(RowOutcome { row, name, outcome });
     }
     // Turn the working state into changes, in dependency order, and check every result with the
     // domain's own validation.
@@ -251,23 +284,31 @@ fn value_text(value: &Value) -> String {
     }
 }
 
+/// Plans one row; answers the application's index and every element the row touched.
 fn plan_row(
     state: &mut State,
     plan: &mut Plan,
     row: &AppRow,
     header: &dyn Fn(crate::applist::Column) -> String,
-) {
+) -> (usize, Vec<usize>) {
     use crate::applist::Column;
+    let mut touched = Vec::new();
     let r = row.row;
-    let person_id = |state: &mut State, name: &Option<String>| -> Option<Value> {
+    let person_id = |state: &mut State, name: &Option<String>| -> Option<(usize, Value)> {
         name.as_ref().map(|n| {
             let index = state.named(EntityKind::Person, n, r);
-            Value::from(state.elements[index].id.to_string())
+            (index, Value::from(state.elements[index].id.to_string()))
         })
     };
-    let owner = person_id(state, &row.owner);
-    let functional = person_id(state, &row.functional_manager);
-    let technical = person_id(state, &row.technical_manager);
+    let mut person = |state: &mut State, name: &Option<String>| {
+        person_id(state, name).map(|(index, id)| {
+            touched.push(index);
+            id
+        })
+    };
+    let owner = person(state, &row.owner);
+    let functional = person(state, &row.functional_manager);
+    let technical = person(state, &row.technical_manager);
 
     let supplier = row.supplier.as_ref().map(|name| {
         if state.find(EntityKind::Supplier, name).is_none() {
@@ -288,6 +329,7 @@ fn plan_row(
             }
         }
         let index = state.named(EntityKind::Supplier, name, r);
+        touched.push(index);
         state.elements[index].id
     });
 
@@ -340,6 +382,7 @@ fn plan_row(
             }
         };
         if let Some(index) = index {
+            touched.push(index);
             let contract = state.touch(index, r);
             set(
                 &mut contract.fields,
@@ -430,6 +473,7 @@ fn plan_row(
             Some(index) => index,
             None => state.named(EntityKind::DataSet, &format!("Gegevens in {app_name}"), r),
         };
+        touched.push(index);
         let data_set = state.touch(index, r);
         set(
             &mut data_set.fields,
@@ -460,9 +504,10 @@ fn plan_row(
             fields.insert("soort".into(), Value::from("slaat-op"));
             fields.insert("bronId".into(), Value::from(app_id.to_string()));
             fields.insert("doelId".into(), Value::from(data_set_id.to_string()));
-            state.add(EntityKind::Relation, fields, r);
+            touched.push(state.add(EntityKind::Relation, fields, r));
         }
     }
+    (app_index, touched)
 }
 
 #[cfg(test)]
@@ -532,6 +577,10 @@ mod tests {
         assert_eq!(plan.warnings[0].row, 3);
         let report = plan.report();
         assert_eq!(report["nieuw"], 8);
+        assert_eq!(
+            plan.rows.iter().map(|r| r.outcome).collect::<Vec<_>>(),
+            vec!["nieuw", "nieuw"]
+        );
         assert_eq!(report["perSoort"]["applicaties"]["nieuw"], 2);
     }
 
@@ -578,6 +627,10 @@ mod tests {
         let second = plan(&changed, &register);
         assert_eq!(second.per_kind[&EntityKind::Contract].gewijzigd, 1);
         assert_eq!(second.totals().gewijzigd, 1);
+        assert_eq!(
+            second.rows.iter().map(|r| r.outcome).collect::<Vec<_>>(),
+            vec!["gewijzigd", "ongewijzigd"]
+        );
         assert!(matches!(
             &second.changes[0],
             Change::Update {

@@ -16,6 +16,7 @@ use std::time::Duration;
 pub(crate) enum Param {
     Text(String),
     Int(i64),
+    Bytes(Vec<u8>),
     Null,
 }
 
@@ -60,6 +61,7 @@ impl From<uuid::Uuid> for Param {
 pub(crate) enum Col {
     Text,
     Int,
+    Bytes,
 }
 
 /// One cell read back.
@@ -67,6 +69,7 @@ pub(crate) enum Col {
 pub(crate) enum Cell {
     Text(String),
     Int(i64),
+    Bytes(Vec<u8>),
     Null,
 }
 
@@ -97,6 +100,14 @@ impl DbRow {
             Some(Cell::Int(n)) => Ok(*n),
             other => Err(StoreError::Corrupt(format!(
                 "column {i}: expected integer, found {other:?}"
+            ))),
+        }
+    }
+    pub(crate) fn bytes(&self, i: usize) -> Result<Vec<u8>, StoreError> {
+        match self.0.get(i) {
+            Some(Cell::Bytes(b)) => Ok(b.clone()),
+            other => Err(StoreError::Corrupt(format!(
+                "column {i}: expected bytes, found {other:?}"
             ))),
         }
     }
@@ -161,6 +172,7 @@ macro_rules! fetch_rows {
             query = match param {
                 Param::Text(s) => query.bind(s.clone()),
                 Param::Int(n) => query.bind(*n),
+                Param::Bytes(b) => query.bind(b.clone()),
                 Param::Null => query.bind(None::<String>),
             };
         }
@@ -176,6 +188,9 @@ macro_rules! fetch_rows {
                     Col::Int => row
                         .try_get::<Option<i64>, _>(i)?
                         .map_or(Cell::Null, Cell::Int),
+                    Col::Bytes => row
+                        .try_get::<Option<Vec<u8>>, _>(i)?
+                        .map_or(Cell::Null, Cell::Bytes),
                 });
             }
             out.push(DbRow(cells));
@@ -191,6 +206,7 @@ macro_rules! execute {
             query = match param {
                 Param::Text(s) => query.bind(s.clone()),
                 Param::Int(n) => query.bind(*n),
+                Param::Bytes(b) => query.bind(b.clone()),
                 Param::Null => query.bind(None::<String>),
             };
         }

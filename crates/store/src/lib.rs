@@ -11,6 +11,7 @@ mod audit;
 mod db;
 mod elements;
 pub mod testing;
+mod uploads;
 
 pub use accounts::{ApiToken, Membership, Organisation, SESSION_LIFETIME_HOURS, User};
 pub use audit::{AuditEntry, AuditQuery};

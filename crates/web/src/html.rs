@@ -42,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .route("/account/tokens", post(create_token))
         .route("/o/{slug}", get(dashboard))
         .route("/o/{slug}/audit", get(audit_page))
+        .merge(crate::transfer::router())
         .route("/o/{slug}/{soort}", get(list_page).post(create_submit))
         .route("/o/{slug}/{soort}/nieuw", get(new_form))
         .route(
@@ -87,7 +88,7 @@ pub struct Chrome {
 }
 
 impl Chrome {
-    fn new(lang: Lang, title: impl Into<String>, path: &str) -> Chrome {
+    pub(crate) fn new(lang: Lang, title: impl Into<String>, path: &str) -> Chrome {
         Chrome {
             lang: lang.code(),
             t: T(lang),
@@ -110,7 +111,7 @@ impl Chrome {
     }
 
     /// The chrome inside an organisation: its name, the switcher and the stage navigation.
-    fn for_org(mut self, auth: &Auth, m: &Membership, current: Option<&str>) -> Chrome {
+    pub(crate) fn for_org(mut self, auth: &Auth, m: &Membership, current: Option<&str>) -> Chrome {
         let lang = self.t.0;
         let slug = &m.organisation.slug;
         self.user_name = Some(auth.user.name.clone());
@@ -140,6 +141,13 @@ impl Chrome {
                 });
             }
         }
+        if !m.role.is_supplier() {
+            nav.push(NavLink {
+                href: format!("/o/{slug}/importeren"),
+                label: self.t.s("nav.transfer").to_string(),
+                current: current == Some("importeren"),
+            });
+        }
         if m.role.can_read_audit() {
             nav.push(NavLink {
                 href: format!("/o/{slug}/audit"),
@@ -152,7 +160,7 @@ impl Chrome {
     }
 }
 
-fn render<T: Template>(status: StatusCode, template: &T) -> Response {
+pub(crate) fn render<T: Template>(status: StatusCode, template: &T) -> Response {
     match template.render() {
         Ok(body) => (status, Html(body)).into_response(),
         Err(error) => {
@@ -206,11 +214,11 @@ impl From<StoreError> for PageError {
 }
 
 /// A failed page: the request's headers (for the language) and what went wrong.
-type Fail = Box<(HeaderMap, PageError)>;
+pub(crate) type Fail = Box<(HeaderMap, PageError)>;
 
-type PageResult = Result<Response, Fail>;
+pub(crate) type PageResult = Result<Response, Fail>;
 
-trait OrPage<T> {
+pub(crate) trait OrPage<T> {
     fn or_page(self, headers: &HeaderMap) -> Result<T, Fail>;
 }
 
@@ -220,11 +228,11 @@ impl<T, E: Into<PageError>> OrPage<T> for Result<T, E> {
     }
 }
 
-fn fail<T>(headers: &HeaderMap, status: StatusCode) -> Result<T, Fail> {
+pub(crate) fn fail<T>(headers: &HeaderMap, status: StatusCode) -> Result<T, Fail> {
     Err(Box::new((headers.clone(), PageError(status, None))))
 }
 
-fn page_result(result: PageResult) -> Response {
+pub(crate) fn page_result(result: PageResult) -> Response {
     match result {
         Ok(response) => response,
         Err(failed) => {
@@ -234,7 +242,11 @@ fn page_result(result: PageResult) -> Response {
     }
 }
 
-fn membership<'a>(auth: &'a Auth, slug: &str, headers: &HeaderMap) -> Result<&'a Membership, Fail> {
+pub(crate) fn membership<'a>(
+    auth: &'a Auth,
+    slug: &str,
+    headers: &HeaderMap,
+) -> Result<&'a Membership, Fail> {
     auth.membership(slug)
         .ok_or_else(|| Box::new((headers.clone(), PageError(StatusCode::NOT_FOUND, None))))
 }
@@ -248,13 +260,31 @@ fn kind_of(soort: &str, m: &Membership, headers: &HeaderMap) -> Result<EntityKin
     Ok(kind)
 }
 
-fn see_other(location: &str) -> Response {
+pub(crate) fn see_other(location: &str) -> Response {
     Redirect::to(location).into_response()
 }
 
 fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     raw.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default()
+}
+
+/// The notice after an import: `geimporteerd=new-changed-unchanged`.
+fn import_notice(raw: Option<&str>, lang: Lang) -> Option<String> {
+    let value = query_pairs(raw)
+        .into_iter()
+        .find(|(k, _)| k == "geimporteerd")?
+        .1;
+    let counts: Vec<u64> = value.split('-').filter_map(|n| n.parse().ok()).collect();
+    let [new, changed, unchanged] = counts.as_slice() else {
+        return None;
+    };
+    Some(match lang {
+        Lang::Nl => {
+            format!("Geïmporteerd: {new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd.")
+        }
+        Lang::En => format!("Imported: {new} new, {changed} changed, {unchanged} unchanged."),
+    })
 }
 
 fn query_has(raw: Option<&str>, key: &str) -> bool {
@@ -795,7 +825,7 @@ async fn list_page(
             let t = T(lang);
             let pairs: Vec<(String, String)> = query_pairs(raw.as_deref())
                 .into_iter()
-                .filter(|(k, _)| k != "verwijderd")
+                .filter(|(k, _)| k != "verwijderd" && k != "geimporteerd")
                 .collect();
             let mut problems = Vec::new();
             let mut query = match list_query(kind, pairs.clone()) {
@@ -939,8 +969,9 @@ async fn list_page(
                 new_href: format!("{base}/nieuw"),
                 base,
                 problems,
-                notice: query_has(raw.as_deref(), "verwijderd")
-                    .then(|| t.s("delete.done").to_string()),
+                notice: import_notice(raw.as_deref(), lang).or_else(|| {
+                    query_has(raw.as_deref(), "verwijderd").then(|| t.s("delete.done").to_string())
+                }),
             };
             Ok(render(StatusCode::OK, &page))
         }

@@ -261,6 +261,96 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "API documentation (OpenAPI)",
     ),
     ("role", "Rol", "Role"),
+    (
+        "nav.transfer",
+        "Importeren en exporteren",
+        "Import and export",
+    ),
+    (
+        "transfer.title",
+        "Importeren en exporteren",
+        "Import and export",
+    ),
+    ("transfer.export", "Exporteren", "Export"),
+    (
+        "transfer.export.xlsx",
+        "Het hele register als Excel-werkmap (een blad per soort, met keuzelijsten)",
+        "The whole register as an Excel workbook (a sheet per kind, with drop-down lists)",
+    ),
+    (
+        "transfer.export.csv",
+        "De applicatielijst als CSV (in de kolommen die de import leest)",
+        "The application list as CSV (in the columns the import reads)",
+    ),
+    (
+        "transfer.import",
+        "Applicatielijst importeren",
+        "Import an application list",
+    ),
+    (
+        "transfer.help",
+        "Laad uw applicatieoverzicht (Excel of CSV). U ziet eerst wat er verandert en elk probleem per rij; pas na bevestiging wordt alles in één keer opgeslagen. Bestaande applicaties, leveranciers en personen worden op naam herkend; dezelfde lijst nogmaals importeren verandert niets.",
+        "Upload your application overview (Excel or CSV). You first see what changes and every problem per row; only after confirming is everything saved at once. Existing applications, suppliers and people are recognised by name; importing the same list again changes nothing.",
+    ),
+    (
+        "transfer.columns",
+        "Welke kolommen worden gelezen?",
+        "Which columns are read?",
+    ),
+    (
+        "transfer.columns.more",
+        "Ook synoniemen en Engelse namen worden herkend (zoals pakket, vendor, einde contract, BIV als 2-3-2). Kolommen die Regisseur niet kent, worden bewaard als eigenschap van de applicatie.",
+        "Synonyms and English names are recognised too (such as package, vendor, contract end, BIV as 2-3-2). Columns Regisseur does not know are kept as properties of the application.",
+    ),
+    (
+        "transfer.file",
+        "Bestand (.xlsx of .csv)",
+        "File (.xlsx or .csv)",
+    ),
+    (
+        "transfer.preview",
+        "Bekijken wat er verandert",
+        "See what changes",
+    ),
+    (
+        "transfer.result",
+        "Voorbeeld van de import van",
+        "Preview of importing",
+    ),
+    (
+        "transfer.errors",
+        "fouten: er wordt niets opgeslagen. Herstel ze in het bestand en laad het opnieuw.",
+        "errors: nothing will be saved. Fix them in the file and upload it again.",
+    ),
+    (
+        "transfer.nothing",
+        "Niets te doen: het register bevat dit al.",
+        "Nothing to do: the register holds this already.",
+    ),
+    ("transfer.summary", "Wat er verandert", "What changes"),
+    ("transfer.rows", "Per rij", "Per row"),
+    ("transfer.warnings", "waarschuwingen", "warnings"),
+    ("transfer.row", "Rij", "Row"),
+    ("transfer.outcome", "Resultaat", "Result"),
+    ("transfer.problems", "Problemen", "Problems"),
+    ("transfer.confirm", "Importeren", "Import"),
+    ("transfer.nieuw", "Nieuw", "New"),
+    ("transfer.gewijzigd", "Gewijzigd", "Changed"),
+    ("transfer.ongewijzigd", "Ongewijzigd", "Unchanged"),
+    ("transfer.skipped", "Niet ingelezen", "Not read"),
+    ("transfer.error", "Fout", "Error"),
+    ("transfer.warning", "Waarschuwing", "Warning"),
+    (
+        "transfer.nofile",
+        "Kies een bestand om te importeren.",
+        "Choose a file to import.",
+    ),
+    (
+        "transfer.conflict",
+        "Het register is intussen gewijzigd; er is niets opgeslagen. Laad het bestand opnieuw.",
+        "The register changed meanwhile; nothing was saved. Upload the file again.",
+    ),
+    ("transfer.done", "Geïmporteerd", "Imported"),
 ];
 
 /// The texts of one language, for templates: `t.s("key")`.

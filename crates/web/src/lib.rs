@@ -12,6 +12,7 @@ mod html;
 mod i18n;
 pub mod openapi;
 pub mod problem;
+mod transfer;
 mod view;
 
 use axum::Router;

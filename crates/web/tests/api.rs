@@ -40,6 +40,7 @@ on_both_backends!(
     paging_and_parameters_are_checked,
     audit_trail_records_changes,
     forms_work_without_javascript,
+    import_page_previews_then_imports,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -1145,4 +1146,132 @@ async fn forms_work_without_javascript(backend: Backend) {
         .await
         .expect("html");
     assert!(english.contains("lang=\"en\"") && english.contains("What needs attention now"));
+}
+
+async fn import_page_previews_then_imports(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    client
+        .post(app.url("/inloggen"))
+        .form(&[("email", "regisseur@test.nl"), ("wachtwoord", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    let upload = |csv: &'static str| {
+        let part = reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("lijst.csv");
+        reqwest::multipart::Form::new().part("bestand", part)
+    };
+    // A bad row: the preview names it and offers nothing to confirm.
+    let bad = client
+        .post(app.url("/o/gemeente-a/importeren"))
+        .multipart(upload("naam;status\nZaaksysteem;kapot\n"))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let html = bad.text().await.expect("html");
+    assert!(
+        html.contains("kapot")
+            && html.contains("Onbekende status")
+            && !html.contains("/importeren/0"),
+        "problem on its row"
+    );
+    // A good file: preview, then confirm.
+    let good = client
+        .post(app.url("/o/gemeente-a/importeren"))
+        .multipart(upload("naam;leverancier;status\nZaaksysteem;Leverancier Eigen;in gebruik\nWebsite;SIMgroep;gepland\n"))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(good.status(), StatusCode::OK);
+    let html = good.text().await.expect("html");
+    let action = html
+        .split("action=\"")
+        .filter_map(|p| p.split('"').next())
+        .find(|a| a.starts_with("/o/gemeente-a/importeren/"))
+        .expect("confirm form")
+        .to_string();
+    assert_eq!(
+        app.store
+            .element_counts(app.org_a)
+            .await
+            .expect("counts")
+            .get(&EntityKind::Application),
+        None,
+        "the preview wrote nothing"
+    );
+    let confirmed = client.post(app.url(&action)).send().await.expect("confirm");
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    let counts = app.store.element_counts(app.org_a).await.expect("counts");
+    assert_eq!(counts.get(&EntityKind::Application), Some(&2));
+    assert_eq!(
+        counts.get(&EntityKind::Supplier),
+        Some(&3),
+        "the existing supplier is reused, SIMgroep is new"
+    );
+    let again = client
+        .post(app.url(&action))
+        .send()
+        .await
+        .expect("confirm twice");
+    assert_eq!(
+        again.status(),
+        StatusCode::NOT_FOUND,
+        "an upload is imported once"
+    );
+    // Downloads.
+    let xlsx = client
+        .get(app.url("/o/gemeente-a/exporteren/register.xlsx"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(
+        xlsx.headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("register-gemeente-a"))
+    );
+    assert!(xlsx.bytes().await.expect("bytes").starts_with(b"PK"));
+    let csv = client
+        .get(app.url("/o/gemeente-a/exporteren/applicaties.csv"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("text");
+    assert!(csv.contains("Zaaksysteem;") && csv.contains("Website;"));
+    // Readers may export but not import; suppliers may do neither.
+    let reader = app.client("lezer");
+    let response = reader
+        .request(
+            reqwest::Method::GET,
+            "/o/gemeente-a/exporteren/applicaties.csv",
+        )
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = reader
+        .request(reqwest::Method::POST, "/o/gemeente-a/importeren")
+        .multipart(upload("naam\nX\n"))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let supplier = app.client("leverancier");
+    let response = supplier
+        .request(
+            reqwest::Method::GET,
+            "/o/gemeente-a/exporteren/register.xlsx",
+        )
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }

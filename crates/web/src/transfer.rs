@@ -1,0 +1,415 @@
+//! Import and export pages: upload an application list, see what would change with every
+//! problem on its row, confirm; download the register as a workbook or the list as CSV.
+
+use crate::AppState;
+use crate::auth::{Auth, PageAuth};
+use crate::html::{Chrome, Fail, OrPage, fail, membership, page_result, render, see_other};
+use crate::i18n::{ReqLang, T};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use regisseur_domain::Lang;
+use regisseur_domain::landscape::EntityKind;
+use regisseur_interchange::plan::{Existing, Plan, plan_application_list};
+use regisseur_interchange::{FileError, applist, export, sheet};
+use regisseur_store::{Actor, Membership, StoreError};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/o/{slug}/importeren",
+            get(import_form).post(import_preview),
+        )
+        .route("/o/{slug}/importeren/{upload}", post(import_confirm))
+        .route("/o/{slug}/exporteren/register.xlsx", get(export_workbook))
+        .route("/o/{slug}/exporteren/applicaties.csv", get(export_list))
+}
+
+/// Importing writes applications and what they bring with them.
+const IMPORT_KINDS: [EntityKind; 6] = [
+    EntityKind::Application,
+    EntityKind::Supplier,
+    EntityKind::Contract,
+    EntityKind::DataSet,
+    EntityKind::Person,
+    EntityKind::Relation,
+];
+
+fn may_import(m: &Membership) -> bool {
+    IMPORT_KINDS.iter().all(|k| m.role.can_write(*k))
+}
+
+struct KindCount {
+    label: String,
+    new: usize,
+    changed: usize,
+    unchanged: usize,
+}
+
+struct RowView {
+    row: usize,
+    name: String,
+    outcome: String,
+    problems: Vec<String>,
+    has_error: bool,
+}
+
+struct Preview {
+    file_name: String,
+    counts: Vec<KindCount>,
+    rows: Vec<RowView>,
+    error_count: usize,
+    warning_count: usize,
+    confirm_action: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "import.html")]
+struct ImportPage {
+    page: Chrome,
+    action: String,
+    may_import: bool,
+    export_xlsx: String,
+    export_csv: String,
+    file_error: Option<String>,
+    preview: Option<Preview>,
+    columns: Vec<&'static str>,
+}
+
+fn page(auth: &Auth, m: &Membership, lang: Lang) -> ImportPage {
+    let slug = &m.organisation.slug;
+    let t = T(lang);
+    ImportPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("transfer.title"), m.organisation.name),
+            &format!("/o/{slug}/importeren"),
+        )
+        .for_org(auth, m, Some("importeren")),
+        action: format!("/o/{slug}/importeren"),
+        may_import: may_import(m),
+        export_xlsx: format!("/o/{slug}/exporteren/register.xlsx"),
+        export_csv: format!("/o/{slug}/exporteren/applicaties.csv"),
+        file_error: None,
+        preview: None,
+        columns: export::LIST_COLUMNS.to_vec(),
+    }
+}
+
+fn readable(auth: &Auth, slug: &str, headers: &HeaderMap) -> Result<Membership, Fail> {
+    let m = membership(auth, slug, headers)?;
+    if m.role.is_supplier() {
+        return fail(headers, StatusCode::FORBIDDEN);
+    }
+    Ok(m.clone())
+}
+
+async fn import_form(
+    State(_state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    page_result(
+        async {
+            let m = readable(&auth, &slug, &headers)?;
+            Ok(render(StatusCode::OK, &page(&auth, &m, lang)))
+        }
+        .await,
+    )
+}
+
+async fn register(state: &AppState, m: &Membership) -> Result<Vec<Existing>, StoreError> {
+    Ok(state
+        .store
+        .all_elements(m.organisation.id)
+        .await?
+        .into_iter()
+        .map(|e| Existing {
+            id: e.id,
+            version: e.version,
+            record: e.record,
+        })
+        .collect())
+}
+
+/// Reads and plans an uploaded file; a file that cannot be read at all is the error.
+async fn plan_file(
+    state: &AppState,
+    m: &Membership,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Result<Plan, FileError>, StoreError> {
+    let parsed = sheet::detect_format(name, bytes)
+        .and_then(|format| sheet::read_sheets(format, bytes))
+        .and_then(|sheets| applist::parse_application_sheets(&sheets, state.store.catalog()));
+    let list = match parsed {
+        Ok(list) => list,
+        Err(error) => return Ok(Err(error)),
+    };
+    let existing = register(state, m).await?;
+    Ok(Ok(plan_application_list(
+        &list,
+        &existing,
+        state.store.catalog(),
+    )))
+}
+
+fn preview(plan: &Plan, file_name: &str, lang: Lang, confirm_action: Option<String>) -> Preview {
+    let t = T(lang);
+    let counts = plan
+        .per_kind
+        .iter()
+        .map(|(kind, c)| KindCount {
+            label: kind.plural(lang).to_string(),
+            new: c.nieuw,
+            changed: c.gewijzigd,
+            unchanged: c.ongewijzigd,
+        })
+        .collect();
+    let mut rows: BTreeMap<usize, RowView> = BTreeMap::new();
+    for outcome in &plan.rows {
+        rows.insert(
+            outcome.row,
+            RowView {
+                row: outcome.row,
+                name: outcome.name.clone(),
+                outcome: t.s(&format!("transfer.{}", outcome.outcome)).to_string(),
+                problems: Vec::new(),
+                has_error: false,
+            },
+        );
+    }
+    for (issues, is_error) in [(&plan.errors, true), (&plan.warnings, false)] {
+        for issue in issues {
+            let view = rows.entry(issue.row).or_insert_with(|| RowView {
+                row: issue.row,
+                name: String::new(),
+                outcome: t.s("transfer.skipped").to_string(),
+                problems: Vec::new(),
+                has_error: false,
+            });
+            view.has_error |= is_error;
+            let kind = if is_error {
+                t.s("transfer.error")
+            } else {
+                t.s("transfer.warning")
+            };
+            view.problems.push(format!(
+                "{kind}: {} '{}' — {}",
+                issue.column, issue.value, issue.message
+            ));
+        }
+    }
+    Preview {
+        file_name: file_name.to_string(),
+        counts,
+        rows: rows.into_values().collect(),
+        error_count: plan.errors.len(),
+        warning_count: plan.warnings.len(),
+        confirm_action: if plan.errors.is_empty() {
+            confirm_action
+        } else {
+            None
+        },
+    }
+}
+
+async fn import_preview(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    mut multipart: Multipart,
+) -> Response {
+    page_result(
+        async {
+            let m = readable(&auth, &slug, &headers)?;
+            if !may_import(&m) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let t = T(lang);
+            let mut upload: Option<(String, Vec<u8>)> = None;
+            while let Ok(Some(field)) = multipart.next_field().await {
+                if field.name() == Some("bestand") {
+                    let name = field.file_name().unwrap_or("bestand").to_string();
+                    match field.bytes().await {
+                        Ok(bytes) => upload = Some((name, bytes.to_vec())),
+                        Err(_) => break,
+                    }
+                }
+            }
+            let mut view = page(&auth, &m, lang);
+            let Some((name, bytes)) = upload.filter(|(_, b)| !b.is_empty()) else {
+                view.file_error = Some(t.s("transfer.nofile").to_string());
+                return Ok(render(StatusCode::BAD_REQUEST, &view));
+            };
+            match plan_file(&state, &m, &name, &bytes)
+                .await
+                .or_page(&headers)?
+            {
+                Err(error) => {
+                    view.file_error = Some(format!("{name}: {error}"));
+                    Ok(render(StatusCode::BAD_REQUEST, &view))
+                }
+                Ok(plan) => {
+                    let confirm = if plan.errors.is_empty() && !plan.changes.is_empty() {
+                        let id = state
+                            .store
+                            .save_upload(m.organisation.id, auth.user.id, &name, &bytes)
+                            .await
+                            .or_page(&headers)?;
+                        Some(format!("/o/{slug}/importeren/{id}"))
+                    } else {
+                        None
+                    };
+                    let status = if plan.errors.is_empty() {
+                        StatusCode::OK
+                    } else {
+                        StatusCode::BAD_REQUEST
+                    };
+                    view.preview = Some(preview(&plan, &name, lang, confirm));
+                    Ok(render(status, &view))
+                }
+            }
+        }
+        .await,
+    )
+}
+
+async fn import_confirm(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, upload)): Path<(String, String)>,
+) -> Response {
+    page_result(
+        async {
+            let m = readable(&auth, &slug, &headers)?;
+            if !may_import(&m) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let Ok(upload_id) = Uuid::parse_str(&upload) else {
+                return fail(&headers, StatusCode::NOT_FOUND);
+            };
+            let Some((name, bytes)) = state
+                .store
+                .upload(m.organisation.id, auth.user.id, upload_id)
+                .await
+                .or_page(&headers)?
+            else {
+                return fail(&headers, StatusCode::NOT_FOUND);
+            };
+            // Planned again: the register may have changed since the preview.
+            let plan = match plan_file(&state, &m, &name, &bytes)
+                .await
+                .or_page(&headers)?
+            {
+                Ok(plan) if plan.errors.is_empty() => plan,
+                Ok(plan) => {
+                    let mut view = page(&auth, &m, lang);
+                    view.preview = Some(preview(&plan, &name, lang, None));
+                    return Ok(render(StatusCode::BAD_REQUEST, &view));
+                }
+                Err(error) => {
+                    let mut view = page(&auth, &m, lang);
+                    view.file_error = Some(format!("{name}: {error}"));
+                    return Ok(render(StatusCode::BAD_REQUEST, &view));
+                }
+            };
+            let actor = Actor {
+                user_id: Some(auth.user.id),
+                email: auth.user.email.clone(),
+            };
+            match state
+                .store
+                .apply_changes(&actor, m.organisation.id, &plan.changes)
+                .await
+            {
+                Ok(()) => {}
+                Err(StoreError::Conflict { .. }) => {
+                    let mut view = page(&auth, &m, lang);
+                    view.file_error = Some(T(lang).s("transfer.conflict").to_string());
+                    return Ok(render(StatusCode::CONFLICT, &view));
+                }
+                Err(other) => return Err(other).or_page(&headers),
+            }
+            state
+                .store
+                .delete_upload(upload_id)
+                .await
+                .or_page(&headers)?;
+            let totals = plan.totals();
+            Ok(see_other(&format!(
+                "/o/{slug}/applicaties?geimporteerd={}-{}-{}",
+                totals.nieuw, totals.gewijzigd, totals.ongewijzigd
+            )))
+        }
+        .await,
+    )
+}
+
+fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
+    let mut response = (StatusCode::OK, bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+async fn export_workbook(
+    State(state): State<AppState>,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    page_result(
+        async {
+            let m = readable(&auth, &slug, &headers)?;
+            let existing = register(&state, &m).await.or_page(&headers)?;
+            let bytes =
+                export::register_workbook(&m.organisation.name, &existing, state.store.catalog())
+                    .map_err(|e| StoreError::Other(format!("workbook: {e}")))
+                    .or_page(&headers)?;
+            let date = chrono::Utc::now().format("%Y-%m-%d");
+            Ok(download(
+                bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                format!("register-{slug}-{date}.xlsx"),
+            ))
+        }
+        .await,
+    )
+}
+
+async fn export_list(
+    State(state): State<AppState>,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    page_result(
+        async {
+            let m = readable(&auth, &slug, &headers)?;
+            let existing = register(&state, &m).await.or_page(&headers)?;
+            let bytes = export::application_list_csv(&existing, state.store.catalog());
+            let date = chrono::Utc::now().format("%Y-%m-%d");
+            Ok(download(
+                bytes,
+                "text/csv; charset=utf-8",
+                format!("applicaties-{slug}-{date}.csv"),
+            ))
+        }
+        .await,
+    )
+}
