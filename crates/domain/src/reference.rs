@@ -34,6 +34,7 @@ pub enum CatalogError {
 pub struct ReferenceCatalog {
     items: Vec<ReferenceComponent>,
     by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
 }
 
 impl ReferenceCatalog {
@@ -97,7 +98,16 @@ impl ReferenceCatalog {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        Ok(ReferenceCatalog { items, by_id })
+        let by_name = items
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.naam.to_lowercase(), i))
+            .collect();
+        Ok(ReferenceCatalog {
+            items,
+            by_id,
+            by_name,
+        })
     }
 
     pub fn all(&self) -> &[ReferenceComponent] {
@@ -114,8 +124,9 @@ impl ReferenceCatalog {
 
     /// Finds a component by its exact name, ignoring case.
     pub fn by_name(&self, name: &str) -> Option<&ReferenceComponent> {
-        let wanted = name.trim().to_lowercase();
-        self.items.iter().find(|c| c.naam.to_lowercase() == wanted)
+        self.by_name
+            .get(&name.trim().to_lowercase())
+            .map(|&i| &self.items[i])
     }
 }
 

@@ -5,7 +5,6 @@
 use crate::sheet::{Cell, Grid, excel_date};
 use crate::{FileError, Issue};
 use chrono::NaiveDate;
-use regisseur_domain::landscape::names::same_name;
 use regisseur_domain::reference::ReferenceCatalog;
 use regisseur_domain::values::{Cents, Country, parse_yes_no};
 use unicode_normalization::UnicodeNormalization;
@@ -402,6 +401,17 @@ impl RowReader<'_> {
     }
 }
 
+/// Reads the application list from a file: the first sheet with a header row.
+pub fn parse_application_file(
+    format: crate::sheet::Format,
+    bytes: &[u8],
+    catalog: &ReferenceCatalog,
+) -> Result<ParsedList, FileError> {
+    let grid = crate::sheet::first_sheet_where(format, bytes, &|grid| find_header(grid).is_some())?
+        .ok_or(FileError::NoHeader)?;
+    parse_application_list(&grid, catalog)
+}
+
 /// Reads the application list from the first sheet that has a header row (a workbook exported
 /// by Regisseur starts with an explanation sheet).
 pub fn parse_application_sheets(
@@ -446,7 +456,9 @@ pub fn parse_application_list(
         }
         layout.push((column, header));
     }
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    // Names seen so far (as `same_name` compares them) and the row they were first on.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let key = |name: &str| name.trim().to_lowercase();
     for (index, cells) in grid.rows.iter().enumerate().skip(header_index + 1) {
         let row_number = index + 1;
         if cells.iter().all(Cell::is_empty) {
@@ -492,7 +504,7 @@ pub fn parse_application_list(
                 .map_or("naam", |(_, h)| h.as_str())
                 .to_string();
             reader.error(&header, "", "De naam ontbreekt.");
-        } else if let Some((_, first)) = seen.iter().find(|(name, _)| same_name(name, &app.name)) {
+        } else if let Some(first) = seen.get(&key(&app.name)) {
             let header = list
                 .headers
                 .iter()
@@ -506,11 +518,11 @@ pub fn parse_application_list(
                 format!("Deze applicatie staat ook al in rij {first}."),
             );
         }
+        if !app.name.is_empty() {
+            seen.entry(key(&app.name)).or_insert(row_number);
+        }
         if list.errors.len() == errors_before {
-            seen.push((app.name.clone(), row_number));
             list.rows.push(app);
-        } else if !app.name.is_empty() && !seen.iter().any(|(n, _)| same_name(n, &app.name)) {
-            seen.push((app.name.clone(), row_number));
         }
     }
     Ok(list)

@@ -4,7 +4,7 @@
 use crate::Issue;
 use crate::applist::{AppRow, ParsedList};
 use regisseur_domain::Lang;
-use regisseur_domain::landscape::names::{near_miss, same_name};
+use regisseur_domain::landscape::names::near_miss;
 use regisseur_domain::landscape::{Change, EntityKind, InputMode, Record, validate};
 use regisseur_domain::reference::ReferenceCatalog;
 use serde::Serialize;
@@ -93,6 +93,13 @@ struct Working {
 struct State {
     elements: Vec<Working>,
     by_id: HashMap<Uuid, usize>,
+    /// Elements by kind and lower-cased name, for matching rows to what exists.
+    by_name: HashMap<(EntityKind, String), usize>,
+}
+
+/// A name as `same_name` compares it: without case and surrounding spaces.
+fn comparable(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 impl State {
@@ -100,9 +107,16 @@ impl State {
         let mut state = State {
             elements: Vec::new(),
             by_id: HashMap::new(),
+            by_name: HashMap::new(),
         };
         for e in existing {
             state.by_id.insert(e.id, state.elements.len());
+            if let Some(name) = e.record.name() {
+                state
+                    .by_name
+                    .entry((e.record.kind(), comparable(name)))
+                    .or_insert(state.elements.len());
+            }
             state.elements.push(Working {
                 id: e.id,
                 kind: e.record.kind(),
@@ -115,19 +129,19 @@ impl State {
         state
     }
 
+    /// The element of `kind` with this name (the same name: see `same_name`).
     fn find(&self, kind: EntityKind, name: &str) -> Option<usize> {
-        self.elements.iter().position(|w| {
-            w.kind == kind
-                && w.fields
-                    .get("naam")
-                    .and_then(Value::as_str)
-                    .is_some_and(|n| same_name(n, name))
-        })
+        self.by_name.get(&(kind, comparable(name))).copied()
     }
 
     fn add(&mut self, kind: EntityKind, fields: Map<String, Value>, row: usize) -> usize {
         let id = Uuid::now_v7();
         self.by_id.insert(id, self.elements.len());
+        if let Some(name) = fields.get("naam").and_then(Value::as_str) {
+            self.by_name
+                .entry((kind, comparable(name)))
+                .or_insert(self.elements.len());
+        }
         self.elements.push(Working {
             id,
             kind,

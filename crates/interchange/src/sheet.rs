@@ -111,9 +111,25 @@ pub fn read_grid(format: Format, bytes: &[u8]) -> Result<Grid, FileError> {
 /// Every sheet of a file, in order, with its name; a CSV file is one sheet.
 pub fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<(String, Grid)>, FileError> {
     match format {
-        Format::Xlsx => read_xlsx(bytes),
+        Format::Xlsx => read_xlsx(bytes, &|_| false),
         Format::Csv => Ok(vec![(String::new(), read_csv(bytes)?)]),
     }
+}
+
+/// The first sheet for which `wanted` holds, reading no further sheets than needed.
+pub fn first_sheet_where(
+    format: Format,
+    bytes: &[u8],
+    wanted: &dyn Fn(&Grid) -> bool,
+) -> Result<Option<Grid>, FileError> {
+    let sheets = match format {
+        Format::Xlsx => read_xlsx(bytes, wanted)?,
+        Format::Csv => vec![(String::new(), read_csv(bytes)?)],
+    };
+    Ok(sheets
+        .into_iter()
+        .map(|(_, grid)| grid)
+        .find(|grid| wanted(grid)))
 }
 
 /// Decodes text: UTF-8 (a BOM is dropped), otherwise Windows-1252, as Excel saves CSV on
@@ -196,7 +212,11 @@ pub fn excel_date(serial: f64) -> Option<NaiveDate> {
         .checked_add_days(chrono::Days::new(serial.floor() as u64))
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<(String, Grid)>, FileError> {
+/// Reads the sheets in order; stops after the first for which `enough` holds.
+fn read_xlsx(
+    bytes: &[u8],
+    enough: &dyn Fn(&Grid) -> bool,
+) -> Result<Vec<(String, Grid)>, FileError> {
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| FileError::Unreadable(format!("de Excel-werkmap is niet te lezen: {e}")))?;
     let mut sheets = Vec::new();
@@ -216,7 +236,11 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<(String, Grid)>, FileError> {
             cells.extend(row.iter().map(cell_of));
             grid.rows.push(cells);
         }
+        let done = enough(&grid);
         sheets.push((name, grid));
+        if done {
+            break;
+        }
     }
     if sheets
         .iter()

@@ -16,7 +16,7 @@ pub(crate) enum AuditAction {
 }
 
 impl AuditAction {
-    fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             AuditAction::Created => "aangemaakt",
             AuditAction::Updated => "gewijzigd",

@@ -514,12 +514,18 @@ impl Store {
         let catalog = self.catalog;
         let known = |id: &str| catalog.contains(id);
         let mut tx = self.db.begin().await?;
+        // Every reference is checked against the elements as they will be after the changes
+        // before it, so new elements can refer to each other.
+        let mut kinds = element_kinds(&mut tx, organisation_id).await?;
+        let mut new: Vec<(Uuid, Record)> = Vec::new();
+        let mut updates: Vec<(Uuid, EntityKind, i64, Record)> = Vec::new();
         for change in changes {
             match change {
                 Change::Create { id, kind, fields } => {
                     let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
-                    check_references(&mut tx, organisation_id, &record, errors).await?;
-                    insert_element(&mut tx, actor, organisation_id, *id, record).await?;
+                    kinds.insert(*id, *kind);
+                    check_references_against(&kinds, &record, errors)?;
+                    new.push((*id, record));
                 }
                 Change::Update {
                     id,
@@ -527,19 +533,22 @@ impl Store {
                     version,
                     fields,
                 } => {
-                    let current =
-                        load_for_update(self, &mut tx, organisation_id, Some(*kind), *id).await?;
-                    if current.version != *version {
-                        return Err(StoreError::Conflict {
-                            current: current.version,
-                        });
-                    }
                     let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
-                    check_references(&mut tx, organisation_id, &record, errors).await?;
-                    if current.record != record {
-                        save_update(&mut tx, actor, &current, record).await?;
-                    }
+                    check_references_against(&kinds, &record, errors)?;
+                    updates.push((*id, *kind, *version, record));
                 }
+            }
+        }
+        insert_elements_bulk(&mut tx, actor, organisation_id, new).await?;
+        for (id, kind, version, record) in updates {
+            let current = load_for_update(self, &mut tx, organisation_id, Some(kind), id).await?;
+            if current.version != version {
+                return Err(StoreError::Conflict {
+                    current: current.version,
+                });
+            }
+            if current.record != record {
+                save_update(&mut tx, actor, &current, record).await?;
             }
         }
         bump_revision(&mut tx, organisation_id).await?;
@@ -751,7 +760,7 @@ async fn check_references(
     tx: &mut Tx,
     organisation_id: Uuid,
     record: &Record,
-    mut errors: ValidationErrors,
+    errors: ValidationErrors,
 ) -> Result<(), StoreError> {
     let refs = record.references();
     let mut kinds: HashMap<Uuid, EntityKind> = HashMap::new();
@@ -770,7 +779,38 @@ async fn check_references(
             }
         }
     }
-    for reference in &refs {
+    check_references_against(&kinds, record, errors)
+}
+
+/// The kind of every element of the organisation, for checking many references at once.
+async fn element_kinds(
+    tx: &mut Tx,
+    organisation_id: Uuid,
+) -> Result<HashMap<Uuid, EntityKind>, StoreError> {
+    let mut kinds = HashMap::new();
+    for row in tx
+        .fetch(
+            "SELECT id, kind FROM elements WHERE organisation_id = $1",
+            &[organisation_id.into()],
+            &[Col::Text, Col::Text],
+        )
+        .await?
+    {
+        if let Some(kind) = EntityKind::from_code(&row.text(1)?) {
+            kinds.insert(row.uuid(0)?, kind);
+        }
+    }
+    Ok(kinds)
+}
+
+/// Checks a record's references against the kinds of the elements that exist: each must exist
+/// (in this organisation), have the right kind, and a relation's type must fit its ends.
+fn check_references_against(
+    kinds: &HashMap<Uuid, EntityKind>,
+    record: &Record,
+    mut errors: ValidationErrors,
+) -> Result<(), StoreError> {
+    for reference in &record.references() {
         if errors.has(reference.field) {
             continue;
         }
@@ -806,6 +846,138 @@ async fn check_references(
         );
     }
     errors.into_result(()).map_err(StoreError::Invalid)
+}
+
+/// Rows per multi-row INSERT: well below the parameter limits of both backends.
+const BULK_ROWS: usize = 200;
+
+/// Inserts new elements with their references and audit records, many rows per statement.
+/// The records must have been validated and their references checked.
+async fn insert_elements_bulk(
+    tx: &mut Tx,
+    actor: &Actor,
+    organisation_id: Uuid,
+    new: Vec<(Uuid, Record)>,
+) -> Result<(), StoreError> {
+    let now = now_text();
+    let dialect = tx.dialect();
+    for chunk in new.chunks(BULK_ROWS) {
+        let mut values = Vec::new();
+        let mut params: Vec<Param> = Vec::new();
+        for (id, record) in chunk {
+            let n = params.len();
+            values.push(format!(
+                "(${}, ${}, ${}, ${}, ${}, ${}, 1, {}, ${}, ${})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5,
+                n + 6,
+                dialect.data_param(n + 7),
+                n + 8,
+                n + 9
+            ));
+            params.extend([
+                Param::from(*id),
+                organisation_id.into(),
+                record.kind().code().into(),
+                record.name().into(),
+                sort_name(record).into(),
+                record.search_text().into(),
+                Value::Object(record.fields().clone()).to_string().into(),
+                (&now).into(),
+                (&now).into(),
+            ]);
+        }
+        tx.execute(
+            &format!(
+                "INSERT INTO elements (id, organisation_id, kind, name, sort_name, search_text, version, data, created_at, updated_at) VALUES {}",
+                values.join(", ")
+            ),
+            &params,
+        )
+        .await?;
+    }
+    let mut refs: Vec<(Uuid, &'static str, Uuid)> = Vec::new();
+    for (id, record) in &new {
+        let mut seen = BTreeSet::new();
+        for reference in record.references() {
+            if seen.insert((reference.field, reference.target)) {
+                refs.push((*id, reference.field, reference.target));
+            }
+        }
+    }
+    for chunk in refs.chunks(BULK_ROWS) {
+        let mut values = Vec::new();
+        let mut params: Vec<Param> = Vec::new();
+        for (from, field, to) in chunk {
+            let n = params.len();
+            values.push(format!("(${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4));
+            params.extend([
+                organisation_id.into(),
+                Param::from(*from),
+                (*field).into(),
+                Param::from(*to),
+            ]);
+        }
+        tx.execute(
+            &format!(
+                "INSERT INTO element_refs (organisation_id, from_id, field, to_id) VALUES {}",
+                values.join(", ")
+            ),
+            &params,
+        )
+        .await?;
+    }
+    let time = parse_time(&now)?;
+    for chunk in new.chunks(BULK_ROWS) {
+        let mut values = Vec::new();
+        let mut params: Vec<Param> = Vec::new();
+        for (id, record) in chunk {
+            let element = Element {
+                id: *id,
+                organisation_id,
+                version: 1,
+                record: record.clone(),
+                created_at: time,
+                updated_at: time,
+            };
+            let n = params.len();
+            values.push(format!(
+                "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, NULL, ${})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5,
+                n + 6,
+                n + 7,
+                n + 8,
+                n + 9
+            ));
+            params.extend([
+                Param::from(Uuid::now_v7()),
+                organisation_id.into(),
+                (&now).into(),
+                actor.user_id.map(|u| u.to_string()).into(),
+                (&actor.email).into(),
+                crate::audit::AuditAction::Created.code().into(),
+                record.kind().code().into(),
+                Param::from(*id),
+                element_json(&element).to_string().into(),
+            ]);
+        }
+        tx.execute(
+            &format!(
+                "INSERT INTO audit_log (id, organisation_id, at, user_id, user_email, action, entity, entity_id, old_value, new_value) VALUES {}",
+                values.join(", ")
+            ),
+            &params,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 fn id_of(record: &Record, field: &str) -> Option<Uuid> {

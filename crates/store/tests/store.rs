@@ -29,6 +29,7 @@ on_both_backends!(
     delete_with_dependents_needs_cascade,
     accounts_sessions_and_tokens,
     relation_types_fit_their_ends,
+    planned_changes_are_all_or_nothing,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -562,5 +563,94 @@ async fn accounts_sessions_and_tokens(backend: Backend) {
             .await
             .unwrap(),
         0
+    );
+}
+
+async fn planned_changes_are_all_or_nothing(backend: Backend) {
+    use regisseur_domain::landscape::Change;
+    let store = store(backend).await;
+    let org = org(&store, "batch").await;
+    let person = create(&store, org, EntityKind::Person, json!({"naam": "Anja"})).await;
+    let supplier = Uuid::now_v7();
+    let app = Uuid::now_v7();
+    let changes = vec![
+        Change::Create {
+            id: supplier,
+            kind: EntityKind::Supplier,
+            fields: obj(json!({"naam": "Nieuw B.V."})),
+        },
+        Change::Create {
+            id: app,
+            kind: EntityKind::Application,
+            fields: obj(json!({"naam": "Nieuw pakket", "levenscyclus": "gepland",
+            "leverancierId": supplier.to_string(), "eigenaarId": person.to_string()})),
+        },
+        Change::Update {
+            id: person,
+            kind: EntityKind::Person,
+            version: 1,
+            fields: obj(json!({"naam": "Anja Kuipers"})),
+        },
+    ];
+    // A stale version anywhere: nothing at all is written.
+    let mut stale = changes.clone();
+    if let Change::Update { version, .. } = &mut stale[2] {
+        *version = 7;
+    }
+    assert!(matches!(
+        store.apply_changes(&actor(), org, &stale).await,
+        Err(StoreError::Conflict { current: 1 })
+    ));
+    assert!(
+        store
+            .get_element(org, EntityKind::Supplier, supplier)
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing half-written"
+    );
+    // A reference to something that does not exist: refused by name.
+    let mut dangling = changes.clone();
+    dangling.remove(0);
+    assert!(
+        matches!(store.apply_changes(&actor(), org, &dangling).await, Err(StoreError::Invalid(e)) if e.has("leverancierId"))
+    );
+    store
+        .apply_changes(&actor(), org, &changes)
+        .await
+        .expect("applied");
+    let created = store
+        .get_element(org, EntityKind::Application, app)
+        .await
+        .unwrap()
+        .expect("created");
+    assert_eq!(
+        created.record.text("leverancierId"),
+        Some(supplier.to_string().as_str())
+    );
+    assert_eq!(
+        store.dependents(org, supplier).await.unwrap().len(),
+        1,
+        "references indexed"
+    );
+    let audit = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity_id: Some(app),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(audit.items[0].action, "aangemaakt");
+    assert_eq!(
+        store
+            .get_element(org, EntityKind::Person, person)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        2
     );
 }

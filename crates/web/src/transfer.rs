@@ -147,8 +147,7 @@ async fn plan_file(
     bytes: &[u8],
 ) -> Result<Result<Plan, FileError>, StoreError> {
     let parsed = sheet::detect_format(name, bytes)
-        .and_then(|format| sheet::read_sheets(format, bytes))
-        .and_then(|sheets| applist::parse_application_sheets(&sheets, state.store.catalog()));
+        .and_then(|format| applist::parse_application_file(format, bytes, state.store.catalog()));
     let list = match parsed {
         Ok(list) => list,
         Err(error) => return Ok(Err(error)),
