@@ -25,6 +25,11 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
         "text/css; charset=utf-8",
         include_bytes!("../static/regisseur.css"),
     ),
+    (
+        "regisseur.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/regisseur.js"),
+    ),
 ];
 
 /// A version string for asset addresses, so browsers may cache them for a long time.

@@ -351,6 +351,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "The register changed meanwhile; nothing was saved. Upload the file again.",
     ),
     ("transfer.done", "Geïmporteerd", "Imported"),
+    (
+        "transfer.progress",
+        "Voortgang van het uploaden",
+        "Upload progress",
+    ),
 ];
 
 /// The texts of one language, for templates: `t.s("key")`.
