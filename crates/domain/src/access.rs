@@ -96,6 +96,28 @@ pub fn supplier_scope_field(kind: EntityKind) -> Option<&'static str> {
     }
 }
 
+/// Whether a user with `role` (tied to `supplier` when the role is `leverancier`) may see the
+/// element `id` with this record. Everyone else in the organisation sees everything; a supplier's
+/// user sees only what [`supplier_scope_field`] ties to its own supplier.
+pub fn may_see(
+    role: Role,
+    supplier: Option<uuid::Uuid>,
+    id: uuid::Uuid,
+    record: &crate::landscape::Record,
+) -> bool {
+    if !role.is_supplier() {
+        return true;
+    }
+    let Some(supplier) = supplier else {
+        return false;
+    };
+    match supplier_scope_field(record.kind()) {
+        Some("id") => id == supplier,
+        Some(field) => record.text(field) == Some(supplier.to_string().as_str()),
+        None => false,
+    }
+}
+
 /// Failed logins for one account within [`LOGIN_WINDOW_MINUTES`] after which logging in to it
 /// is refused for a while.
 pub const LOGIN_MAX_FAILURES_PER_ACCOUNT: i64 = 5;
@@ -126,5 +148,24 @@ mod tests {
         assert!(!Role::Leverancier.can_read(EntityKind::DataSet));
         assert!(!Role::Leverancier.can_write(EntityKind::Contract));
         assert!(!Role::Lezer.can_read_audit());
+    }
+
+    #[test]
+    fn suppliers_see_only_their_own() {
+        use crate::landscape::{InputMode, validate};
+        let supplier = uuid::Uuid::now_v7();
+        let other = uuid::Uuid::now_v7();
+        let input = serde_json::json!({"naam": "C", "leverancierId": supplier.to_string()});
+        let (contract, _) = validate(
+            EntityKind::Contract,
+            input.as_object().expect("object"),
+            InputMode::Api,
+            &|_| false,
+        );
+        let id = uuid::Uuid::now_v7();
+        assert!(may_see(Role::Leverancier, Some(supplier), id, &contract));
+        assert!(!may_see(Role::Leverancier, Some(other), id, &contract));
+        assert!(!may_see(Role::Leverancier, None, id, &contract));
+        assert!(may_see(Role::Lezer, None, id, &contract));
     }
 }

@@ -10,7 +10,6 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, on};
-use regisseur_domain::access::supplier_scope_field;
 use regisseur_domain::landscape::{EntityKind, InputMode};
 use regisseur_domain::{Problem as FieldProblem, ValidationErrors};
 use regisseur_store::{AuditQuery, Element, ListQuery, Membership};
@@ -257,19 +256,14 @@ pub fn element_json(element: &Element) -> Value {
     Value::Object(object)
 }
 
-/// Whether a supplier's user may see this element.
+/// Whether this member may see this element (a supplier's user sees only its own).
 pub fn visible_to(membership: &Membership, element: &Element) -> bool {
-    let Some(supplier) = membership
-        .supplier_id
-        .filter(|_| membership.role.is_supplier())
-    else {
-        return !membership.role.is_supplier();
-    };
-    match supplier_scope_field(element.kind()) {
-        Some("id") => element.id == supplier,
-        Some(field) => element.record.text(field) == Some(supplier.to_string().as_str()),
-        None => false,
-    }
+    regisseur_domain::access::may_see(
+        membership.role,
+        membership.supplier_id,
+        element.id,
+        &element.record,
+    )
 }
 
 fn parse_uuid(text: &str) -> Result<Uuid, Problem> {
