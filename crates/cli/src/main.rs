@@ -9,7 +9,6 @@ use regisseur_domain::access::Role;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
 use regisseur_domain::values::Email;
 use regisseur_domain::{Lang, ValidationErrors};
-use regisseur_interchange::plan::Existing;
 use regisseur_interchange::{applist, export, plan, sheet};
 use regisseur_store::{Store, StoreError};
 use regisseur_web::{AppState, DemoLogin, WebConfig};
@@ -496,19 +495,6 @@ async fn organisation(store: &Store, slug: &str) -> Result<regisseur_store::Orga
     })
 }
 
-async fn register(store: &Store, organisation: uuid::Uuid) -> Result<Vec<Existing>, Failure> {
-    Ok(store
-        .all_elements(organisation)
-        .await?
-        .into_iter()
-        .map(|e| Existing {
-            id: e.id,
-            version: e.version,
-            record: e.record,
-        })
-        .collect())
-}
-
 async fn import(
     database: &str,
     file: &str,
@@ -555,7 +541,7 @@ async fn import(
     let list = applist::parse_application_sheets(&sheets, catalog)
         .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
     let organisation = organisation(&store, org).await?;
-    let existing = register(&store, organisation.id).await?;
+    let existing = store.register(organisation.id).await?;
     let plan = plan::plan_application_list(&list, &existing, catalog);
     let report = plan.report();
     let print = |written: bool| {
@@ -645,7 +631,7 @@ async fn export(
     };
     let store = connect(database).await?;
     let organisation = organisation(&store, org).await?;
-    let existing = register(&store, organisation.id).await?;
+    let existing = store.register(organisation.id).await?;
     let bytes = match format.as_str() {
         "csv" => export::application_list_csv(&existing, store.catalog()),
         "xlsx" => export::register_workbook(&organisation.name, &existing, store.catalog())

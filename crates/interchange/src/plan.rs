@@ -5,20 +5,14 @@ use crate::Issue;
 use crate::applist::{AppRow, ParsedList};
 use regisseur_domain::Lang;
 use regisseur_domain::landscape::names::near_miss;
-use regisseur_domain::landscape::{Change, EntityKind, InputMode, Record, validate};
+use regisseur_domain::landscape::{Change, EntityKind, InputMode, validate};
 use regisseur_domain::reference::ReferenceCatalog;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
-/// An element as the register holds it now.
-#[derive(Debug, Clone)]
-pub struct Existing {
-    pub id: Uuid,
-    pub version: i64,
-    pub record: Record,
-}
+pub use regisseur_domain::landscape::Existing;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Counts {

@@ -7,7 +7,7 @@ use crate::db::{Col, DbRow, Param, Tx};
 use crate::{Actor, Dialect, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
 use regisseur_domain::landscape::{
-    Change, EntityKind, FieldType, InputMode, Record, relation_allowed, validate,
+    Change, EntityKind, Existing, FieldType, InputMode, Record, relation_allowed, validate,
 };
 use regisseur_domain::{Lang, Problem, ValidationErrors};
 use serde_json::{Map, Value};
@@ -554,6 +554,20 @@ impl Store {
         bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The whole register of the organisation as imports plan against it and exports write it.
+    pub async fn register(&self, organisation_id: Uuid) -> Result<Vec<Existing>, StoreError> {
+        Ok(self
+            .all_elements(organisation_id)
+            .await?
+            .into_iter()
+            .map(|e| Existing {
+                id: e.id,
+                version: e.version,
+                record: e.record,
+            })
+            .collect())
     }
 
     /// Every element of the organisation, of every kind.

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use regisseur_domain::Lang;
 use regisseur_domain::landscape::EntityKind;
-use regisseur_interchange::plan::{Existing, Plan, plan_application_list};
+use regisseur_interchange::plan::{Plan, plan_application_list};
 use regisseur_interchange::{FileError, applist, export, sheet};
 use regisseur_store::{Actor, Membership, StoreError};
 use std::collections::BTreeMap;
@@ -125,20 +125,6 @@ async fn import_form(
     )
 }
 
-async fn register(state: &AppState, m: &Membership) -> Result<Vec<Existing>, StoreError> {
-    Ok(state
-        .store
-        .all_elements(m.organisation.id)
-        .await?
-        .into_iter()
-        .map(|e| Existing {
-            id: e.id,
-            version: e.version,
-            record: e.record,
-        })
-        .collect())
-}
-
 /// Reads and plans an uploaded file; a file that cannot be read at all is the error.
 async fn plan_file(
     state: &AppState,
@@ -152,7 +138,7 @@ async fn plan_file(
         Ok(list) => list,
         Err(error) => return Ok(Err(error)),
     };
-    let existing = register(state, m).await?;
+    let existing = state.store.register(m.organisation.id).await?;
     Ok(Ok(plan_application_list(
         &list,
         &existing,
@@ -375,7 +361,11 @@ async fn export_workbook(
     page_result(
         async {
             let m = readable(&auth, &slug, &headers)?;
-            let existing = register(&state, &m).await.or_page(&headers)?;
+            let existing = state
+                .store
+                .register(m.organisation.id)
+                .await
+                .or_page(&headers)?;
             let bytes =
                 export::register_workbook(&m.organisation.name, &existing, state.store.catalog())
                     .map_err(|e| StoreError::Other(format!("workbook: {e}")))
@@ -400,7 +390,11 @@ async fn export_list(
     page_result(
         async {
             let m = readable(&auth, &slug, &headers)?;
-            let existing = register(&state, &m).await.or_page(&headers)?;
+            let existing = state
+                .store
+                .register(m.organisation.id)
+                .await
+                .or_page(&headers)?;
             let bytes = export::application_list_csv(&existing, state.store.catalog());
             let date = chrono::Utc::now().format("%Y-%m-%d");
             Ok(download(

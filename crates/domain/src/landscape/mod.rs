@@ -33,3 +33,11 @@ pub enum Change {
         fields: serde_json::Map<String, serde_json::Value>,
     },
 }
+
+/// An element as the register holds it now: what imports plan against and exports write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Existing {
+    pub id: uuid::Uuid,
+    pub version: i64,
+    pub record: Record,
+}
