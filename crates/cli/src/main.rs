@@ -9,7 +9,7 @@ use regisseur_domain::access::Role;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
 use regisseur_domain::values::Email;
 use regisseur_domain::{Lang, ValidationErrors};
-use regisseur_interchange::{applist, export, plan, sheet};
+use regisseur_interchange::{export, plan, sheet};
 use regisseur_store::{Store, StoreError};
 use regisseur_web::{AppState, DemoLogin, WebConfig};
 use std::io::Read;
@@ -151,6 +151,15 @@ enum TokenCommand {
     },
 }
 
+/// Prints a line on standard output. A closed pipe (`regisseur … | head`) is not an error worth
+/// a panic: the rest of the output is simply not wanted.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// An error that says which exit code it ends with.
 enum Failure {
     /// Input that fails a check: exit 1.
@@ -247,7 +256,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 )));
             };
             let token = store.create_api_token(user.id, &name).await?;
-            println!("{token}");
+            out!("{token}");
             Ok(())
         }
         Command::Import {
@@ -304,7 +313,7 @@ async fn serve(
         .with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr().context("no local address")?;
     // Tests and scripts read this line to find the port when listening on port 0.
-    println!("Regisseur listens on http://{address}");
+    out!("Regisseur listens on http://{address}");
     let config = WebConfig {
         secure_cookies,
         trusted_origins,
@@ -318,7 +327,7 @@ async fn serve(
 }
 
 fn print_json(value: &serde_json::Value) {
-    println!("{value}");
+    out!("{value}");
 }
 
 async fn org(database: &str, command: OrgCommand) -> Result<(), Failure> {
@@ -338,7 +347,7 @@ async fn org(database: &str, command: OrgCommand) -> Result<(), Failure> {
                     &serde_json::json!({"id": org.id.to_string(), "slug": org.slug, "naam": org.name, "cbsCode": org.cbs_code}),
                 );
             } else {
-                println!("{} ({})", org.name, org.slug);
+                out!("{} ({})", org.name, org.slug);
             }
         }
         OrgCommand::List { json } => {
@@ -351,7 +360,7 @@ async fn org(database: &str, command: OrgCommand) -> Result<(), Failure> {
                 print_json(&serde_json::json!({"resultaten": items, "totaal": orgs.len()}));
             } else {
                 for o in orgs {
-                    println!("{}\t{}", o.slug, o.name);
+                    out!("{}\t{}", o.slug, o.name);
                 }
             }
         }
@@ -421,7 +430,7 @@ async fn user(database: &str, command: UserCommand) -> Result<(), Failure> {
     store
         .set_membership(user.id, organisation.id, role, supplier)
         .await?;
-    println!("{} is {} in {}", user.email, role.code(), organisation.slug);
+    out!("{} is {} in {}", user.email, role.code(), organisation.slug);
     Ok(())
 }
 
@@ -534,19 +543,15 @@ async fn import(
             )));
         }
     };
-    let sheets = sheet::read_sheets(format, &bytes)
-        .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
     let store = connect(database).await?;
-    let catalog = store.catalog();
-    let list = applist::parse_application_sheets(&sheets, catalog)
-        .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
     let organisation = organisation(&store, org).await?;
     let existing = store.register(organisation.id).await?;
-    let plan = plan::plan_application_list(&list, &existing, catalog);
+    let plan = regisseur_interchange::plan_import(format, &bytes, &existing, store.catalog())
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
     let report = plan.report();
     let print = |written: bool| {
         if json {
-            println!("{report}");
+            out!("{report}");
         } else {
             print_report(&plan, written);
         }
@@ -588,7 +593,7 @@ async fn import(
 
 fn print_report(plan: &plan::Plan, written: bool) {
     let totals = plan.totals();
-    println!(
+    out!(
         "{}: {} new, {} changed, {} unchanged",
         if written {
             "imported"
@@ -600,7 +605,7 @@ fn print_report(plan: &plan::Plan, written: bool) {
         totals.ongewijzigd
     );
     for (kind, counts) in &plan.per_kind {
-        println!(
+        out!(
             "  {:<24} {:>5} new {:>5} changed {:>5} unchanged",
             kind.resource(),
             counts.nieuw,
@@ -610,9 +615,12 @@ fn print_report(plan: &plan::Plan, written: bool) {
     }
     for (label, issues) in [("error", &plan.errors), ("warning", &plan.warnings)] {
         for issue in issues.iter() {
-            println!(
+            out!(
                 "{label}: row {}, column '{}', value '{}': {}",
-                issue.row, issue.column, issue.value, issue.message
+                issue.row,
+                issue.column,
+                issue.value,
+                issue.message
             );
         }
     }

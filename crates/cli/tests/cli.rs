@@ -347,6 +347,20 @@ async fn import_and_export_the_application_list(backend: Backend) {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = regisseur(&db, &["export", &file("twee.csv"), "--org", "twee"], None);
     assert!(out.status.success());
+    let count = |out: &Output| {
+        text(&out.stderr)
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let een = regisseur(&db, &["export", &file("een.xlsx"), "--org", "een"], None);
+    assert_eq!(
+        count(&out),
+        count(&een),
+        "every element came along: {}",
+        text(&out.stderr)
+    );
     assert_eq!(
         std::fs::read_to_string(file("twee.csv")).expect("read"),
         std::fs::read_to_string(file("export.csv")).expect("read"),

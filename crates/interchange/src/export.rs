@@ -263,6 +263,53 @@ fn cell_text(
 
 const SHEET_ROWS_MAX: u32 = 1_048_575;
 
+/// One column of a kind's sheet: a field as people read it, or the ids behind a reference.
+pub struct KindColumn {
+    pub field: &'static regisseur_domain::landscape::FieldSpec,
+    pub ids: bool,
+}
+
+/// The suffix of the hidden column that holds the ids behind a reference column.
+pub const ID_SUFFIX: &str = " (id)";
+
+impl KindColumn {
+    pub fn header(&self) -> String {
+        if self.ids {
+            format!("{}{ID_SUFFIX}", self.field.nl)
+        } else {
+            self.field.nl.to_string()
+        }
+    }
+}
+
+/// The columns of a kind's sheet, after the `id` column: every field, each reference followed
+/// by the ids behind it.
+pub fn kind_columns(kind: EntityKind) -> Vec<KindColumn> {
+    let mut columns = Vec::new();
+    for field in kind.fields() {
+        columns.push(KindColumn { field, ids: false });
+        if matches!(
+            field.ty,
+            FieldType::Ref(_) | FieldType::RefList(_) | FieldType::AnyRef
+        ) {
+            columns.push(KindColumn { field, ids: true });
+        }
+    }
+    columns
+}
+
+fn id_text(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::String(id)) => id.clone(),
+        Some(Value::Array(ids)) => ids
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => String::new(),
+    }
+}
+
 /// The register as a workbook: an explanation, the application list in the import's columns,
 /// and one sheet per kind. Headers are styled and frozen, every sheet has a filter, and fixed
 /// value lists have a drop-down.
@@ -334,33 +381,42 @@ pub fn register_workbook(
     for kind in EntityKind::ALL {
         let sheet = workbook.add_worksheet();
         sheet.set_name(kind.plural(Lang::Nl))?;
-        let fields = kind.fields();
+        let columns = kind_columns(kind);
         let mut rows = vec![
             std::iter::once("id".to_string())
-                .chain(fields.iter().map(|f| f.nl.to_string()))
+                .chain(columns.iter().map(KindColumn::header))
                 .collect::<Vec<_>>(),
         ];
         let mut items: Vec<&Existing> = register.of_kind(kind).collect();
         items.sort_by_key(|e| e.record.name().unwrap_or("").to_lowercase());
         for element in items {
             let mut row = vec![element.id.to_string()];
-            row.extend(
-                fields.iter().map(|f| {
-                    cell_text(kind, f.name, element.record.get(f.name), &register, catalog)
-                }),
-            );
+            row.extend(columns.iter().map(|column| {
+                let value = element.record.get(column.field.name);
+                if column.ids {
+                    id_text(value)
+                } else {
+                    cell_text(kind, column.field.name, value, &register, catalog)
+                }
+            }));
             rows.push(row);
         }
         write_table(sheet, &rows, &header)?;
-        for (i, field) in fields.iter().enumerate() {
-            let values: Vec<String> = match field.ty {
+        for (i, column) in columns.iter().enumerate() {
+            let col = (i + 1) as u16;
+            if column.ids {
+                // The ids behind the names: hidden, so an import reproduces every reference
+                // exactly, also where two elements share a name.
+                sheet.set_column_hidden(col)?;
+                continue;
+            }
+            let values: Vec<String> = match column.field.ty {
                 FieldType::Choice(choices) => choices.iter().map(|c| c.value.to_string()).collect(),
                 FieldType::Bool => vec!["ja".into(), "nee".into()],
                 FieldType::Biv => vec!["1".into(), "2".into(), "3".into()],
                 _ => continue,
             };
             let validation = DataValidation::new().allow_list_strings(&values)?;
-            let col = (i + 1) as u16;
             sheet.add_data_validation(1, col, SHEET_ROWS_MAX, col, &validation)?;
         }
     }

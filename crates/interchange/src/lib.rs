@@ -9,6 +9,7 @@ pub mod applist;
 pub mod export;
 pub mod plan;
 pub mod sheet;
+pub mod workbook;
 
 use serde::Serialize;
 
@@ -38,4 +39,24 @@ pub struct Issue {
     pub value: String,
     #[serde(rename = "melding")]
     pub message: String,
+}
+
+/// Reads a file and plans its import against the register: a register workbook (as exported,
+/// with a sheet per kind) is imported whole; anything else is read as an application list.
+pub fn plan_import(
+    format: sheet::Format,
+    bytes: &[u8],
+    existing: &[plan::Existing],
+    catalog: &regisseur_domain::reference::ReferenceCatalog,
+) -> Result<plan::Plan, FileError> {
+    if format == sheet::Format::Xlsx {
+        let sheets = sheet::read_sheets(format, bytes)?;
+        if workbook::is_register_workbook(&sheets) {
+            return Ok(workbook::plan_register_workbook(&sheets, existing, catalog));
+        }
+        let list = applist::parse_application_sheets(&sheets, catalog)?;
+        return Ok(plan::plan_application_list(&list, existing, catalog));
+    }
+    let list = applist::parse_application_file(format, bytes, catalog)?;
+    Ok(plan::plan_application_list(&list, existing, catalog))
 }

@@ -13,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use regisseur_domain::Lang;
 use regisseur_domain::landscape::EntityKind;
-use regisseur_interchange::plan::{Plan, plan_application_list};
-use regisseur_interchange::{FileError, applist, export, sheet};
+use regisseur_interchange::plan::Plan;
+use regisseur_interchange::{FileError, export, sheet};
 use regisseur_store::{Actor, Membership, StoreError};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -132,18 +132,17 @@ async fn plan_file(
     name: &str,
     bytes: &[u8],
 ) -> Result<Result<Plan, FileError>, StoreError> {
-    let parsed = sheet::detect_format(name, bytes)
-        .and_then(|format| applist::parse_application_file(format, bytes, state.store.catalog()));
-    let list = match parsed {
-        Ok(list) => list,
+    let format = match sheet::detect_format(name, bytes) {
+        Ok(format) => format,
         Err(error) => return Ok(Err(error)),
     };
     let existing = state.store.register(m.organisation.id).await?;
-    Ok(Ok(plan_application_list(
-        &list,
+    Ok(regisseur_interchange::plan_import(
+        format,
+        bytes,
         &existing,
         state.store.catalog(),
-    )))
+    ))
 }
 
 fn preview(plan: &Plan, file_name: &str, lang: Lang, confirm_action: Option<String>) -> Preview {
