@@ -5,6 +5,7 @@
 //! problem with row, column and value. What must not: storage (the store applies a plan in one
 //! transaction) and rules about the register (they are in `regisseur-domain`).
 
+pub mod ameff;
 pub mod applist;
 pub mod export;
 pub mod plan;

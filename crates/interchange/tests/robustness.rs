@@ -8,6 +8,7 @@ use regisseur_interchange::export::register_workbook;
 use regisseur_interchange::sheet::{Format, detect_format, read_sheets};
 
 fn read_anything(name: &str, bytes: &[u8]) {
+    let _ = regisseur_interchange::ameff::read_model(bytes);
     if let Ok(format) = detect_format(name, bytes)
         && let Ok(sheets) = read_sheets(format, bytes)
     {
@@ -33,6 +34,15 @@ proptest! {
     fn csv_like_text_never_panics(text in "([a-zA-Z0-9 ;,\"\n€.-]{0,30}\n){0,12}") {
         let with_header = format!("naam;status;jaarkosten;biv;einde contract\n{text}");
         read_anything("lijst.csv", with_header.as_bytes());
+    }
+
+    #[test]
+    fn damaged_archimate_files_never_panic(cut in 0usize..20_000, flip in 0usize..20_000, byte in any::<u8>()) {
+        let model = include_bytes!("../../../tests/fixtures/archisurance.xml");
+        let _ = regisseur_interchange::ameff::read_model(&model[..cut.min(model.len())]);
+        let mut corrupted = model.to_vec();
+        corrupted[flip % model.len()] ^= byte;
+        let _ = regisseur_interchange::ameff::read_model(&corrupted);
     }
 
     #[test]
