@@ -518,8 +518,37 @@ fn plan_row(
     (app_index, touched)
 }
 
+/// What the register would hold after applying the plan (for tests).
+#[cfg(test)]
+pub(crate) fn applied(existing: &[Existing], plan: &Plan) -> Vec<Existing> {
+    let mut out: Vec<Existing> = existing.to_vec();
+    for change in &plan.changes {
+        match change {
+            Change::Create { id, kind, fields } => {
+                let (record, errors) = validate(*kind, fields, InputMode::Api, &|_| true);
+                assert!(errors.is_empty(), "{errors}");
+                out.push(Existing {
+                    id: *id,
+                    version: 1,
+                    record,
+                });
+            }
+            Change::Update {
+                id, kind, fields, ..
+            } => {
+                let (record, _) = validate(*kind, fields, InputMode::Api, &|_| true);
+                let e = out.iter_mut().find(|e| e.id == *id).expect("exists");
+                e.version += 1;
+                e.record = record;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::applied;
     use super::*;
     use crate::applist::parse_application_list;
     use crate::sheet::{Format, read_grid};
@@ -528,33 +557,6 @@ mod tests {
         let grid = read_grid(Format::Csv, csv.as_bytes()).expect("grid");
         let list = parse_application_list(&grid, ReferenceCatalog::gemma()).expect("list");
         plan_application_list(&list, existing, ReferenceCatalog::gemma())
-    }
-
-    /// What the register would hold after applying the plan.
-    fn applied(existing: &[Existing], plan: &Plan) -> Vec<Existing> {
-        let mut out: Vec<Existing> = existing.to_vec();
-        for change in &plan.changes {
-            match change {
-                Change::Create { id, kind, fields } => {
-                    let (record, errors) = validate(*kind, fields, InputMode::Api, &|_| true);
-                    assert!(errors.is_empty(), "{errors}");
-                    out.push(Existing {
-                        id: *id,
-                        version: 1,
-                        record,
-                    });
-                }
-                Change::Update {
-                    id, kind, fields, ..
-                } => {
-                    let (record, _) = validate(*kind, fields, InputMode::Api, &|_| true);
-                    let e = out.iter_mut().find(|e| e.id == *id).expect("exists");
-                    e.version += 1;
-                    e.record = record;
-                }
-            }
-        }
-        out
     }
 
     const LIST: &str = "naam;leverancier;eigenaar;status;contract einddatum;opzegtermijn;persoonsgegevens;datalocatie;verwerkersovereenkomst;Afdeling\n\

@@ -424,31 +424,6 @@ mod tests {
         ]
     }
 
-    fn apply(existing: &[Existing], plan: &Plan) -> Vec<Existing> {
-        let mut out = existing.to_vec();
-        for change in &plan.changes {
-            match change {
-                Change::Create { id, kind, fields } => {
-                    let (record, errors) = validate(*kind, fields, InputMode::Api, &|_| true);
-                    assert!(errors.is_empty(), "{errors}");
-                    out.push(Existing {
-                        id: *id,
-                        version: 1,
-                        record,
-                    });
-                }
-                Change::Update {
-                    id, kind, fields, ..
-                } => {
-                    let e = out.iter_mut().find(|e| e.id == *id).expect("exists");
-                    e.record = validate(*kind, fields, InputMode::Api, &|_| true).0;
-                    e.version += 1;
-                }
-            }
-        }
-        out
-    }
-
     /// Every kind's sheet without the id columns: what a person reads.
     fn visible(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
         read_sheets(Format::Xlsx, bytes)
@@ -489,7 +464,7 @@ mod tests {
         let plan = plan_register_workbook(&sheets, &[], ReferenceCatalog::gemma());
         assert!(plan.errors.is_empty(), "{:?}", plan.errors);
         assert_eq!(plan.totals().nieuw, original.len());
-        let copy = apply(&[], &plan);
+        let copy = crate::plan::applied(&[], &plan);
         assert!(
             copy.iter().all(|c| original.iter().all(|o| o.id != c.id)),
             "new ids in the new organisation"

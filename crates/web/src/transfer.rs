@@ -351,33 +351,20 @@ fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Re
     response
 }
 
+/// What an export download holds.
+#[derive(Clone, Copy)]
+enum Export {
+    Workbook,
+    ApplicationList,
+}
+
 async fn export_workbook(
     State(state): State<AppState>,
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
 ) -> Response {
-    page_result(
-        async {
-            let m = readable(&auth, &slug, &headers)?;
-            let existing = state
-                .store
-                .register(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let bytes =
-                export::register_workbook(&m.organisation.name, &existing, state.store.catalog())
-                    .map_err(|e| StoreError::Other(format!("workbook: {e}")))
-                    .or_page(&headers)?;
-            let date = chrono::Utc::now().format("%Y-%m-%d");
-            Ok(download(
-                bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                format!("register-{slug}-{date}.xlsx"),
-            ))
-        }
-        .await,
-    )
+    export_download(&state, &auth, &headers, &slug, Export::Workbook).await
 }
 
 async fn export_list(
@@ -386,21 +373,40 @@ async fn export_list(
     headers: HeaderMap,
     Path(slug): Path<String>,
 ) -> Response {
+    export_download(&state, &auth, &headers, &slug, Export::ApplicationList).await
+}
+
+async fn export_download(
+    state: &AppState,
+    auth: &Auth,
+    headers: &HeaderMap,
+    slug: &str,
+    what: Export,
+) -> Response {
     page_result(
         async {
-            let m = readable(&auth, &slug, &headers)?;
+            let m = readable(auth, slug, headers)?;
             let existing = state
                 .store
                 .register(m.organisation.id)
                 .await
-                .or_page(&headers)?;
-            let bytes = export::application_list_csv(&existing, state.store.catalog());
+                .or_page(headers)?;
+            let catalog = state.store.catalog();
             let date = chrono::Utc::now().format("%Y-%m-%d");
-            Ok(download(
-                bytes,
-                "text/csv; charset=utf-8",
-                format!("applicaties-{slug}-{date}.csv"),
-            ))
+            Ok(match what {
+                Export::Workbook => download(
+                    export::register_workbook(&m.organisation.name, &existing, catalog)
+                        .map_err(|e| StoreError::Other(format!("workbook: {e}")))
+                        .or_page(headers)?,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    format!("register-{slug}-{date}.xlsx"),
+                ),
+                Export::ApplicationList => download(
+                    export::application_list_csv(&existing, catalog),
+                    "text/csv; charset=utf-8",
+                    format!("applicaties-{slug}-{date}.csv"),
+                ),
+            })
         }
         .await,
     )
