@@ -110,7 +110,6 @@ fn readable(auth: &Auth, slug: &str, headers: &HeaderMap) -> Result<Membership, 
 }
 
 async fn import_form(
-    State(_state): State<AppState>,
     ReqLang(lang): ReqLang,
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
