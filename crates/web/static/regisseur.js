@@ -15,7 +15,7 @@
     if (!form || !event.detail.lengthComputable) return;
     var bar = document.getElementById(form.getAttribute('data-progress'));
     if (!bar) return;
-    bar.hidden = false;
+    bar.parentElement.hidden = false;
     bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
     bar.textContent = bar.value + '%';
   });
