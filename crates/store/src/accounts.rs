@@ -35,6 +35,16 @@ pub struct Membership {
     pub supplier_id: Option<Uuid>,
 }
 
+impl Membership {
+    /// The supplier a list must be limited to: `Some` for a supplier's user (the nil id when
+    /// the account is tied to no supplier, so that it sees nothing), `None` for everyone else.
+    pub fn supplier_scope(&self) -> Option<Uuid> {
+        self.role
+            .is_supplier()
+            .then(|| self.supplier_id.unwrap_or_else(Uuid::nil))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiToken {
     pub id: Uuid,

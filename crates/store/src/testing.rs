@@ -1,6 +1,9 @@
 //! Fresh databases for tests, on both backends. Every test gets its own database, so tests
 //! run in parallel without seeing each other's data.
 //!
+//! Test support only: a database that cannot be made is a broken test setup, so these
+//! functions panic with a message that says what is missing instead of returning an error.
+//!
 //! PostgreSQL is reached at `REGISSEUR_TEST_POSTGRES` (default
 //! `postgres://postgres@127.0.0.1:5432/postgres`); `.ci/run` starts a server when none answers.
 

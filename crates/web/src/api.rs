@@ -382,9 +382,14 @@ async fn organisations(auth: ApiAuth, RawQuery(raw): RawQuery) -> ApiResult {
 }
 
 fn page_json(all: Vec<Value>, page: u32, size: u32) -> Value {
-    let total = all.len();
+    let total = all.len() as i64;
     let start = ((page - 1) as usize).saturating_mul(size as usize);
     let items: Vec<Value> = all.into_iter().skip(start).take(size as usize).collect();
+    list_json(items, total, page, size)
+}
+
+/// A list answer as every list of the API gives it.
+fn list_json(items: Vec<Value>, total: i64, page: u32, size: u32) -> Value {
     json!({"resultaten": items, "totaal": total, "pagina": page, "paginaGrootte": size})
 }
 
@@ -497,7 +502,7 @@ async fn audit(
         .collect();
     Ok(json_response(
         StatusCode::OK,
-        json!({"resultaten": items, "totaal": result.total, "pagina": result.page, "paginaGrootte": result.page_size}),
+        list_json(items, result.total, result.page, result.page_size),
     ))
 }
 
@@ -512,9 +517,7 @@ async fn list(
     require_read(m, kind)?;
     let mut query =
         list_query(kind, query_pairs(raw.as_deref())).map_err(|e| Problem::invalid(&e))?;
-    if m.role.is_supplier() {
-        query.supplier_scope = Some(m.supplier_id.unwrap_or_else(Uuid::nil));
-    }
+    query.supplier_scope = m.supplier_scope();
     let page = state
         .store
         .list_elements(m.organisation.id, kind, &query)
@@ -522,7 +525,7 @@ async fn list(
     let items: Vec<Value> = page.items.iter().map(element_json).collect();
     Ok(json_response(
         StatusCode::OK,
-        json!({"resultaten": items, "totaal": page.total, "pagina": page.page, "paginaGrootte": page.page_size}),
+        list_json(items, page.total, page.page, page.page_size),
     ))
 }
 

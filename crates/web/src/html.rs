@@ -564,10 +564,7 @@ async fn all_elements(
         let query = ListQuery {
             page,
             page_size: 500,
-            supplier_scope: m
-                .role
-                .is_supplier()
-                .then(|| m.supplier_id.unwrap_or_else(Uuid::nil)),
+            supplier_scope: m.supplier_scope(),
             ..ListQuery::default()
         };
         let result = state
@@ -839,9 +836,7 @@ async fn list_page(
                     ListQuery::default()
                 }
             };
-            if m.role.is_supplier() {
-                query.supplier_scope = Some(m.supplier_id.unwrap_or_else(Uuid::nil));
-            }
+            query.supplier_scope = m.supplier_scope();
             let result = match state
                 .store
                 .list_elements(m.organisation.id, kind, &query)
