@@ -69,7 +69,8 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
-    /// Import an application list (XLSX or CSV) into an organisation's register
+    /// Import an application list (XLSX or CSV), a register workbook or an ArchiMate model
+    /// (AMEFF 3.x or 2.1) into an organisation's register
     Import {
         file: String,
         #[arg(long)]
@@ -84,12 +85,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export an organisation's register: xlsx (every kind) or csv (the application list)
+    /// Export an organisation's register: xlsx (every kind), csv (the application list) or
+    /// ameff (an ArchiMate 3.1 model exchange file)
     Export {
         file: String,
         #[arg(long)]
         org: String,
-        /// xlsx or csv; by default from the file's extension
+        /// xlsx, csv or ameff; by default from the file's extension (.xml: ameff)
         #[arg(long)]
         format: Option<String>,
     },
@@ -517,25 +519,23 @@ async fn import(
         sheet::detect_format(file, &bytes).map_err(|e| Failure::Usage(anyhow::anyhow!("{e}")));
     let format = match format {
         "auto" => detected?,
-        "xlsx" | "csv" => {
-            let wanted = if format == "xlsx" {
-                sheet::Format::Xlsx
-            } else {
-                sheet::Format::Csv
+        "xlsx" | "csv" | "ameff" => {
+            let wanted = match format {
+                "xlsx" => sheet::Format::Xlsx,
+                "csv" => sheet::Format::Csv,
+                _ => sheet::Format::Ameff,
             };
             // The extension may be anything; the content must fit the format asked for.
-            let is_zip = bytes.starts_with(b"PK\x03\x04");
-            if (wanted == sheet::Format::Xlsx) != is_zip {
+            let fits = match sheet::detect_format("", &bytes) {
+                Ok(found) => found == wanted,
+                Err(_) => false,
+            };
+            if !fits {
                 return Err(Failure::Usage(anyhow::anyhow!(
                     "{file} is not in {format} format"
                 )));
             }
             wanted
-        }
-        "ameff" => {
-            return Err(Failure::Usage(anyhow::anyhow!(
-                "ArchiMate (AMEFF) import is not available yet; import the application list as xlsx or csv"
-            )));
         }
         other => {
             return Err(Failure::Usage(anyhow::anyhow!(
@@ -635,6 +635,7 @@ async fn export(
     let format = match format {
         Some(f) => f.to_lowercase(),
         None if file.to_lowercase().ends_with(".csv") => "csv".into(),
+        None if file.to_lowercase().ends_with(".xml") => "ameff".into(),
         None => "xlsx".into(),
     };
     let store = connect(database).await?;
@@ -644,14 +645,15 @@ async fn export(
         "csv" => export::application_list_csv(&existing, store.catalog()),
         "xlsx" => export::register_workbook(&organisation.name, &existing, store.catalog())
             .map_err(|e| Failure::Usage(anyhow::anyhow!("cannot make the workbook: {e}")))?,
-        "ameff" => {
-            return Err(Failure::Usage(anyhow::anyhow!(
-                "ArchiMate (AMEFF) export is not available yet"
-            )));
-        }
+        "ameff" | "xml" => regisseur_interchange::archimate::write_model(
+            &organisation.name,
+            &existing,
+            store.catalog(),
+        )
+        .into_bytes(),
         other => {
             return Err(Failure::Usage(anyhow::anyhow!(
-                "unknown format '{other}': use xlsx or csv"
+                "unknown format '{other}': use xlsx, csv or ameff"
             )));
         }
     };

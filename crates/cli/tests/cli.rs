@@ -43,6 +43,7 @@ on_both_backends!(
     organisations_users_and_tokens,
     bad_input_exits_1_and_names_every_problem,
     import_and_export_the_application_list,
+    import_and_export_archimate_models,
 );
 
 async fn organisations_users_and_tokens(backend: Backend) {
@@ -387,5 +388,107 @@ async fn import_and_export_the_application_list(backend: Backend) {
     let out = regisseur(&db, &["import", &file("leeg2.csv"), "--org", "een"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("leeg"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+async fn import_and_export_archimate_models(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    let dir = std::env::temp_dir().join(format!("regisseur-ameff-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = |name: &str| dir.join(name).display().to_string();
+    for (slug, name) in [("een", "Gemeente Een"), ("twee", "Gemeente Twee")] {
+        let out = regisseur(&db, &["org", "add", "--slug", slug, "--name", name], None);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let archisurance = fixture("archisurance.xml");
+
+    // A dry run tells what would come in, and writes nothing.
+    let out = regisseur(
+        &db,
+        &[
+            "import",
+            &archisurance,
+            "--org",
+            "een",
+            "--dry-run",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    assert_eq!(report["nieuw"], 122 + 179, "{report}");
+    assert!(report["perSoort"]["architectuurelementen"]["nieuw"].as_i64() > Some(0));
+    assert!(report["perSoort"]["applicaties"]["nieuw"].as_i64() > Some(0));
+
+    // The real import, then the same file again: nothing changes the second time.
+    let out = regisseur(
+        &db,
+        &[
+            "import",
+            &archisurance,
+            "--org",
+            "een",
+            "--format",
+            "ameff",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(json_of(&out)["nieuw"], 301);
+    let out = regisseur(
+        &db,
+        &["import", &archisurance, "--org", "een", "--json"],
+        None,
+    );
+    let again = json_of(&out);
+    assert_eq!(
+        (again["nieuw"].as_i64(), again["ongewijzigd"].as_i64()),
+        (Some(0), Some(301))
+    );
+
+    // Export as AMEFF, import that into another organisation, export again: the same model.
+    let first = file("een.xml");
+    let out = regisseur(&db, &["export", &first, "--org", "een"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = regisseur(&db, &["import", &first, "--org", "twee", "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(json_of(&out)["nieuw"], 301);
+    let second = file("twee.xml");
+    let out = regisseur(
+        &db,
+        &["export", &second, "--org", "twee", "--format", "ameff"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = |path: &str| {
+        let mut lines: Vec<String> = std::fs::read_to_string(path)
+            .expect("read")
+            .lines()
+            .filter(|l| !l.contains("<name xml:lang=\"nl\">Gemeente"))
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(lines(&first), lines(&second));
+
+    // An XML file that is not a model, and a model asked for as CSV, are refused with exit 2.
+    let html = file("pagina.xml");
+    std::fs::write(&html, "<html><body>geen model</body></html>").expect("write");
+    let out = regisseur(&db, &["import", &html, "--org", "een"], None);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let out = regisseur(
+        &db,
+        &["import", &archisurance, "--org", "een", "--format", "csv"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not in csv format"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -180,10 +180,10 @@ impl Problem {
             (Problem::NotAllowed, Lang::Nl) => "Niet toegestaan.".into(),
             (Problem::NotAllowed, Lang::En) => "Not allowed.".into(),
             (Problem::NotAProperty, Lang::Nl) => {
-                "Schrijf elke eigenschap als 'naam: waarde' (naam hoogstens 100, waarde hoogstens 2.000 tekens).".into()
+                "Schrijf elke eigenschap als 'naam: waarde' (naam hoogstens 100, waarde hoogstens 10.000 tekens).".into()
             }
             (Problem::NotAProperty, Lang::En) => {
-                "Write each property as 'name: value' (name at most 100, value at most 2,000 characters).".into()
+                "Write each property as 'name: value' (name at most 100, value at most 10,000 characters).".into()
             }
         }
     }

@@ -11,6 +11,9 @@ use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
+/// The hidden sheet with the value lists too long for Excel's own drop-down lists.
+const LISTS_SHEET: &str = "Keuzelijsten";
+
 /// The application list columns, in the order the import reads them back.
 pub const LIST_COLUMNS: [&str; 19] = [
     "Naam",
@@ -378,6 +381,7 @@ pub fn register_workbook(
     let validation = DataValidation::new().allow_list_strings(&["ja", "nee"])?;
     sheet.add_data_validation(1, 17, SHEET_ROWS_MAX, 17, &validation)?;
 
+    let mut long_lists: Vec<Vec<String>> = Vec::new();
     for kind in EntityKind::ALL {
         let sheet = workbook.add_worksheet();
         sheet.set_name(kind.plural(Lang::Nl))?;
@@ -387,8 +391,14 @@ pub fn register_workbook(
                 .chain(columns.iter().map(KindColumn::header))
                 .collect::<Vec<_>>(),
         ];
-        let mut items: Vec<&Existing> = register.of_kind(kind).collect();
-        items.sort_by_key(|e| e.record.name().unwrap_or("").to_lowercase());
+        let items: Vec<&Existing> = if kind == EntityKind::Relation {
+            // Each relation after the relations it points at, so that the import can resolve it.
+            crate::archimate::relations_in_order(elements)
+        } else {
+            let mut items: Vec<&Existing> = register.of_kind(kind).collect();
+            items.sort_by_key(|e| e.record.name().unwrap_or("").to_lowercase());
+            items
+        };
         for element in items {
             let mut row = vec![element.id.to_string()];
             row.extend(columns.iter().map(|column| {
@@ -416,9 +426,27 @@ pub fn register_workbook(
                 FieldType::Biv => vec!["1".into(), "2".into(), "3".into()],
                 _ => continue,
             };
-            let validation = DataValidation::new().allow_list_strings(&values)?;
+            // Excel takes at most 255 characters in a list; longer ones come from a sheet.
+            let validation = if values.iter().map(|v| v.len() + 1).sum::<usize>() <= 255 {
+                DataValidation::new().allow_list_strings(&values)?
+            } else {
+                let letter = char::from(b'A' + long_lists.len() as u8);
+                let range = format!("'{LISTS_SHEET}'!${letter}$1:${letter}${}", values.len());
+                long_lists.push(values);
+                DataValidation::new().allow_list_formula(range.as_str().into())
+            };
             sheet.add_data_validation(1, col, SHEET_ROWS_MAX, col, &validation)?;
         }
+    }
+    if !long_lists.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(LISTS_SHEET)?;
+        for (col, values) in long_lists.iter().enumerate() {
+            for (row, value) in values.iter().enumerate() {
+                sheet.write_string(row as u32, col as u16, value)?;
+            }
+        }
+        sheet.set_hidden(true);
     }
     workbook.save_to_buffer()
 }
@@ -524,7 +552,9 @@ mod tests {
         let mut workbook: calamine::Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("open");
         let names = workbook.sheet_names();
-        assert_eq!(names.len(), 2 + EntityKind::ALL.len());
+        // Explanation, application list, a sheet per kind, and the hidden long value lists.
+        assert_eq!(names.len(), 3 + EntityKind::ALL.len());
+        assert!(names.contains(&LISTS_SHEET.to_string()));
         assert!(
             names.contains(&"Applicatielijst".to_string())
                 && names.contains(&"Leveranciers".to_string())

@@ -1,5 +1,6 @@
 //! File formats in and out of Regisseur: the application list municipalities keep in Excel
-//! (XLSX and CSV, in and out) and the register as a workbook.
+//! (XLSX and CSV, in and out), the register as a workbook, and the register as an ArchiMate
+//! model (AMEFF, in and out).
 //!
 //! What lives here: reading and writing formats, turning rows into planned changes, and every
 //! problem with row, column and value. What must not: storage (the store applies a plan in one
@@ -7,6 +8,7 @@
 
 pub mod ameff;
 pub mod applist;
+pub mod archimate;
 pub mod export;
 pub mod plan;
 pub mod sheet;
@@ -42,14 +44,18 @@ pub struct Issue {
     pub message: String,
 }
 
-/// Reads a file and plans its import against the register: a register workbook (as exported,
-/// with a sheet per kind) is imported whole; anything else is read as an application list.
+/// Reads a file and plans its import against the register: an ArchiMate model by the mapping of
+/// [`archimate`], a register workbook (as exported, with a sheet per kind) whole, anything else
+/// as an application list.
 pub fn plan_import(
     format: sheet::Format,
     bytes: &[u8],
     existing: &[plan::Existing],
     catalog: &regisseur_domain::reference::ReferenceCatalog,
 ) -> Result<plan::Plan, FileError> {
+    if format == sheet::Format::Ameff {
+        return archimate::plan_file(bytes, existing, catalog);
+    }
     if format == sheet::Format::Xlsx {
         let sheets = sheet::read_sheets(format, bytes)?;
         if workbook::is_register_workbook(&sheets) {

@@ -6,11 +6,26 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use std::io::Cursor;
 
-/// The file formats of the application list.
+/// The file formats an import reads: the application list or register workbook (XLSX, CSV),
+/// and an ArchiMate model exchange file (AMEFF, XML).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Xlsx,
     Csv,
+    Ameff,
+}
+
+/// Whether the bytes begin like an XML document (after a byte order mark and white space).
+fn looks_like_xml(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'<')
+}
+
+fn not_a_sheet() -> FileError {
+    FileError::WrongFormat("een ArchiMate-bestand (XML) is geen spreadsheet".into())
 }
 
 /// One cell, typed as the file gave it.
@@ -72,8 +87,24 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
                 }
             )))
         }
-    } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
+    } else if lower.ends_with(".xml") {
         if is_zip {
+            Err(FileError::WrongFormat(format!(
+                "{name} heeft de extensie .xml maar is een Excel-werkmap (XLSX)"
+            )))
+        } else if looks_like_xml(bytes) {
+            Ok(Format::Ameff)
+        } else {
+            Err(FileError::WrongFormat(format!(
+                "{name} heeft de extensie .xml maar is geen XML-bestand"
+            )))
+        }
+    } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
+        if looks_like_xml(bytes) {
+            Err(FileError::WrongFormat(format!(
+                "{name} heeft de extensie .csv maar is een XML-bestand (ArchiMate?); gebruik .xml"
+            )))
+        } else if is_zip {
             Err(FileError::WrongFormat(format!(
                 "{name} heeft de extensie .csv maar is een Excel-werkmap (XLSX)"
             )))
@@ -90,11 +121,13 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
         )))
     } else if is_zip {
         Ok(Format::Xlsx)
+    } else if looks_like_xml(bytes) {
+        Ok(Format::Ameff)
     } else if !looks_binary {
         Ok(Format::Csv)
     } else {
         Err(FileError::WrongFormat(format!(
-            "{name}: onbekend bestandsformaat; gebruik .xlsx of .csv"
+            "{name}: onbekend bestandsformaat; gebruik .xlsx, .csv of .xml (ArchiMate)"
         )))
     }
 }
@@ -113,6 +146,7 @@ pub fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<(String, Grid)>, 
     match format {
         Format::Xlsx => read_xlsx(bytes, &|_| false),
         Format::Csv => Ok(vec![(String::new(), read_csv(bytes)?)]),
+        Format::Ameff => Err(not_a_sheet()),
     }
 }
 
@@ -125,6 +159,7 @@ pub fn first_sheet_where(
     let sheets = match format {
         Format::Xlsx => read_xlsx(bytes, wanted)?,
         Format::Csv => vec![(String::new(), read_csv(bytes)?)],
+        Format::Ameff => return Err(not_a_sheet()),
     };
     Ok(sheets
         .into_iter()

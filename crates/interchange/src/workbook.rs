@@ -15,13 +15,14 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The order in which kinds are read: each refers only to kinds read before it.
-const ORDER: [EntityKind; 8] = [
+const ORDER: [EntityKind; 9] = [
     EntityKind::Person,
     EntityKind::Supplier,
     EntityKind::Contract,
     EntityKind::Component,
     EntityKind::Application,
     EntityKind::DataSet,
+    EntityKind::ModelElement,
     EntityKind::Interface,
     EntityKind::Relation,
 ];
@@ -278,11 +279,7 @@ fn field_value(
     let text = text.trim();
     let targets: Vec<EntityKind> = match column.field.ty {
         FieldType::Ref(kind) | FieldType::RefList(kind) => vec![kind],
-        FieldType::AnyRef => EntityKind::ALL
-            .iter()
-            .copied()
-            .filter(|k| *k != EntityKind::Relation)
-            .collect(),
+        FieldType::AnyRef => EntityKind::ALL.to_vec(),
         _ => Vec::new(),
     };
     let one = |id_text: &str, name: &str| -> Result<String, String> {

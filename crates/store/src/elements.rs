@@ -236,9 +236,11 @@ impl Store {
                     }
                 },
                 FieldType::Country => value.trim().to_uppercase(),
-                FieldType::Ref(_) | FieldType::AnyRef | FieldType::Choice(_) => {
-                    value.trim().to_lowercase()
-                }
+                FieldType::Choice(choices) => choices
+                    .iter()
+                    .find(|c| c.value.eq_ignore_ascii_case(value.trim()))
+                    .map_or_else(|| value.trim().to_lowercase(), |c| c.value.to_string()),
+                FieldType::Ref(_) | FieldType::AnyRef => value.trim().to_lowercase(),
                 _ => value.trim().to_string(),
             };
             params.push(value.into());
@@ -267,6 +269,39 @@ impl Store {
         }
         errors.into_result(()).map_err(StoreError::Invalid)?;
         Ok((clause, params))
+    }
+
+    /// The architecture elements that are GEMMA reference components (after importing the
+    /// GEMMA model), by reference component id: where the register knows a component's place
+    /// in GEMMA.
+    pub async fn reference_component_elements(
+        &self,
+        organisation_id: Uuid,
+    ) -> Result<HashMap<String, Uuid>, StoreError> {
+        let mut found = HashMap::new();
+        let mut page = 1;
+        loop {
+            let query = ListQuery {
+                filters: vec![("archimateType".into(), "ApplicationComponent".into())],
+                page,
+                page_size: 500,
+                ..ListQuery::default()
+            };
+            let result = self
+                .list_elements(organisation_id, EntityKind::ModelElement, &query)
+                .await?;
+            for element in &result.items {
+                if let Some(Value::Array(ids)) = element.record.get("referentiecomponentIds") {
+                    for id in ids.iter().filter_map(Value::as_str) {
+                        found.entry(id.to_string()).or_insert(element.id);
+                    }
+                }
+            }
+            if result.items.len() < 500 {
+                return Ok(found);
+            }
+            page += 1;
+        }
     }
 
     /// One page of elements of a kind, with the total that match.
@@ -836,7 +871,6 @@ fn check_references_against(
                     expected: expected.singular(Lang::Nl),
                 },
             ),
-            (Some(EntityKind::Relation), None) => errors.push(reference.field, Problem::NotAllowed),
             _ => {}
         }
     }

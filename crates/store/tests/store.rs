@@ -475,6 +475,56 @@ async fn relation_types_fit_their_ends(backend: Backend) {
     let deps = store.dependents(org, server).await.unwrap();
     assert_eq!(deps.len(), 1);
     assert_eq!(deps[0].kind, EntityKind::Relation);
+    let runs_on = deps[0].id;
+
+    // An ArchiMate relationship may point at a relation; a typed dependency may not.
+    let process = create(
+        &store,
+        org,
+        EntityKind::ModelElement,
+        json!({"naam": "Zaak behandelen", "archimateType": "BusinessProcess"}),
+    )
+    .await;
+    let about = create(
+        &store,
+        org,
+        EntityKind::Relation,
+        json!({"soort": "associatie", "bronId": process.to_string(), "doelId": runs_on.to_string()}),
+    )
+    .await;
+    let typed = store
+        .create_element(&actor(), org, EntityKind::Relation,
+            &obj(json!({"soort": "gebruikt", "bronId": process.to_string(), "doelId": runs_on.to_string()})), InputMode::Api)
+        .await;
+    assert!(matches!(typed, Err(StoreError::Invalid(e)) if e.has("soort")));
+    // The model's own type reads back, and filters, as ArchiMate spells it.
+    let query = regisseur_store::ListQuery {
+        filters: vec![("archimateType".into(), "businessprocess".into())],
+        ..Default::default()
+    };
+    let list = store
+        .list_elements(org, EntityKind::ModelElement, &query)
+        .await
+        .unwrap();
+    assert_eq!(list.items.len(), 1);
+    assert_eq!(
+        list.items[0].record.text("archimateType"),
+        Some("BusinessProcess")
+    );
+    // Removing the server takes the relation on it and the relation on that relation along.
+    store
+        .delete_element(&actor(), org, EntityKind::Component, server, true)
+        .await
+        .unwrap();
+    for gone in [runs_on, about] {
+        assert!(
+            store
+                .get_element(org, EntityKind::Relation, gone)
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
 }
 
 async fn accounts_sessions_and_tokens(backend: Backend) {

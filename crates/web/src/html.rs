@@ -1132,21 +1132,35 @@ async fn detail_page(
                 .await
                 .or_page(&headers)?;
             let catalog = state.store.catalog();
-            let fields = kind
-                .fields()
-                .iter()
-                .map(|spec| FieldRow {
-                    label: spec.label(lang).to_string(),
-                    parts: display(
-                        spec,
-                        element.record.get(spec.name),
-                        &slug,
-                        &names,
-                        catalog,
-                        lang,
-                    ),
-                })
-                .collect();
+            // Reference components link to their place in the imported GEMMA model, if any.
+            let gemma = match element.record.get("referentiecomponentIds") {
+                Some(_) if kind != EntityKind::ModelElement => state
+                    .store
+                    .reference_component_elements(m.organisation.id)
+                    .await
+                    .or_page(&headers)?,
+                _ => std::collections::HashMap::new(),
+            };
+            let fields =
+                kind.fields()
+                    .iter()
+                    .map(|spec| {
+                        let value = element.record.get(spec.name);
+                        let mut parts = display(spec, value, &slug, &names, catalog, lang);
+                        if spec.ty == FieldType::ReferenceComponents {
+                            let ids = value.and_then(Value::as_array).into_iter().flatten();
+                            for (part, id) in parts.iter_mut().zip(ids) {
+                                part.href = id.as_str().and_then(|id| gemma.get(id)).map(|uuid| {
+                                    element_href(&slug, EntityKind::ModelElement, *uuid)
+                                });
+                            }
+                        }
+                        FieldRow {
+                            label: spec.label(lang).to_string(),
+                            parts,
+                        }
+                    })
+                    .collect();
             let this = element.id.to_string();
             let link_to = |id: Option<&str>| -> Part {
                 match id
@@ -1529,23 +1543,51 @@ async fn form_fields(
                         label: String::new(),
                         options: vec![choose()],
                     }];
+                    let mut names = crate::view::Names::new();
                     for target in EntityKind::ALL
                         .into_iter()
                         .filter(|k| *k != EntityKind::Relation)
                     {
-                        let options: Vec<OptionItem> = elements_of(target)
-                            .await?
+                        let elements = elements_of(target).await?;
+                        let options: Vec<OptionItem> = elements
                             .iter()
                             .map(|e| {
                                 opt(&e.id.to_string(), e.record.name().unwrap_or("").to_string())
                             })
                             .collect();
+                        let labelled: Vec<_> = elements
+                            .into_iter()
+                            .map(|e| {
+                                let label = crate::view::element_label(&e.record, &names, lang);
+                                (e.id, (target, label))
+                            })
+                            .collect();
+                        names.extend(labelled);
                         if !options.is_empty() {
                             groups.push(OptionGroup {
                                 label: target.plural(lang).to_string(),
                                 options,
                             });
                         }
+                    }
+                    // A relation may point at a relation (from an ArchiMate model); the one it
+                    // points at now stays selectable, so that editing keeps it.
+                    let mut relations = Vec::new();
+                    for id in current.iter().filter_map(|c| Uuid::parse_str(c).ok()) {
+                        if let Some(relation) = state
+                            .store
+                            .get_element(m.organisation.id, EntityKind::Relation, id)
+                            .await?
+                        {
+                            let label = crate::view::element_label(&relation.record, &names, lang);
+                            relations.push(opt(&id.to_string(), label));
+                        }
+                    }
+                    if !relations.is_empty() {
+                        groups.push(OptionGroup {
+                            label: EntityKind::Relation.plural(lang).to_string(),
+                            options: relations,
+                        });
                     }
                     ("select", groups, None)
                 }

@@ -283,14 +283,20 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "The application list as CSV (in the columns the import reads)",
     ),
     (
-        "transfer.import",
-        "Applicatielijst importeren",
-        "Import an application list",
+        "transfer.export.ameff",
+        "Het register als ArchiMate-model (AMEFF 3.1, voor Archi en BiZZdesign), met de koppeling naar GEMMA",
+        "The register as an ArchiMate model (AMEFF 3.1, for Archi and BiZZdesign), linked to GEMMA",
+    ),
+    ("transfer.import", "Importeren", "Import"),
+    (
+        "transfer.more",
+        "rijen zonder problemen zijn niet getoond; ze worden wel geïmporteerd.",
+        "rows without problems are not shown; they are imported all the same.",
     ),
     (
         "transfer.help",
-        "Laad uw applicatieoverzicht (Excel of CSV). U ziet eerst wat er verandert en elk probleem per rij; pas na bevestiging wordt alles in één keer opgeslagen. Bestaande applicaties, leveranciers en personen worden op naam herkend; dezelfde lijst nogmaals importeren verandert niets.",
-        "Upload your application overview (Excel or CSV). You first see what changes and every problem per row; only after confirming is everything saved at once. Existing applications, suppliers and people are recognised by name; importing the same list again changes nothing.",
+        "Laad uw applicatieoverzicht (Excel of CSV), een geëxporteerde registerwerkmap, of een ArchiMate-model (AMEFF-bestand uit Archi of BiZZdesign, of het GEMMA-model). U ziet eerst wat er verandert en elk probleem per rij (bij een model: per regel); pas na bevestiging wordt alles in één keer opgeslagen. Bestaande applicaties, leveranciers en personen worden op naam herkend, modelonderdelen op hun identificatie; hetzelfde bestand nogmaals importeren verandert niets.",
+        "Upload your application overview (Excel or CSV), an exported register workbook, or an ArchiMate model (an AMEFF file from Archi or BiZZdesign, or the GEMMA model). You first see what changes and every problem per row (for a model: per line); only after confirming is everything saved at once. Existing applications, suppliers and people are recognised by name, model concepts by their identifier; importing the same file again changes nothing.",
     ),
     (
         "transfer.columns",

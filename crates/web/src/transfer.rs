@@ -1,5 +1,6 @@
-//! Import and export pages: upload an application list, see what would change with every
-//! problem on its row, confirm; download the register as a workbook or the list as CSV.
+//! Import and export pages: upload an application list, a register workbook or an ArchiMate
+//! model, see what would change with every problem on its row, confirm; download the register
+//! as a workbook, the list as CSV, or the register as an ArchiMate model.
 
 use crate::AppState;
 use crate::auth::{Auth, PageAuth};
@@ -28,17 +29,16 @@ pub fn router() -> Router<AppState> {
         .route("/o/{slug}/importeren/{upload}", post(import_confirm))
         .route("/o/{slug}/exporteren/register.xlsx", get(export_workbook))
         .route("/o/{slug}/exporteren/applicaties.csv", get(export_list))
+        .route("/o/{slug}/exporteren/model.xml", get(export_model))
+        // Models such as GEMMA are several megabytes; the server's overall limit still holds.
+        .layer(axum::extract::DefaultBodyLimit::disable())
 }
 
-/// Importing writes applications and what they bring with them.
-const IMPORT_KINDS: [EntityKind; 6] = [
-    EntityKind::Application,
-    EntityKind::Supplier,
-    EntityKind::Contract,
-    EntityKind::DataSet,
-    EntityKind::Person,
-    EntityKind::Relation,
-];
+/// Importing writes applications and what they bring with them, or a whole model.
+const IMPORT_KINDS: [EntityKind; 9] = EntityKind::ALL;
+
+/// Rows of the preview shown without a problem; rows with a problem are always shown.
+const PREVIEW_ROWS: usize = 300;
 
 fn may_import(m: &Membership) -> bool {
     IMPORT_KINDS.iter().all(|k| m.role.can_write(*k))
@@ -63,6 +63,8 @@ struct Preview {
     file_name: String,
     counts: Vec<KindCount>,
     rows: Vec<RowView>,
+    /// Rows without a problem not shown.
+    hidden_rows: usize,
     error_count: usize,
     warning_count: usize,
     confirm_action: Option<String>,
@@ -76,6 +78,7 @@ struct ImportPage {
     may_import: bool,
     export_xlsx: String,
     export_csv: String,
+    export_model: String,
     file_error: Option<String>,
     preview: Option<Preview>,
     columns: Vec<&'static str>,
@@ -95,6 +98,7 @@ fn page(auth: &Auth, m: &Membership, lang: Lang) -> ImportPage {
         may_import: may_import(m),
         export_xlsx: format!("/o/{slug}/exporteren/register.xlsx"),
         export_csv: format!("/o/{slug}/exporteren/applicaties.csv"),
+        export_model: format!("/o/{slug}/exporteren/model.xml"),
         file_error: None,
         preview: None,
         columns: export::LIST_COLUMNS.to_vec(),
@@ -190,10 +194,27 @@ fn preview(plan: &Plan, file_name: &str, lang: Lang, confirm_action: Option<Stri
             ));
         }
     }
+    // A model has thousands of rows: every row with a problem, and the first others.
+    let mut shown = 0;
+    let mut hidden_rows = 0;
+    let rows: Vec<RowView> = rows
+        .into_values()
+        .filter(|r| {
+            if !r.problems.is_empty() {
+                return true;
+            }
+            shown += 1;
+            if shown > PREVIEW_ROWS {
+                hidden_rows += 1;
+            }
+            shown <= PREVIEW_ROWS
+        })
+        .collect();
     Preview {
         file_name: file_name.to_string(),
         counts,
-        rows: rows.into_values().collect(),
+        rows,
+        hidden_rows,
         error_count: plan.errors.len(),
         warning_count: plan.warnings.len(),
         confirm_action: if plan.errors.is_empty() {
@@ -355,6 +376,16 @@ fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Re
 enum Export {
     Workbook,
     ApplicationList,
+    Model,
+}
+
+async fn export_model(
+    State(state): State<AppState>,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    export_download(&state, &auth, &headers, &slug, Export::Model).await
 }
 
 async fn export_workbook(
@@ -404,6 +435,16 @@ async fn export_download(
                     export::application_list_csv(&existing, catalog),
                     "text/csv; charset=utf-8",
                     format!("applicaties-{slug}-{date}.csv"),
+                ),
+                Export::Model => download(
+                    regisseur_interchange::archimate::write_model(
+                        &m.organisation.name,
+                        &existing,
+                        catalog,
+                    )
+                    .into_bytes(),
+                    "application/xml; charset=utf-8",
+                    format!("archimate-{slug}-{date}.xml"),
                 ),
             })
         }

@@ -41,6 +41,7 @@ on_both_backends!(
     audit_trail_records_changes,
     forms_work_without_javascript,
     import_page_previews_then_imports,
+    import_page_takes_the_gemma_model,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -278,6 +279,10 @@ async fn valid_input(app: &TestApp, org: Uuid, kind: EntityKind) -> Value {
         }
         EntityKind::Person => {
             json!({"naam": "Test Persoon", "email": "test.persoon@gemeente-a.nl", "afdeling": "ICT"})
+        }
+        EntityKind::ModelElement => {
+            json!({"naam": "Behandelen aanvraag", "archimateType": "BusinessProcess",
+            "eigenschappen": {"GEMMA type": "Bedrijfsproces"}})
         }
     }
 }
@@ -1274,4 +1279,105 @@ async fn import_page_previews_then_imports(backend: Backend) {
         .await
         .expect("get");
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+async fn import_page_takes_the_gemma_model(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    client
+        .post(app.url("/inloggen"))
+        .form(&[("email", "regisseur@test.nl"), ("wachtwoord", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    let gemma = std::fs::read(format!(
+        "{}/../../tests/fixtures/gemma-ameff.xml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    assert!(
+        gemma.len() > 2 * 1024 * 1024,
+        "larger than axum's default limit"
+    );
+    let part = reqwest::multipart::Part::bytes(gemma).file_name("gemma.xml");
+    let preview = client
+        .post(app.url("/o/gemeente-a/importeren"))
+        .multipart(reqwest::multipart::Form::new().part("bestand", part))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(preview.status(), StatusCode::OK);
+    let html = preview.text().await.expect("html");
+    assert!(html.contains("<td class=\"utrecht-table__cell\">Architectuurelementen</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">3006</td>"), "counts per kind");
+    assert!(html.contains("rijen zonder problemen zijn niet getoond"));
+    let action = html
+        .split("action=\"")
+        .filter_map(|p| p.split('"').next())
+        .find(|a| a.starts_with("/o/gemeente-a/importeren/"))
+        .expect("confirm form")
+        .to_string();
+    let confirmed = client.post(app.url(&action)).send().await.expect("confirm");
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    let counts = app.store.element_counts(app.org_a).await.expect("counts");
+    assert_eq!(counts.get(&EntityKind::ModelElement), Some(&3006));
+    assert!(counts.get(&EntityKind::Relation) >= Some(&6253));
+
+    let model = client
+        .get(app.url("/o/gemeente-a/exporteren/model.xml"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(model.status(), StatusCode::OK);
+    assert!(
+        model
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/xml"))
+    );
+    let xml = model.text().await.expect("text");
+    assert!(xml.starts_with("<?xml") && xml.contains("Zaakregistratiecomponent"));
+
+    // The reference data is enriched: an application's reference component now links to its
+    // place in the GEMMA model.
+    let zaak = regisseur_domain::reference::ReferenceCatalog::gemma()
+        .by_name("Zaakregistratiecomponent")
+        .expect("in the catalogue")
+        .id
+        .clone();
+    let gemma_elements = app
+        .store
+        .reference_component_elements(app.org_a)
+        .await
+        .expect("elements");
+    assert_eq!(
+        gemma_elements.len(),
+        regisseur_domain::reference::ReferenceCatalog::gemma()
+            .all()
+            .len()
+    );
+    let application = app
+        .create(
+            app.org_a,
+            EntityKind::Application,
+            json!({"naam": "Zaaksysteem", "levenscyclus": "in-gebruik", "referentiecomponentIds": [zaak]}),
+        )
+        .await;
+    let page = client
+        .get(app.url(&format!("/o/gemeente-a/applicaties/{application}")))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    let link = format!(
+        "/o/gemeente-a/architectuurelementen/{}",
+        gemma_elements[&zaak]
+    );
+    assert!(page.contains(&link), "links to the GEMMA element");
 }

@@ -14,10 +14,12 @@ pub enum EntityKind {
     Interface,
     Relation,
     Person,
+    /// Any other element of an imported architecture model, with its ArchiMate type.
+    ModelElement,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 8] = [
+    pub const ALL: [EntityKind; 9] = [
         EntityKind::Application,
         EntityKind::Component,
         EntityKind::DataSet,
@@ -26,6 +28,7 @@ impl EntityKind {
         EntityKind::Interface,
         EntityKind::Relation,
         EntityKind::Person,
+        EntityKind::ModelElement,
     ];
 
     /// The plural Dutch resource name used in the API and in web addresses.
@@ -39,6 +42,7 @@ impl EntityKind {
             EntityKind::Interface => "koppelingen",
             EntityKind::Relation => "relaties",
             EntityKind::Person => "personen",
+            EntityKind::ModelElement => "architectuurelementen",
         }
     }
 
@@ -59,6 +63,7 @@ impl EntityKind {
             EntityKind::Interface => "koppeling",
             EntityKind::Relation => "relatie",
             EntityKind::Person => "persoon",
+            EntityKind::ModelElement => "architectuurelement",
         }
     }
 
@@ -76,6 +81,7 @@ impl EntityKind {
             EntityKind::Interface => lang.pick("koppeling", "interface"),
             EntityKind::Relation => lang.pick("relatie", "relation"),
             EntityKind::Person => lang.pick("persoon", "person"),
+            EntityKind::ModelElement => lang.pick("architectuurelement", "architecture element"),
         }
     }
 
@@ -89,6 +95,7 @@ impl EntityKind {
             EntityKind::Interface => lang.pick("Koppelingen", "Interfaces"),
             EntityKind::Relation => lang.pick("Relaties", "Relations"),
             EntityKind::Person => lang.pick("Personen", "People"),
+            EntityKind::ModelElement => lang.pick("Architectuurelementen", "Architecture elements"),
         }
     }
 

@@ -11,6 +11,7 @@ pub use record::{
     InputMode, LONG_TEXT_MAX, Record, Reference, parse_date, parse_id, relation_allowed, validate,
 };
 pub use spec::{
+    ACCESS_TYPE, ARCHIMATE_ELEMENT, ARCHIMATE_RELATION_TYPE, ARCHIMATE_RELATIONSHIP,
     COMPONENT_KIND, Choice, FREQUENCY, FieldSpec, FieldType, HOSTING, INTERFACE_STANDARD,
     LEGAL_BASIS, LIFECYCLE, META_FIELDS, RELATION_TYPE, choice_label,
 };

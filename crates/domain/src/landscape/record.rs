@@ -268,7 +268,7 @@ fn parse_field(
 /// Most name–value pairs one element may carry, and their lengths.
 pub const MAX_PROPERTIES: usize = 200;
 const PROPERTY_NAME_MAX: usize = 100;
-const PROPERTY_VALUE_MAX: usize = 2_000;
+const PROPERTY_VALUE_MAX: usize = LONG_TEXT_MAX;
 
 /// Name–value pairs: a JSON object of texts, or in a form one `name: value` per line.
 fn properties(value: &Value, mode: InputMode) -> Result<Map<String, Value>, Problem> {
@@ -323,10 +323,9 @@ fn bounded_text(text: &str, max: usize) -> Result<Option<Value>, Problem> {
 }
 
 fn choice(choices: &'static [Choice], text: &str) -> Result<&'static str, Problem> {
-    let wanted = text.to_lowercase();
     choices
         .iter()
-        .find(|c| c.value == wanted)
+        .find(|c| c.value.eq_ignore_ascii_case(text))
         .map(|c| c.value)
         .ok_or_else(|| Problem::NotInList {
             allowed: choices.iter().map(|c| c.value).collect(),
@@ -380,7 +379,16 @@ fn check_across_fields(
     // Two ends that must differ.
     let same_ends = match kind {
         EntityKind::Interface => Some(("vanApplicatieId", "naarApplicatieId")),
-        EntityKind::Relation => Some(("bronId", "doelId")),
+        // An ArchiMate relationship may relate an element to itself; a dependency may not.
+        EntityKind::Relation
+            if !text("soort").is_some_and(|soort| {
+                super::spec::ARCHIMATE_RELATION_TYPE
+                    .iter()
+                    .any(|(t, _)| *t == soort)
+            }) =>
+        {
+            Some(("bronId", "doelId"))
+        }
         _ => None,
     };
     if let Some((first, second)) = same_ends
@@ -403,9 +411,17 @@ fn check_across_fields(
 }
 
 /// Whether a relation of type `relation_type` may run from an element of kind `from` to one of
-/// kind `to` (REFERENCE.md §1). Relations never point at relations.
+/// kind `to` (REFERENCE.md §1). The six typed dependencies never point at relations; the
+/// ArchiMate relationship types may run between any two elements, relations included, as an
+/// architecture model may have them.
 pub fn relation_allowed(relation_type: &str, from: EntityKind, to: EntityKind) -> bool {
     use EntityKind::*;
+    if super::spec::ARCHIMATE_RELATION_TYPE
+        .iter()
+        .any(|(t, _)| *t == relation_type)
+    {
+        return true;
+    }
     if from == Relation || to == Relation {
         return false;
     }
@@ -573,6 +589,8 @@ mod tests {
         assert!(relation_allowed("slaat-op", Application, DataSet));
         assert!(!relation_allowed("valt-onder", Application, Supplier));
         assert!(!relation_allowed("gebruikt", Relation, Application));
+        assert!(relation_allowed("associatie", Relation, Application));
+        assert!(relation_allowed("aggregatie", ModelElement, Relation));
         assert!(!relation_allowed("onbekend", Application, Component));
     }
 

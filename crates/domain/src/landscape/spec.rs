@@ -61,6 +61,11 @@ pub const COMPONENT_KIND: &[Choice] = &[
         "Datacenter / locatie",
         "Datacentre / location",
     ),
+    c(
+        "systeemsoftware",
+        "Systeemsoftware (besturingssysteem, middleware)",
+        "System software (operating system, middleware)",
+    ),
 ];
 
 pub const LEGAL_BASIS: &[Choice] = &[
@@ -109,6 +114,8 @@ pub const FREQUENCY: &[Choice] = &[
     c("op-verzoek", "Op verzoek", "On demand"),
 ];
 
+/// The six typed dependencies of the register (REFERENCE.md §1), then the ArchiMate
+/// relationship types for what an architecture model holds beyond them.
 pub const RELATION_TYPE: &[Choice] = &[
     c("draait-op", "draait op", "runs on"),
     c("gebruikt", "gebruikt", "uses"),
@@ -116,6 +123,233 @@ pub const RELATION_TYPE: &[Choice] = &[
     c("geleverd-door", "geleverd door", "supplied by"),
     c("valt-onder", "valt onder contract", "covered by contract"),
     c("verwerkt", "verwerkt", "processes"),
+    c(
+        "samenstelling",
+        "samenstelling (ArchiMate)",
+        "composition (ArchiMate)",
+    ),
+    c(
+        "aggregatie",
+        "aggregatie (ArchiMate)",
+        "aggregation (ArchiMate)",
+    ),
+    c(
+        "toewijzing",
+        "toewijzing (ArchiMate)",
+        "assignment (ArchiMate)",
+    ),
+    c(
+        "realisatie",
+        "realisatie (ArchiMate)",
+        "realization (ArchiMate)",
+    ),
+    c("bediening", "bediening (ArchiMate)", "serving (ArchiMate)"),
+    c("toegang", "toegang (ArchiMate)", "access (ArchiMate)"),
+    c("invloed", "invloed (ArchiMate)", "influence (ArchiMate)"),
+    c(
+        "triggering",
+        "triggering (ArchiMate)",
+        "triggering (ArchiMate)",
+    ),
+    c("stroom", "stroom (ArchiMate)", "flow (ArchiMate)"),
+    c(
+        "specialisatie",
+        "specialisatie (ArchiMate)",
+        "specialization (ArchiMate)",
+    ),
+    c(
+        "associatie",
+        "associatie (ArchiMate)",
+        "association (ArchiMate)",
+    ),
+];
+
+/// The relation types that carry an ArchiMate relationship type as such, with that type.
+pub const ARCHIMATE_RELATION_TYPE: &[(&str, &str)] = &[
+    ("samenstelling", "Composition"),
+    ("aggregatie", "Aggregation"),
+    ("toewijzing", "Assignment"),
+    ("realisatie", "Realization"),
+    ("bediening", "Serving"),
+    ("toegang", "Access"),
+    ("invloed", "Influence"),
+    ("triggering", "Triggering"),
+    ("stroom", "Flow"),
+    ("specialisatie", "Specialization"),
+    ("associatie", "Association"),
+];
+
+/// The ArchiMate relationship types, as a relation or koppeling remembers which one it was.
+pub const ARCHIMATE_RELATIONSHIP: &[Choice] = &[
+    c("Composition", "Samenstelling", "Composition"),
+    c("Aggregation", "Aggregatie", "Aggregation"),
+    c("Assignment", "Toewijzing", "Assignment"),
+    c("Realization", "Realisatie", "Realization"),
+    c("Serving", "Bediening", "Serving"),
+    c("Access", "Toegang", "Access"),
+    c("Influence", "Invloed", "Influence"),
+    c("Triggering", "Triggering", "Triggering"),
+    c("Flow", "Stroom", "Flow"),
+    c("Specialization", "Specialisatie", "Specialization"),
+    c("Association", "Associatie", "Association"),
+];
+
+/// How an ArchiMate access relationship accesses its data (`accessType`).
+pub const ACCESS_TYPE: &[Choice] = &[
+    c("Access", "Toegang", "Access"),
+    c("Read", "Lezen", "Read"),
+    c("Write", "Schrijven", "Write"),
+    c("ReadWrite", "Lezen en schrijven", "Read and write"),
+];
+
+/// The element types of ArchiMate 3.1, as the exchange format names them.
+pub const ARCHIMATE_ELEMENT: &[Choice] = &[
+    c("BusinessActor", "Bedrijfsactor", "Business actor"),
+    c("BusinessRole", "Bedrijfsrol", "Business role"),
+    c(
+        "BusinessCollaboration",
+        "Bedrijfssamenwerking",
+        "Business collaboration",
+    ),
+    c(
+        "BusinessInterface",
+        "Bedrijfsinterface",
+        "Business interface",
+    ),
+    c("BusinessProcess", "Bedrijfsproces", "Business process"),
+    c("BusinessFunction", "Bedrijfsfunctie", "Business function"),
+    c(
+        "BusinessInteraction",
+        "Bedrijfsinteractie",
+        "Business interaction",
+    ),
+    c("BusinessEvent", "Bedrijfsgebeurtenis", "Business event"),
+    c("BusinessService", "Bedrijfsdienst", "Business service"),
+    c("BusinessObject", "Bedrijfsobject", "Business object"),
+    c("Contract", "Contract", "Contract"),
+    c("Representation", "Representatie", "Representation"),
+    c("Product", "Product", "Product"),
+    c(
+        "ApplicationComponent",
+        "Applicatiecomponent",
+        "Application component",
+    ),
+    c(
+        "ApplicationCollaboration",
+        "Applicatiesamenwerking",
+        "Application collaboration",
+    ),
+    c(
+        "ApplicationInterface",
+        "Applicatie-interface",
+        "Application interface",
+    ),
+    c(
+        "ApplicationFunction",
+        "Applicatiefunctie",
+        "Application function",
+    ),
+    c(
+        "ApplicationInteraction",
+        "Applicatie-interactie",
+        "Application interaction",
+    ),
+    c(
+        "ApplicationProcess",
+        "Applicatieproces",
+        "Application process",
+    ),
+    c(
+        "ApplicationEvent",
+        "Applicatiegebeurtenis",
+        "Application event",
+    ),
+    c(
+        "ApplicationService",
+        "Applicatiedienst",
+        "Application service",
+    ),
+    c("DataObject", "Dataobject", "Data object"),
+    c("Node", "Node", "Node"),
+    c("Device", "Apparaat", "Device"),
+    c("SystemSoftware", "Systeemsoftware", "System software"),
+    c(
+        "TechnologyCollaboration",
+        "Technologiesamenwerking",
+        "Technology collaboration",
+    ),
+    c(
+        "TechnologyInterface",
+        "Technologie-interface",
+        "Technology interface",
+    ),
+    c("Path", "Pad", "Path"),
+    c(
+        "CommunicationNetwork",
+        "Communicatienetwerk",
+        "Communication network",
+    ),
+    c(
+        "TechnologyFunction",
+        "Technologiefunctie",
+        "Technology function",
+    ),
+    c(
+        "TechnologyProcess",
+        "Technologieproces",
+        "Technology process",
+    ),
+    c(
+        "TechnologyInteraction",
+        "Technologie-interactie",
+        "Technology interaction",
+    ),
+    c(
+        "TechnologyEvent",
+        "Technologiegebeurtenis",
+        "Technology event",
+    ),
+    c(
+        "TechnologyService",
+        "Technologiedienst",
+        "Technology service",
+    ),
+    c("Artifact", "Artefact", "Artifact"),
+    c("Equipment", "Uitrusting", "Equipment"),
+    c("Facility", "Faciliteit", "Facility"),
+    c(
+        "DistributionNetwork",
+        "Distributienetwerk",
+        "Distribution network",
+    ),
+    c("Material", "Materiaal", "Material"),
+    c("Stakeholder", "Belanghebbende", "Stakeholder"),
+    c("Driver", "Drijfveer", "Driver"),
+    c("Assessment", "Beoordeling", "Assessment"),
+    c("Goal", "Doel", "Goal"),
+    c("Outcome", "Uitkomst", "Outcome"),
+    c("Principle", "Principe", "Principle"),
+    c("Requirement", "Eis", "Requirement"),
+    c("Constraint", "Beperking", "Constraint"),
+    c("Meaning", "Betekenis", "Meaning"),
+    c("Value", "Waarde", "Value"),
+    c("Resource", "Middel", "Resource"),
+    c("Capability", "Vermogen", "Capability"),
+    c("CourseOfAction", "Handelwijze", "Course of action"),
+    c("ValueStream", "Waardestroom", "Value stream"),
+    c("WorkPackage", "Werkpakket", "Work package"),
+    c("Deliverable", "Product (op te leveren)", "Deliverable"),
+    c(
+        "ImplementationEvent",
+        "Implementatiegebeurtenis",
+        "Implementation event",
+    ),
+    c("Plateau", "Plateau", "Plateau"),
+    c("Gap", "Kloof", "Gap"),
+    c("Grouping", "Groepering", "Grouping"),
+    c("Location", "Locatie", "Location"),
+    c("AndJunction", "En-splitsing", "And junction"),
+    c("OrJunction", "Of-splitsing", "Or junction"),
 ];
 
 /// Fields every element carries besides its own, in the API and forms: no kind may use these
@@ -212,6 +446,28 @@ const NAME: FieldSpec = FieldSpec::new("naam", "Naam", "Name", T::Text { max: 20
     .search();
 const DESCRIPTION: FieldSpec =
     FieldSpec::new("omschrijving", "Omschrijving", "Description", T::LongText);
+const PROPERTIES: FieldSpec = FieldSpec::new(
+    "eigenschappen",
+    "Overige eigenschappen",
+    "Other properties",
+    T::Properties,
+);
+/// The identifier the element had in an imported ArchiMate model: kept so that exporting the
+/// register gives the architects their own identifiers back and a second import matches.
+const ARCHIMATE_ID: FieldSpec = FieldSpec::new(
+    "archimateId",
+    "ArchiMate-identificatie",
+    "ArchiMate identifier",
+    T::Text { max: 200 },
+);
+/// The ArchiMate element type an imported element had, when it is not the one its kind and
+/// kind of component are exported as by default.
+const ARCHIMATE_ELEMENT_TYPE: FieldSpec = FieldSpec::new(
+    "archimateType",
+    "ArchiMate-type",
+    "ArchiMate type",
+    T::Choice(ARCHIMATE_ELEMENT),
+);
 
 const APPLICATION: &[FieldSpec] = &[
     NAME,
@@ -281,12 +537,9 @@ const APPLICATION: &[FieldSpec] = &[
     )
     .filter(),
     FieldSpec::new("jaarkostenCenten", "Jaarkosten", "Annual cost", T::Money),
-    FieldSpec::new(
-        "eigenschappen",
-        "Overige eigenschappen",
-        "Other properties",
-        T::Properties,
-    ),
+    PROPERTIES,
+    ARCHIMATE_ID,
+    ARCHIMATE_ELEMENT_TYPE,
 ];
 
 const COMPONENT: &[FieldSpec] = &[
@@ -316,6 +569,9 @@ const COMPONENT: &[FieldSpec] = &[
         T::Date,
     ),
     FieldSpec::new("locatie", "Locatie", "Location", T::Text { max: 200 }).search(),
+    PROPERTIES,
+    ARCHIMATE_ID,
+    ARCHIMATE_ELEMENT_TYPE,
 ];
 
 const DATA_SET: &[FieldSpec] = &[
@@ -375,6 +631,9 @@ const DATA_SET: &[FieldSpec] = &[
         T::Date,
     ),
     FieldSpec::new("dpiaUitgevoerd", "DPIA uitgevoerd", "DPIA done", T::Bool).filter(),
+    PROPERTIES,
+    ARCHIMATE_ID,
+    ARCHIMATE_ELEMENT_TYPE,
 ];
 
 const SUPPLIER: &[FieldSpec] = &[
@@ -396,6 +655,10 @@ const SUPPLIER: &[FieldSpec] = &[
     FieldSpec::new("email", "E-mail", "E-mail", T::Email).search(),
     FieldSpec::new("telefoon", "Telefoon", "Telephone", T::Text { max: 50 }),
     FieldSpec::new("website", "Website", "Website", T::Text { max: 300 }),
+    DESCRIPTION,
+    PROPERTIES,
+    ARCHIMATE_ID,
+    ARCHIMATE_ELEMENT_TYPE,
 ];
 
 const CONTRACT: &[FieldSpec] = &[
@@ -460,6 +723,10 @@ const CONTRACT: &[FieldSpec] = &[
         T::Date,
     ),
     FieldSpec::new("slaAanwezig", "SLA aanwezig", "SLA attached", T::Bool),
+    DESCRIPTION,
+    PROPERTIES,
+    ARCHIMATE_ID,
+    ARCHIMATE_ELEMENT_TYPE,
 ];
 
 const INTERFACE: &[FieldSpec] = &[
@@ -494,6 +761,9 @@ const INTERFACE: &[FieldSpec] = &[
         T::Choice(FREQUENCY),
     ),
     DESCRIPTION,
+    PROPERTIES,
+    ARCHIMATE_ID,
+    ARCHIMATE_RELATIONSHIP_TYPE,
 ];
 
 const RELATION: &[FieldSpec] = &[
@@ -511,7 +781,50 @@ const RELATION: &[FieldSpec] = &[
     FieldSpec::new("doelId", "Naar", "To", T::AnyRef)
         .required()
         .filter(),
+    FieldSpec::new("naam", "Naam", "Name", T::Text { max: 200 }).search(),
     DESCRIPTION,
+    FieldSpec::new(
+        "toegangssoort",
+        "Soort toegang",
+        "Access type",
+        T::Choice(ACCESS_TYPE),
+    ),
+    PROPERTIES,
+    ARCHIMATE_ID,
+    ARCHIMATE_RELATIONSHIP_TYPE,
+];
+
+/// The ArchiMate relationship type an imported relation or koppeling had, when it is not the
+/// one its type is exported as by default.
+const ARCHIMATE_RELATIONSHIP_TYPE: FieldSpec = FieldSpec::new(
+    "archimateType",
+    "ArchiMate-relatietype",
+    "ArchiMate relationship type",
+    T::Choice(ARCHIMATE_RELATIONSHIP),
+);
+
+/// Any other element of an architecture model (a business process, an application service, a
+/// GEMMA reference component…), kept with its ArchiMate type and properties so that nothing of
+/// an imported model is lost.
+const MODEL_ELEMENT: &[FieldSpec] = &[
+    NAME,
+    FieldSpec::new(
+        "archimateType",
+        "ArchiMate-type",
+        "ArchiMate type",
+        T::Choice(ARCHIMATE_ELEMENT),
+    )
+    .required()
+    .filter(),
+    DESCRIPTION,
+    FieldSpec::new(
+        "referentiecomponentIds",
+        "Is GEMMA-referentiecomponent",
+        "Is GEMMA reference component",
+        T::ReferenceComponents,
+    ),
+    PROPERTIES,
+    ARCHIMATE_ID,
 ];
 
 const PERSON: &[FieldSpec] = &[
@@ -521,6 +834,8 @@ const PERSON: &[FieldSpec] = &[
     FieldSpec::new("afdeling", "Afdeling", "Department", T::Text { max: 200 })
         .filter()
         .search(),
+    ARCHIMATE_ID,
+    ARCHIMATE_ELEMENT_TYPE,
 ];
 
 impl EntityKind {
@@ -535,6 +850,7 @@ impl EntityKind {
             K::Interface => INTERFACE,
             K::Relation => RELATION,
             K::Person => PERSON,
+            K::ModelElement => MODEL_ELEMENT,
         }
     }
 
@@ -578,6 +894,7 @@ impl EntityKind {
             ],
             K::Relation => &["bronId", "soort", "doelId"],
             K::Person => &["functie", "afdeling", "email"],
+            K::ModelElement => &["archimateType", "omschrijving"],
         }
     }
 
