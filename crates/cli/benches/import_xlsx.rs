@@ -15,6 +15,10 @@ use serde_json::json;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
+/// The allocator the `regisseur` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ROWS: usize = 10_000;
 
 /// A workbook with 10,000 applications, 200 suppliers and 300 people, made by the exporter.

@@ -26,7 +26,7 @@ use crate::plan::{Counts, Existing, Plan, RowOutcome};
 use crate::{FileError, Issue};
 use regisseur_domain::Lang;
 use regisseur_domain::landscape::{
-    ARCHIMATE_RELATION_TYPE, Change, EntityKind, FieldType, InputMode, Record, validate,
+    ARCHIMATE_RELATION_TYPE, Change, EntityKind, FieldType, InputMode, validate,
 };
 use regisseur_domain::reference::ReferenceCatalog;
 use regisseur_domain::values::parse_yes_no;
@@ -75,10 +75,10 @@ fn component_kind_for_type(archimate_type: &str) -> &'static str {
 }
 
 /// The ArchiMate type an element of the register is exported as, unless it remembers another.
-fn default_element_type(record: &Record) -> &'static str {
-    match record.kind() {
+fn default_element_type(kind: EntityKind, soort: Option<&str>) -> &'static str {
+    match kind {
         EntityKind::Application => "ApplicationComponent",
-        EntityKind::Component => match record.text("soort").unwrap_or("") {
+        EntityKind::Component => match soort.unwrap_or("").to_lowercase().as_str() {
             "database" | "systeemsoftware" => "SystemSoftware",
             "opslag" | "werkplek" => "Device",
             "netwerk" => "CommunicationNetwork",
@@ -826,14 +826,10 @@ impl<'a> Planner<'a> {
         if kind != EntityKind::ModelElement
             && let Some(actual) = archimate_type
         {
-            let (probe, _) = validate(kind, &merged, InputMode::Api, &|id| {
-                self.catalog.contains(id)
-            });
+            let soort = merged.get("soort").and_then(Value::as_str);
             let default = match kind {
-                EntityKind::Relation => {
-                    relation_canon(probe.text("soort").unwrap_or("associatie")).0
-                }
-                _ => default_element_type(&probe),
+                EntityKind::Relation => relation_canon(soort.unwrap_or("associatie")).0,
+                _ => default_element_type(kind, soort),
             };
             if actual != default {
                 merged.insert("archimateType".into(), Value::from(actual));
@@ -1193,7 +1189,7 @@ pub fn write_model(model_name: &str, register: &[Existing], catalog: &ReferenceC
         let archimate_type = e
             .record
             .text("archimateType")
-            .unwrap_or_else(|| default_element_type(&e.record));
+            .unwrap_or_else(|| default_element_type(e.record.kind(), e.record.text("soort")));
         let _ = writeln!(
             body,
             "    <element identifier=\"{}\" xsi:type=\"{}\">",
@@ -1405,7 +1401,7 @@ fn kind_marker(e: &Existing) -> Option<&'static str> {
     let archimate_type = e
         .record
         .text("archimateType")
-        .unwrap_or_else(|| default_element_type(&e.record));
+        .unwrap_or_else(|| default_element_type(e.record.kind(), e.record.text("soort")));
     let linked = kind == EntityKind::ModelElement
         && archimate_type == "ApplicationComponent"
         && e.record.get("referentiecomponentIds").is_some();

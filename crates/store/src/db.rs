@@ -140,6 +140,36 @@ impl Dialect {
             Dialect::Postgres => format!("${n}::jsonb"),
         }
     }
+    /// The VALUES of a multi-row INSERT: `rows` copies of `row`, whose every `?` is the next
+    /// parameter (`?::jsonb` a JSON one). PostgreSQL numbers them (`$n`); SQLite gets anonymous
+    /// `?`, bound in order: with numbered names SQLite looks each name up in a list, which makes
+    /// binding a wide statement quadratic.
+    pub(crate) fn values_rows(self, rows: usize, row: &str) -> String {
+        let mut out = String::with_capacity(rows * (row.len() + 8));
+        let mut n = 0;
+        for i in 0..rows {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            match self {
+                Dialect::Sqlite => out.push_str(&row.replace("?::jsonb", "?")),
+                Dialect::Postgres => {
+                    for part in row.split_inclusive('?') {
+                        match part.strip_suffix('?') {
+                            Some(before) => {
+                                n += 1;
+                                out.push_str(before);
+                                out.push('$');
+                                out.push_str(&n.to_string());
+                            }
+                            None => out.push_str(part),
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
     /// A top-level field of the element data as text; booleans as `true`/`false`.
     /// `field` must come from the domain's field tables, never from input.
     pub(crate) fn json_text(self, field: &str) -> String {
@@ -170,9 +200,9 @@ macro_rules! fetch_rows {
         let mut query = sqlx::query(AssertSqlSafe($sql.to_string()));
         for param in $params {
             query = match param {
-                Param::Text(s) => query.bind(s.clone()),
+                Param::Text(s) => query.bind(s.as_str()),
                 Param::Int(n) => query.bind(*n),
-                Param::Bytes(b) => query.bind(b.clone()),
+                Param::Bytes(b) => query.bind(b.as_slice()),
                 Param::Null => query.bind(None::<String>),
             };
         }
@@ -204,14 +234,37 @@ macro_rules! execute {
         let mut query = sqlx::query(AssertSqlSafe($sql.to_string()));
         for param in $params {
             query = match param {
-                Param::Text(s) => query.bind(s.clone()),
+                Param::Text(s) => query.bind(s.as_str()),
                 Param::Int(n) => query.bind(*n),
-                Param::Bytes(b) => query.bind(b.clone()),
+                Param::Bytes(b) => query.bind(b.as_slice()),
                 Param::Null => query.bind(None::<String>),
             };
         }
         Ok::<u64, StoreError>(query.execute($exec).await?.rows_affected())
     }};
+}
+
+/// How often the SQLite write-ahead log is copied back into the database.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(5);
+
+/// Copies the write-ahead log into the database now and then, without blocking readers or
+/// writers (a passive checkpoint), until the pool closes; closing checkpoints the rest.
+async fn checkpoint_regularly(pool: SqlitePool) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    tick.tick().await;
+    loop {
+        tick.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            tracing::warn!(%error, "checkpoint of the SQLite log failed; retrying later");
+        }
+    }
 }
 
 impl Db {
@@ -233,7 +286,12 @@ impl Db {
                 .busy_timeout(Duration::from_secs(10))
                 // Read pages through a memory map instead of a read() per page: lists touch
                 // many pages of the same few indexes.
-                .pragma("mmap_size", "268435456");
+                .pragma("mmap_size", "268435456")
+                // Room for a large import in one transaction without spilling pages midway.
+                .pragma("cache_size", "-65536")
+                // Commits do not copy the log back into the database; a background task does,
+                // so that a large import does not wait for it.
+                .pragma("wal_autocheckpoint", "0");
             // SQLite works in the calling thread's time: more connections than cores only adds
             // switching between them.
             let connections =
@@ -244,6 +302,7 @@ impl Db {
                 .connect_with(options)
                 .await?;
             sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+            tokio::spawn(checkpoint_regularly(pool.clone()));
             Ok(Db::Sqlite(pool))
         } else {
             Err(StoreError::BadUrl(url.to_string()))
@@ -357,5 +416,22 @@ impl Tx {
             Tx::Postgres(tx) => tx.commit().await?,
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dialect;
+
+    #[test]
+    fn multi_row_values_per_dialect() {
+        assert_eq!(
+            Dialect::Postgres.values_rows(2, "(?, ?::jsonb, 1)"),
+            "($1, $2::jsonb, 1), ($3, $4::jsonb, 1)"
+        );
+        assert_eq!(
+            Dialect::Sqlite.values_rows(2, "(?, ?::jsonb, 1)"),
+            "(?, ?, 1), (?, ?, 1)"
+        );
     }
 }

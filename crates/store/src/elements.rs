@@ -910,22 +910,8 @@ async fn insert_elements_bulk(
     let now = now_text();
     let dialect = tx.dialect();
     for chunk in new.chunks(BULK_ROWS) {
-        let mut values = Vec::new();
-        let mut params: Vec<Param> = Vec::new();
+        let mut params: Vec<Param> = Vec::with_capacity(chunk.len() * 9);
         for (id, record) in chunk {
-            let n = params.len();
-            values.push(format!(
-                "(${}, ${}, ${}, ${}, ${}, ${}, 1, {}, ${}, ${})",
-                n + 1,
-                n + 2,
-                n + 3,
-                n + 4,
-                n + 5,
-                n + 6,
-                dialect.data_param(n + 7),
-                n + 8,
-                n + 9
-            ));
             params.extend([
                 Param::from(*id),
                 organisation_id.into(),
@@ -933,7 +919,7 @@ async fn insert_elements_bulk(
                 record.name().into(),
                 sort_name(record).into(),
                 record.search_text().into(),
-                Value::Object(record.fields().clone()).to_string().into(),
+                fields_json(record).into(),
                 (&now).into(),
                 (&now).into(),
             ]);
@@ -941,7 +927,7 @@ async fn insert_elements_bulk(
         tx.execute(
             &format!(
                 "INSERT INTO elements (id, organisation_id, kind, name, sort_name, search_text, version, data, created_at, updated_at) VALUES {}",
-                values.join(", ")
+                dialect.values_rows(chunk.len(), "(?, ?, ?, ?, ?, ?, 1, ?::jsonb, ?, ?)")
             ),
             &params,
         )
@@ -957,11 +943,8 @@ async fn insert_elements_bulk(
         }
     }
     for chunk in refs.chunks(BULK_ROWS) {
-        let mut values = Vec::new();
-        let mut params: Vec<Param> = Vec::new();
+        let mut params: Vec<Param> = Vec::with_capacity(chunk.len() * 4);
         for (from, field, to) in chunk {
-            let n = params.len();
-            values.push(format!("(${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4));
             params.extend([
                 organisation_id.into(),
                 Param::from(*from),
@@ -972,38 +955,15 @@ async fn insert_elements_bulk(
         tx.execute(
             &format!(
                 "INSERT INTO element_refs (organisation_id, from_id, field, to_id) VALUES {}",
-                values.join(", ")
+                dialect.values_rows(chunk.len(), "(?, ?, ?, ?)")
             ),
             &params,
         )
         .await?;
     }
-    let time = parse_time(&now)?;
     for chunk in new.chunks(BULK_ROWS) {
-        let mut values = Vec::new();
-        let mut params: Vec<Param> = Vec::new();
+        let mut params: Vec<Param> = Vec::with_capacity(chunk.len() * 9);
         for (id, record) in chunk {
-            let element = Element {
-                id: *id,
-                organisation_id,
-                version: 1,
-                record: record.clone(),
-                created_at: time,
-                updated_at: time,
-            };
-            let n = params.len();
-            values.push(format!(
-                "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, NULL, ${})",
-                n + 1,
-                n + 2,
-                n + 3,
-                n + 4,
-                n + 5,
-                n + 6,
-                n + 7,
-                n + 8,
-                n + 9
-            ));
             params.extend([
                 Param::from(Uuid::now_v7()),
                 organisation_id.into(),
@@ -1013,13 +973,13 @@ async fn insert_elements_bulk(
                 crate::audit::AuditAction::Created.code().into(),
                 record.kind().code().into(),
                 Param::from(*id),
-                element_json(&element).to_string().into(),
+                audit_json(*id, 1, record).into(),
             ]);
         }
         tx.execute(
             &format!(
                 "INSERT INTO audit_log (id, organisation_id, at, user_id, user_email, action, entity, entity_id, old_value, new_value) VALUES {}",
-                values.join(", ")
+                dialect.values_rows(chunk.len(), "(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
             ),
             &params,
         )
@@ -1030,6 +990,20 @@ async fn insert_elements_bulk(
 
 fn id_of(record: &Record, field: &str) -> Option<Uuid> {
     record.text(field).and_then(|s| Uuid::parse_str(s).ok())
+}
+
+/// The fields of a record as stored JSON text.
+fn fields_json(record: &Record) -> String {
+    serde_json::to_string(record.fields()).unwrap_or_else(|_| "{}".into())
+}
+
+/// What [`element_json`] gives, as text, without copying the fields: the audit record of a new
+/// element written in bulk.
+fn audit_json(id: Uuid, version: i64, record: &Record) -> String {
+    let fields = fields_json(record);
+    let rest = &fields[1..]; // after the opening brace
+    let separator = if rest == "}" { "" } else { "," };
+    format!("{{\"id\":\"{id}\",\"versie\":{version}{separator}{rest}")
 }
 
 /// The element as the audit trail records it: its fields plus id and version.
@@ -1069,7 +1043,7 @@ async fn insert_element(
     record: Record,
 ) -> Result<Element, StoreError> {
     let now = now_text();
-    let data = Value::Object(record.fields().clone()).to_string();
+    let data = fields_json(&record);
     let sql = format!(
         "INSERT INTO elements (id, organisation_id, kind, name, sort_name, search_text, version, data, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 1, {}, $8, $8)",
@@ -1120,7 +1094,7 @@ async fn save_update(
     record: Record,
 ) -> Result<Element, StoreError> {
     let now = now_text();
-    let data = Value::Object(record.fields().clone()).to_string();
+    let data = fields_json(&record);
     let sql = format!(
         "UPDATE elements SET name = $1, sort_name = $2, search_text = $3, data = {}, version = version + 1, updated_at = $5
          WHERE id = $6 AND version = $7",
@@ -1169,6 +1143,37 @@ async fn save_update(
 #[cfg(test)]
 mod tests {
     use super::like_pattern;
+
+    #[test]
+    fn audit_text_of_a_new_element_is_its_audit_record() {
+        use super::{Element, Record, audit_json, element_json};
+        use regisseur_domain::landscape::{EntityKind, InputMode, validate};
+        for input in [
+            serde_json::json!({"naam": "Jan"}),
+            serde_json::json!({"naam": "Zaak \"kern\"", "email": "jan@voorbeeld.nl", "afdeling": "ICT"}),
+        ] {
+            let (record, errors): (Record, _) = validate(
+                EntityKind::Person,
+                input.as_object().expect("object"),
+                InputMode::Api,
+                &|_| true,
+            );
+            assert!(errors.is_empty());
+            let id = uuid::Uuid::now_v7();
+            let time = chrono::Utc::now();
+            let element = Element {
+                id,
+                organisation_id: id,
+                version: 1,
+                record: record.clone(),
+                created_at: time,
+                updated_at: time,
+            };
+            let text: serde_json::Value =
+                serde_json::from_str(&audit_json(id, 1, &record)).expect("JSON");
+            assert_eq!(text, element_json(&element));
+        }
+    }
 
     #[test]
     fn like_patterns_escape_wildcards() {

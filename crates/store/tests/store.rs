@@ -704,3 +704,36 @@ async fn planned_changes_are_all_or_nothing(backend: Backend) {
         2
     );
 }
+
+/// SQLite commits leave the write-ahead log to a background checkpoint; it does come.
+#[tokio::test]
+async fn sqlite_log_is_checkpointed_in_the_background() {
+    let url = fresh_database_url(Backend::Sqlite).await;
+    let store = Store::connect(&url).await.expect("store");
+    let org = org(&store, "log").await;
+    let path = url.trim_start_matches("sqlite://").to_string();
+    let size = || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    // Let a first checkpoint take the schema in, then measure from there.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    let before = size();
+    for i in 0..300 {
+        create(
+            &store,
+            org,
+            EntityKind::Person,
+            json!({"naam": format!("Medewerker {i:03}"), "functie": "x".repeat(190)}),
+        )
+        .await;
+    }
+    assert_eq!(size(), before, "a commit does not copy the log back");
+    let mut waited = 0;
+    while size() == before && waited < 15 {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        waited += 1;
+    }
+    assert!(
+        size() > before,
+        "the background checkpoint copied the log back"
+    );
+    store.close().await;
+}
