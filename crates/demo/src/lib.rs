@@ -28,6 +28,7 @@ const COMPONENTS: &str = include_str!("components.txt");
 const APPLICATIONS: &str = include_str!("applications.txt");
 const DATA_SETS: &str = include_str!("datasets.txt");
 const INTERFACES: &str = include_str!("interfaces.txt");
+const MODEL: &str = include_str!("model.txt");
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -396,6 +397,45 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
             f,
         );
     }
+    let model = Table::parse("model.txt", MODEL, 4)?;
+    for (line, c) in &model.rows {
+        let mut f = Map::new();
+        text(&mut f, "naam", &c[0]);
+        text(&mut f, "archimateType", &c[1]);
+        text(&mut f, "omschrijving", &c[2]);
+        let element = b.add(EntityKind::ModelElement, &c[0], f);
+        for name in c[3].split(';').map(str::trim).filter(|n| !n.is_empty()) {
+            if let Some(app) = b
+                .reference(&model, *line, EntityKind::Application, name)?
+                .and_then(|s| Uuid::parse_str(&s).ok())
+            {
+                b.relation("gebruikt", element, app);
+            }
+        }
+    }
+    // The people the goals and services serve, and what the municipality wants.
+    let pairs = [
+        ("Inwoners", "Digitaal loket inwoners", "gebruikt"),
+        (
+            "Cloud first, tenzij",
+            "Regie op leveranciers versterken",
+            "invloed",
+        ),
+        (
+            "Aanvragen reisdocument behandelen",
+            "Dienstverlening Burgerzaken",
+            "realisatie",
+        ),
+    ];
+    for (from, to, kind) in pairs {
+        let id = |name: &str| {
+            b.reference(&model, 0, EntityKind::ModelElement, name)
+                .map(|id| id.and_then(|s| Uuid::parse_str(&s).ok()))
+        };
+        if let (Some(from), Some(to)) = (id(from)?, id(to)?) {
+            b.relation(kind, from, to);
+        }
+    }
     Ok(b.inputs)
 }
 
@@ -481,6 +521,10 @@ mod tests {
         assert!(count(EntityKind::Supplier) >= 25);
         assert!(count(EntityKind::Contract) >= 40);
         assert!(count(EntityKind::Interface) + count(EntityKind::Relation) >= 80);
+        assert!(
+            count(EntityKind::ModelElement) >= 15,
+            "an architecture model to export"
+        );
         let apps_with_gemma = inputs
             .iter()
             .filter(|(_, k, f)| {

@@ -184,21 +184,22 @@ enum Role {
 
 struct Named<'a> {
     concept: &'a Concept,
-    properties: Vec<(String, String)>,
+    /// Property name (from its definition) and value.
+    properties: Vec<(&'a str, &'a str)>,
 }
 
 impl Named<'_> {
     fn property(&self, name: &str) -> Option<&str> {
         self.properties
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
     }
     fn property_ci(&self, names: &[&str]) -> Option<&str> {
         self.properties
             .iter()
             .find(|(n, _)| names.iter().any(|w| n.eq_ignore_ascii_case(w)))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| *v)
     }
 }
 
@@ -211,20 +212,20 @@ fn is_supplier_word(text: &str) -> bool {
 
 /// Plans the import of an ArchiMate model against the register as it is. The plan's rows are
 /// the file's elements and relationships (row = line number).
-pub fn plan_model(model: &Model, existing: &[Existing], catalog: &ReferenceCatalog) -> Plan {
+pub fn plan_model<'a>(model: &'a Model, existing: &[Existing], catalog: &ReferenceCatalog) -> Plan {
     let definitions: HashMap<&str, &str> = model
         .property_definitions
         .iter()
         .map(|d| (d.identifier.as_str(), d.name.as_str()))
         .collect();
-    let named = |c: &'_ Concept| -> Vec<(String, String)> {
+    let named = |c: &'a Concept| -> Vec<(&'a str, &'a str)> {
         c.properties
             .iter()
             .map(|(reference, value)| {
                 let name = definitions
                     .get(reference.as_str())
                     .map_or(reference.as_str(), |n| *n);
-                (name.to_string(), value.clone())
+                (name, value.as_str())
             })
             .collect()
     };
@@ -643,7 +644,7 @@ impl<'a> Planner<'a> {
             let mut properties = Map::new();
             let mut problems = Vec::new();
             for (prop, value) in &e.properties {
-                if prop == KIND_PROPERTY {
+                if *prop == KIND_PROPERTY {
                     continue;
                 }
                 let spec = kind
@@ -655,7 +656,9 @@ impl<'a> Planner<'a> {
                         Ok(v) => {
                             fields.insert(spec.name.to_string(), v);
                         }
-                        Err(message) => problems.push((prop.clone(), value.clone(), message)),
+                        Err(message) => {
+                            problems.push((prop.to_string(), value.to_string(), message))
+                        }
                     },
                     None => {
                         keep_property(&mut properties, prop, value);
@@ -775,7 +778,7 @@ impl<'a> Planner<'a> {
         let mut properties = Map::new();
         let mut problems = Vec::new();
         for (prop, value) in &r.properties {
-            if prop == KIND_PROPERTY || (prop == "soort" && kind == EntityKind::Relation) {
+            if *prop == KIND_PROPERTY || (*prop == "soort" && kind == EntityKind::Relation) {
                 continue;
             }
             match kind
@@ -787,7 +790,7 @@ impl<'a> Planner<'a> {
                     Ok(v) => {
                         fields.insert(spec.name.to_string(), v);
                     }
-                    Err(message) => problems.push((prop.clone(), value.clone(), message)),
+                    Err(message) => problems.push((prop.to_string(), value.to_string(), message)),
                 },
                 None => {
                     keep_property(&mut properties, prop, value);
@@ -985,38 +988,45 @@ fn relationship_order(relationships: &[(Named, &Relationship)]) -> Vec<usize> {
         .enumerate()
         .map(|(i, (r, _))| (r.concept.identifier.as_str(), i))
         .collect();
-    let ends = |i: usize| {
-        let rel = relationships[i].1;
-        [rel.source.as_str(), rel.target.as_str()]
-            .into_iter()
-            .filter_map(|end| index.get(end).copied())
-            .collect::<Vec<_>>()
-    };
+    let ends: Vec<[Option<usize>; 2]> = relationships
+        .iter()
+        .map(|(_, rel)| {
+            [
+                index.get(rel.source.as_str()).copied(),
+                index.get(rel.target.as_str()).copied(),
+            ]
+        })
+        .collect();
     let mut depth: Vec<Option<usize>> = vec![None; relationships.len()];
+    // Depth-first without recursion; a relationship met again while it is being visited closes
+    // a cycle, which is cut there.
+    let mut visiting = vec![false; relationships.len()];
+    let mut stack = Vec::new();
     for start in 0..relationships.len() {
-        // Depth-first without recursion; `visiting` cuts cycles.
-        let mut stack = vec![start];
-        let mut visiting: HashSet<usize> = HashSet::new();
+        stack.push(start);
         while let Some(&i) = stack.last() {
             if depth[i].is_some() {
                 stack.pop();
                 continue;
             }
-            visiting.insert(i);
-            let waiting: Vec<usize> = ends(i)
-                .into_iter()
-                .filter(|j| depth[*j].is_none() && !visiting.contains(j))
-                .collect();
-            if waiting.is_empty() {
-                let d = ends(i)
-                    .into_iter()
-                    .filter_map(|j| depth[j])
+            visiting[i] = true;
+            let before = stack.len();
+            stack.extend(
+                ends[i]
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|j| depth[*j].is_none() && !visiting[*j]),
+            );
+            if stack.len() == before {
+                let d = ends[i]
+                    .iter()
+                    .flatten()
+                    .filter_map(|j| depth[*j])
                     .max()
                     .map_or(0, |d| d + 1);
                 depth[i] = Some(d);
                 stack.pop();
-            } else {
-                stack.extend(waiting);
             }
         }
     }

@@ -550,31 +550,40 @@ impl Store {
         let known = |id: &str| catalog.contains(id);
         let mut tx = self.db.begin().await?;
         // Every reference is checked against the elements as they will be after the changes
-        // before it, so new elements can refer to each other.
+        // before it, so new elements can refer to each other. New elements are checked chunk
+        // by chunk as they are written (a problem rolls the whole transaction back), changes
+        // to existing ones after that.
         let mut kinds = element_kinds(&mut tx, organisation_id).await?;
-        let mut new: Vec<(Uuid, Record)> = Vec::new();
+        let creates: Vec<NewInput> = changes
+            .iter()
+            .filter_map(|change| match change {
+                Change::Create { id, kind, fields } => Some((*id, *kind, fields)),
+                Change::Update { .. } => None,
+            })
+            .collect();
+        insert_elements_bulk(
+            &mut tx,
+            actor,
+            organisation_id,
+            &creates,
+            &mut kinds,
+            &known,
+        )
+        .await?;
         let mut updates: Vec<(Uuid, EntityKind, i64, Record)> = Vec::new();
         for change in changes {
-            match change {
-                Change::Create { id, kind, fields } => {
-                    let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
-                    kinds.insert(*id, *kind);
-                    check_references_against(&kinds, &record, errors)?;
-                    new.push((*id, record));
-                }
-                Change::Update {
-                    id,
-                    kind,
-                    version,
-                    fields,
-                } => {
-                    let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
-                    check_references_against(&kinds, &record, errors)?;
-                    updates.push((*id, *kind, *version, record));
-                }
+            if let Change::Update {
+                id,
+                kind,
+                version,
+                fields,
+            } = change
+            {
+                let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
+                check_references_against(&kinds, &record, errors)?;
+                updates.push((*id, *kind, *version, record));
             }
         }
-        insert_elements_bulk(&mut tx, actor, organisation_id, new).await?;
         for (id, kind, version, record) in updates {
             let current = load_for_update(self, &mut tx, organisation_id, Some(kind), id).await?;
             if current.version != version {
@@ -899,91 +908,146 @@ fn check_references_against(
 /// Rows per multi-row INSERT: well below the parameter limits of both backends.
 const BULK_ROWS: usize = 200;
 
-/// Inserts new elements with their references and audit records, many rows per statement.
-/// The records must have been validated and their references checked.
+/// A new element as a planned change gives it: id, kind and fields still to check.
+type NewInput<'a> = (Uuid, EntityKind, &'a Map<String, Value>);
+
+/// One multi-row statement of a bulk insert.
+struct Statement {
+    sql: String,
+    params: Vec<Param>,
+}
+
+/// What one statement of a bulk insert writes: a chunk of new elements, their references, or
+/// their audit records.
+#[derive(Clone, Copy)]
+enum Part {
+    Elements(usize),
+    References(usize),
+    Audit(usize),
+}
+
+/// Checks and inserts new elements with their references and audit records, many rows per
+/// statement. Each statement is built — its elements validated, their references checked
+/// against `kinds` (the register plus the new elements before them) — while the previous one
+/// runs in the database (SQLite works on a thread of its own, PostgreSQL in its own process),
+/// so that the two cores share the work. A problem ends it with an error; the caller's
+/// transaction then writes nothing.
 async fn insert_elements_bulk(
     tx: &mut Tx,
     actor: &Actor,
     organisation_id: Uuid,
-    new: Vec<(Uuid, Record)>,
+    creates: &[NewInput<'_>],
+    kinds: &mut HashMap<Uuid, EntityKind>,
+    known: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<(), StoreError> {
     let now = now_text();
     let dialect = tx.dialect();
-    for chunk in new.chunks(BULK_ROWS) {
-        let mut params: Vec<Param> = Vec::with_capacity(chunk.len() * 9);
-        for (id, record) in chunk {
-            params.extend([
-                Param::from(*id),
-                organisation_id.into(),
-                record.kind().code().into(),
-                record.name().into(),
-                sort_name(record).into(),
-                record.search_text().into(),
-                fields_json(record).into(),
-                (&now).into(),
-                (&now).into(),
-            ]);
-        }
-        tx.execute(
-            &format!(
-                "INSERT INTO elements (id, organisation_id, kind, name, sort_name, search_text, version, data, created_at, updated_at) VALUES {}",
-                dialect.values_rows(chunk.len(), "(?, ?, ?, ?, ?, ?, 1, ?::jsonb, ?, ?)")
-            ),
-            &params,
-        )
-        .await?;
-    }
-    let mut refs: Vec<(Uuid, &'static str, Uuid)> = Vec::new();
-    for (id, record) in &new {
-        let mut seen = BTreeSet::new();
-        for reference in record.references() {
-            if seen.insert((reference.field, reference.target)) {
-                refs.push((*id, reference.field, reference.target));
+    let inputs: Vec<&[NewInput]> = creates.chunks(BULK_ROWS).collect();
+    let mut chunks: Vec<Vec<(Uuid, Record)>> = vec![Vec::new(); inputs.len()];
+    let parts: Vec<Part> = (0..inputs.len())
+        .map(Part::Elements)
+        .chain((0..inputs.len()).map(Part::References))
+        .chain((0..inputs.len()).map(Part::Audit))
+        .collect();
+    // Each record's JSON is made once: the element's data, and within its audit record.
+    let mut data: Vec<Vec<String>> = vec![Vec::new(); inputs.len()];
+    let mut build = |part: Part| -> Result<Statement, StoreError> {
+        Ok(match part {
+            Part::Elements(i) => {
+                for (id, kind, fields) in inputs[i] {
+                    let (record, errors) = validate(*kind, fields, InputMode::Api, known);
+                    kinds.insert(*id, *kind);
+                    check_references_against(kinds, &record, errors)?;
+                    chunks[i].push((*id, record));
+                }
+                data[i] = chunks[i].iter().map(|(_, r)| fields_json(r)).collect();
+                let mut params: Vec<Param> = Vec::with_capacity(chunks[i].len() * 9);
+                for ((id, record), data) in chunks[i].iter().zip(&data[i]) {
+                    params.extend([
+                        Param::from(*id),
+                        organisation_id.into(),
+                        record.kind().code().into(),
+                        record.name().into(),
+                        sort_name(record).into(),
+                        record.search_text().into(),
+                        data.as_str().into(),
+                        (&now).into(),
+                        (&now).into(),
+                    ]);
+                }
+                Statement {
+                    sql: format!(
+                        "INSERT INTO elements (id, organisation_id, kind, name, sort_name, search_text, version, data, created_at, updated_at) VALUES {}",
+                        dialect
+                            .values_rows(chunks[i].len(), "(?, ?, ?, ?, ?, ?, 1, ?::jsonb, ?, ?)")
+                    ),
+                    params,
+                }
             }
-        }
-    }
-    for chunk in refs.chunks(BULK_ROWS) {
-        let mut params: Vec<Param> = Vec::with_capacity(chunk.len() * 4);
-        for (from, field, to) in chunk {
-            params.extend([
-                organisation_id.into(),
-                Param::from(*from),
-                (*field).into(),
-                Param::from(*to),
-            ]);
-        }
-        tx.execute(
-            &format!(
-                "INSERT INTO element_refs (organisation_id, from_id, field, to_id) VALUES {}",
-                dialect.values_rows(chunk.len(), "(?, ?, ?, ?)")
-            ),
-            &params,
-        )
-        .await?;
-    }
-    for chunk in new.chunks(BULK_ROWS) {
-        let mut params: Vec<Param> = Vec::with_capacity(chunk.len() * 9);
-        for (id, record) in chunk {
-            params.extend([
-                Param::from(Uuid::now_v7()),
-                organisation_id.into(),
-                (&now).into(),
-                actor.user_id.map(|u| u.to_string()).into(),
-                (&actor.email).into(),
-                crate::audit::AuditAction::Created.code().into(),
-                record.kind().code().into(),
-                Param::from(*id),
-                audit_json(*id, 1, record).into(),
-            ]);
-        }
-        tx.execute(
-            &format!(
-                "INSERT INTO audit_log (id, organisation_id, at, user_id, user_email, action, entity, entity_id, old_value, new_value) VALUES {}",
-                dialect.values_rows(chunk.len(), "(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
-            ),
-            &params,
-        )
-        .await?;
+            Part::References(i) => {
+                let mut params: Vec<Param> = Vec::new();
+                for (id, record) in &chunks[i] {
+                    let mut seen = BTreeSet::new();
+                    for reference in record.references() {
+                        if seen.insert((reference.field, reference.target)) {
+                            params.extend([
+                                organisation_id.into(),
+                                Param::from(*id),
+                                reference.field.into(),
+                                Param::from(reference.target),
+                            ]);
+                        }
+                    }
+                }
+                Statement {
+                    sql: format!(
+                        "INSERT INTO element_refs (organisation_id, from_id, field, to_id) VALUES {}",
+                        dialect.values_rows(params.len() / 4, "(?, ?, ?, ?)")
+                    ),
+                    params,
+                }
+            }
+            Part::Audit(i) => {
+                let mut params: Vec<Param> = Vec::with_capacity(chunks[i].len() * 9);
+                for ((id, record), data) in chunks[i].iter().zip(&data[i]) {
+                    params.extend([
+                        Param::from(Uuid::now_v7()),
+                        organisation_id.into(),
+                        (&now).into(),
+                        actor.user_id.map(|u| u.to_string()).into(),
+                        (&actor.email).into(),
+                        crate::audit::AuditAction::Created.code().into(),
+                        record.kind().code().into(),
+                        Param::from(*id),
+                        audit_json(*id, 1, data).into(),
+                    ]);
+                }
+                Statement {
+                    sql: format!(
+                        "INSERT INTO audit_log (id, organisation_id, at, user_id, user_email, action, entity, entity_id, old_value, new_value) VALUES {}",
+                        dialect.values_rows(chunks[i].len(), "(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+                    ),
+                    params,
+                }
+            }
+        })
+    };
+    let mut next = parts.first().map(|part| build(*part)).transpose()?;
+    for following in parts.iter().skip(1).map(Some).chain([None]) {
+        let Some(current) = next.take() else {
+            break;
+        };
+        let (done, built) = tokio::join!(
+            async {
+                if current.params.is_empty() {
+                    return Ok(0); // a chunk of elements that refer to nothing
+                }
+                tx.execute(&current.sql, &current.params).await
+            },
+            async { following.map(|part| build(*part)) }
+        );
+        done?;
+        next = built.transpose()?;
     }
     Ok(())
 }
@@ -997,11 +1061,10 @@ fn fields_json(record: &Record) -> String {
     serde_json::to_string(record.fields()).unwrap_or_else(|_| "{}".into())
 }
 
-/// What [`element_json`] gives, as text, without copying the fields: the audit record of a new
-/// element written in bulk.
-fn audit_json(id: Uuid, version: i64, record: &Record) -> String {
-    let fields = fields_json(record);
-    let rest = &fields[1..]; // after the opening brace
+/// What [`element_json`] gives, as text, from the element's data text (as [`fields_json`]
+/// writes it): the audit record of a new element written in bulk.
+fn audit_json(id: Uuid, version: i64, data: &str) -> String {
+    let rest = data.strip_prefix('{').unwrap_or("}"); // after the opening brace
     let separator = if rest == "}" { "" } else { "," };
     format!("{{\"id\":\"{id}\",\"versie\":{version}{separator}{rest}")
 }
@@ -1170,7 +1233,8 @@ mod tests {
                 updated_at: time,
             };
             let text: serde_json::Value =
-                serde_json::from_str(&audit_json(id, 1, &record)).expect("JSON");
+                serde_json::from_str(&audit_json(id, 1, &super::fields_json(&record)))
+                    .expect("JSON");
             assert_eq!(text, element_json(&element));
         }
     }
