@@ -551,6 +551,18 @@ async fn import(
     let store = connect(database).await?;
     let organisation = organisation(&store, org).await?;
     let existing = store.register(organisation.id).await?;
+    let actor = regisseur_store::Actor {
+        user_id: None,
+        email: format!(
+            "import {}",
+            std::path::Path::new(file)
+                .file_name()
+                .map_or(file.into(), |n| n.to_string_lossy())
+        ),
+    };
+    if format == sheet::Format::Ameff && !dry_run {
+        return import_model(&store, &actor, organisation.id, file, bytes, existing, json).await;
+    }
     let plan = regisseur_interchange::plan_import(format, &bytes, &existing, store.catalog())
         .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
     let report = plan.report();
@@ -572,21 +584,73 @@ async fn import(
         print(false);
         return Ok(());
     }
-    let actor = regisseur_store::Actor {
-        user_id: None,
-        email: format!(
-            "import {}",
-            std::path::Path::new(file)
-                .file_name()
-                .map_or(file.into(), |n| n.to_string_lossy())
-        ),
-    };
     match store
         .apply_changes(&actor, organisation.id, &plan.changes)
         .await
     {
         Ok(()) => {
             print(true);
+            Ok(())
+        }
+        Err(StoreError::Conflict { .. }) => Err(Failure::Usage(anyhow::anyhow!(
+            "the register changed while importing; nothing was written, run the import again"
+        ))),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Imports an ArchiMate model, writing what is planned while the rest is still being planned
+/// (one transaction, committed only when the whole plan is free of errors).
+async fn import_model(
+    store: &Store,
+    actor: &regisseur_store::Actor,
+    organisation: uuid::Uuid,
+    file: &str,
+    bytes: Vec<u8>,
+    existing: Vec<plan::Existing>,
+    json: bool,
+) -> Result<(), Failure> {
+    let (sender, receiver) = tokio::sync::mpsc::channel(4);
+    let catalog = store.catalog();
+    let planning = tokio::task::spawn_blocking(move || {
+        let plan = regisseur_interchange::archimate::plan_file_streaming(
+            &bytes,
+            &existing,
+            catalog,
+            &mut |changes| {
+                // A closed channel means the writing stopped; its error is reported below.
+                let _ = sender.blocking_send(regisseur_store::Planned::Changes(changes));
+            },
+        );
+        let last = match &plan {
+            Ok(plan) if plan.errors.is_empty() => regisseur_store::Planned::Finish,
+            _ => regisseur_store::Planned::Abort,
+        };
+        let _ = sender.blocking_send(last);
+        plan
+    });
+    let applied = store.apply_planned(actor, organisation, receiver).await;
+    let plan = planning
+        .await
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("planning stopped: {e}")))?
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
+    let print = |written: bool| {
+        if json {
+            out!("{}", plan.report());
+        } else {
+            print_report(&plan, written);
+        }
+    };
+    if !plan.errors.is_empty() {
+        print(false);
+        return Err(Failure::Check(format!(
+            "{} problem(s); nothing was written",
+            plan.errors.len()
+        )));
+    }
+    match applied {
+        Ok(written) => {
+            print(written);
             Ok(())
         }
         Err(StoreError::Conflict { .. }) => Err(Failure::Usage(anyhow::anyhow!(

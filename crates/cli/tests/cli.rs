@@ -478,6 +478,45 @@ async fn import_and_export_archimate_models(backend: Backend) {
     };
     assert_eq!(lines(&first), lines(&second));
 
+    // A model with a problem writes nothing and names it with its line.
+    let bad = file("fout.xml");
+    std::fs::write(
+        &bad,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+  <name>Fout</name>
+  <elements>
+    <element identifier="e1" xsi:type="BusinessProcess"><name>Nieuw proces</name></element>
+    <element identifier="e2" xsi:type="ApplicationComponent"><name>Pakket</name>
+      <properties><property propertyDefinitionRef="p1"><value>heel hoog</value></property></properties></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r1" xsi:type="Serving" source="e2" target="e1"/>
+  </relationships>
+  <propertyDefinitions>
+    <propertyDefinition identifier="p1" type="string"><name>beschikbaarheid</name></propertyDefinition>
+  </propertyDefinitions>
+</model>"#,
+    )
+    .expect("write");
+    let out = regisseur(&db, &["import", &bad, "--org", "twee", "--json"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    assert_eq!(report["fouten"][0]["rij"], 6, "{report}");
+    assert_eq!(report["fouten"][0]["waarde"], "heel hoog");
+    let out = regisseur(
+        &db,
+        &["export", &file("na-fout.xml"), "--org", "twee"],
+        None,
+    );
+    assert!(out.status.success());
+    assert!(
+        !std::fs::read_to_string(file("na-fout.xml"))
+            .expect("read")
+            .contains("Nieuw proces"),
+        "nothing of the bad model was written"
+    );
+
     // An XML file that is not a model, and a model asked for as CSV, are refused with exit 2.
     let html = file("pagina.xml");
     std::fs::write(&html, "<html><body>geen model</body></html>").expect("write");

@@ -212,7 +212,28 @@ fn is_supplier_word(text: &str) -> bool {
 
 /// Plans the import of an ArchiMate model against the register as it is. The plan's rows are
 /// the file's elements and relationships (row = line number).
-pub fn plan_model<'a>(model: &'a Model, existing: &[Existing], catalog: &ReferenceCatalog) -> Plan {
+pub fn plan_model(model: &Model, existing: &[Existing], catalog: &ReferenceCatalog) -> Plan {
+    plan_model_in_parts(model, existing, catalog, None)
+}
+
+/// [`plan_model`] handing over the changes as they are planned — those to elements first, then
+/// those to koppelingen and relations — so that they can be written while the rest is planned.
+/// The plan returned has no changes left; its errors say whether the parts may be kept.
+pub fn plan_model_streaming(
+    model: &Model,
+    existing: &[Existing],
+    catalog: &ReferenceCatalog,
+    sink: &mut dyn FnMut(Vec<Change>),
+) -> Plan {
+    plan_model_in_parts(model, existing, catalog, Some(sink))
+}
+
+fn plan_model_in_parts<'a>(
+    model: &'a Model,
+    existing: &'a [Existing],
+    catalog: &'a ReferenceCatalog,
+    sink: Option<&'a mut dyn FnMut(Vec<Change>)>,
+) -> Plan {
     let definitions: HashMap<&str, &str> = model
         .property_definitions
         .iter()
@@ -445,7 +466,7 @@ pub fn plan_model<'a>(model: &'a Model, existing: &[Existing], catalog: &Referen
         }
     }
 
-    Planner::new(existing, catalog).run(
+    Planner::new(existing, catalog, sink).run(
         &elements,
         &roles,
         &contract_supplier,
@@ -463,10 +484,16 @@ struct Planner<'a> {
     claimed: HashSet<Uuid>,
     catalog: &'a ReferenceCatalog,
     plan: Plan,
+    /// Where planned changes go part by part, if not into the plan.
+    sink: Option<&'a mut dyn FnMut(Vec<Change>)>,
 }
 
 impl<'a> Planner<'a> {
-    fn new(existing: &'a [Existing], catalog: &'a ReferenceCatalog) -> Self {
+    fn new(
+        existing: &'a [Existing],
+        catalog: &'a ReferenceCatalog,
+        sink: Option<&'a mut dyn FnMut(Vec<Change>)>,
+    ) -> Self {
         let mut by_name: HashMap<(EntityKind, String), Vec<Uuid>> = HashMap::new();
         for e in existing {
             if matches!(
@@ -491,6 +518,7 @@ impl<'a> Planner<'a> {
             claimed: HashSet::new(),
             catalog,
             plan: Plan::default(),
+            sink,
         }
     }
 
@@ -716,12 +744,24 @@ impl<'a> Planner<'a> {
             self.finish(kind, id, c, fields, problems, Some(&c.archimate_type));
         }
 
+        self.hand_over();
         // Koppelingen and relations, each after the relationships it points at.
         for i in relationship_order(relationships) {
             self.relationship(&relationships[i], relationship_roles[i].as_ref(), &ids);
         }
+        self.hand_over();
         self.plan.per_kind.retain(|_, c| *c != Counts::default());
         self.plan
+    }
+
+    /// Hands the changes planned so far to the sink, if there is one.
+    fn hand_over(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            let changes = std::mem::take(&mut self.plan.changes);
+            if !changes.is_empty() {
+                sink(changes);
+            }
+        }
     }
 
     fn relationship(
@@ -1033,6 +1073,21 @@ fn relationship_order(relationships: &[(Named, &Relationship)]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..relationships.len()).collect();
     order.sort_by_key(|i| depth[*i]);
     order
+}
+
+/// [`plan_file`] handing over the changes as they are planned (see [`plan_model_streaming`]).
+pub fn plan_file_streaming(
+    bytes: &[u8],
+    existing: &[Existing],
+    catalog: &ReferenceCatalog,
+    sink: &mut dyn FnMut(Vec<Change>),
+) -> Result<Plan, FileError> {
+    let model = crate::ameff::read_model(bytes)?;
+    let mut plan = plan_model_streaming(&model, existing, catalog, sink);
+    let mut warnings = model.warnings;
+    warnings.append(&mut plan.warnings);
+    plan.warnings = warnings;
+    Ok(plan)
 }
 
 // ---------------------------------------------------------------------------------------------

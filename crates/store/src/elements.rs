@@ -546,58 +546,39 @@ impl Store {
         organisation_id: Uuid,
         changes: &[Change],
     ) -> Result<(), StoreError> {
-        let catalog = self.catalog;
-        let known = |id: &str| catalog.contains(id);
         let mut tx = self.db.begin().await?;
-        // Every reference is checked against the elements as they will be after the changes
-        // before it, so new elements can refer to each other. New elements are checked chunk
-        // by chunk as they are written (a problem rolls the whole transaction back), changes
-        // to existing ones after that.
-        let mut kinds = element_kinds(&mut tx, organisation_id).await?;
-        let creates: Vec<NewInput> = changes
-            .iter()
-            .filter_map(|change| match change {
-                Change::Create { id, kind, fields } => Some((*id, *kind, fields)),
-                Change::Update { .. } => None,
-            })
-            .collect();
-        insert_elements_bulk(
-            &mut tx,
-            actor,
-            organisation_id,
-            &creates,
-            &mut kinds,
-            &known,
-        )
-        .await?;
-        let mut updates: Vec<(Uuid, EntityKind, i64, Record)> = Vec::new();
-        for change in changes {
-            if let Change::Update {
-                id,
-                kind,
-                version,
-                fields,
-            } = change
-            {
-                let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
-                check_references_against(&kinds, &record, errors)?;
-                updates.push((*id, *kind, *version, record));
+        let mut applying = Applying::start(&mut tx, organisation_id).await?;
+        applying
+            .add(&mut tx, actor, organisation_id, self.catalog, changes)
+            .await?;
+        applying.finish(self, tx, actor, organisation_id).await
+    }
+
+    /// Like [`Store::apply_changes`], with the changes arriving in parts while the rest is
+    /// still being planned, so that writing and planning share the two cores. Everything is
+    /// one transaction: it is committed on [`Planned::Finish`] and rolled back on
+    /// [`Planned::Abort`] or when the sender goes away. Answers whether it was committed.
+    pub async fn apply_planned(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        mut parts: tokio::sync::mpsc::Receiver<Planned>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.db.begin().await?;
+        let mut applying = Applying::start(&mut tx, organisation_id).await?;
+        loop {
+            match parts.recv().await {
+                Some(Planned::Changes(changes)) => {
+                    applying
+                        .add(&mut tx, actor, organisation_id, self.catalog, &changes)
+                        .await?;
+                }
+                Some(Planned::Finish) => break,
+                Some(Planned::Abort) | None => return Ok(false),
             }
         }
-        for (id, kind, version, record) in updates {
-            let current = load_for_update(self, &mut tx, organisation_id, Some(kind), id).await?;
-            if current.version != version {
-                return Err(StoreError::Conflict {
-                    current: current.version,
-                });
-            }
-            if current.record != record {
-                save_update(&mut tx, actor, &current, record).await?;
-            }
-        }
-        bump_revision(&mut tx, organisation_id).await?;
-        tx.commit().await?;
-        Ok(())
+        applying.finish(self, tx, actor, organisation_id).await?;
+        Ok(true)
     }
 
     /// The whole register of the organisation as imports plan against it and exports write it.
@@ -907,6 +888,108 @@ fn check_references_against(
 
 /// Rows per multi-row INSERT: well below the parameter limits of both backends.
 const BULK_ROWS: usize = 200;
+
+/// Planned changes as they arrive at [`Store::apply_planned`].
+#[derive(Debug)]
+pub enum Planned {
+    Changes(Vec<Change>),
+    /// Everything is planned without a problem: commit.
+    Finish,
+    /// Planning found a problem: write nothing.
+    Abort,
+}
+
+/// A batch of planned changes being made in one transaction.
+struct Applying {
+    /// The kind of every element in the register and the batch so far: every reference is
+    /// checked against the elements as they will be after the changes before it, so new
+    /// elements can refer to each other.
+    kinds: HashMap<Uuid, EntityKind>,
+    /// Changes to existing elements, checked, made after the new elements.
+    updates: Vec<(Uuid, EntityKind, i64, Record)>,
+    /// Whether anything was written (only then does the register's revision change).
+    written: bool,
+}
+
+impl Applying {
+    async fn start(tx: &mut Tx, organisation_id: Uuid) -> Result<Applying, StoreError> {
+        Ok(Applying {
+            kinds: element_kinds(tx, organisation_id).await?,
+            updates: Vec::new(),
+            written: false,
+        })
+    }
+
+    /// New elements are checked chunk by chunk as they are written (a problem rolls the whole
+    /// transaction back); changes to existing ones after them.
+    async fn add(
+        &mut self,
+        tx: &mut Tx,
+        actor: &Actor,
+        organisation_id: Uuid,
+        catalog: &'static regisseur_domain::reference::ReferenceCatalog,
+        changes: &[Change],
+    ) -> Result<(), StoreError> {
+        let known = |id: &str| catalog.contains(id);
+        let creates: Vec<NewInput> = changes
+            .iter()
+            .filter_map(|change| match change {
+                Change::Create { id, kind, fields } => Some((*id, *kind, fields)),
+                Change::Update { .. } => None,
+            })
+            .collect();
+        insert_elements_bulk(
+            tx,
+            actor,
+            organisation_id,
+            &creates,
+            &mut self.kinds,
+            &known,
+        )
+        .await?;
+        self.written |= !creates.is_empty();
+        for change in changes {
+            if let Change::Update {
+                id,
+                kind,
+                version,
+                fields,
+            } = change
+            {
+                let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
+                check_references_against(&self.kinds, &record, errors)?;
+                self.updates.push((*id, *kind, *version, record));
+            }
+        }
+        Ok(())
+    }
+
+    async fn finish(
+        mut self,
+        store: &Store,
+        mut tx: Tx,
+        actor: &Actor,
+        organisation_id: Uuid,
+    ) -> Result<(), StoreError> {
+        for (id, kind, version, record) in self.updates {
+            let current = load_for_update(store, &mut tx, organisation_id, Some(kind), id).await?;
+            if current.version != version {
+                return Err(StoreError::Conflict {
+                    current: current.version,
+                });
+            }
+            if current.record != record {
+                save_update(&mut tx, actor, &current, record).await?;
+                self.written = true;
+            }
+        }
+        if self.written {
+            bump_revision(&mut tx, organisation_id).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
 
 /// A new element as a planned change gives it: id, kind and fields still to check.
 type NewInput<'a> = (Uuid, EntityKind, &'a Map<String, Value>);

@@ -16,7 +16,7 @@ mod uploads;
 pub use accounts::{ApiToken, Membership, Organisation, SESSION_LIFETIME_HOURS, User};
 pub use audit::{AuditEntry, AuditQuery};
 pub use db::Dialect;
-pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Page};
+pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Page, Planned};
 
 use db::Db;
 use regisseur_domain::ValidationErrors;

@@ -30,6 +30,7 @@ on_both_backends!(
     accounts_sessions_and_tokens,
     relation_types_fit_their_ends,
     planned_changes_are_all_or_nothing,
+    changes_arriving_in_parts_commit_only_when_finished,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -736,4 +737,57 @@ async fn sqlite_log_is_checkpointed_in_the_background() {
         "the background checkpoint copied the log back"
     );
     store.close().await;
+}
+
+async fn changes_arriving_in_parts_commit_only_when_finished(backend: Backend) {
+    use regisseur_domain::landscape::Change;
+    use regisseur_store::Planned;
+    let store = store(backend).await;
+    let org = org(&store, "parts").await;
+    let supplier = Uuid::now_v7();
+    let contract = Uuid::now_v7();
+    let first = vec![Change::Create {
+        id: supplier,
+        kind: EntityKind::Supplier,
+        fields: obj(json!({"naam": "Deel B.V."})),
+    }];
+    // The second part refers to what the first one created.
+    let second = vec![Change::Create {
+        id: contract,
+        kind: EntityKind::Contract,
+        fields: obj(json!({"naam": "Hosting", "leverancierId": supplier.to_string()})),
+    }];
+    for (ending, committed) in [
+        (Some(Planned::Abort), false),
+        (None, false),
+        (Some(Planned::Finish), true),
+    ] {
+        let (sender, receiver) = tokio::sync::mpsc::channel(4);
+        sender.send(Planned::Changes(first.clone())).await.unwrap();
+        sender.send(Planned::Changes(second.clone())).await.unwrap();
+        if let Some(ending) = ending {
+            sender.send(ending).await.unwrap();
+        }
+        drop(sender);
+        let answer = store.apply_planned(&actor(), org, receiver).await.unwrap();
+        assert_eq!(answer, committed);
+        let found = store
+            .get_element(org, EntityKind::Contract, contract)
+            .await
+            .unwrap();
+        assert_eq!(found.is_some(), committed, "written only when finished");
+    }
+    // A part that does not hold ends it all with the problem, writing nothing.
+    let (sender, receiver) = tokio::sync::mpsc::channel(4);
+    let dangling = vec![Change::Create {
+        id: Uuid::now_v7(),
+        kind: EntityKind::Contract,
+        fields: obj(json!({"naam": "Zwevend", "leverancierId": Uuid::now_v7().to_string()})),
+    }];
+    sender.send(Planned::Changes(dangling)).await.unwrap();
+    sender.send(Planned::Finish).await.unwrap();
+    let answer = store.apply_planned(&actor(), org, receiver).await;
+    assert!(matches!(answer, Err(StoreError::Invalid(e)) if e.has("leverancierId")));
+    let counts = store.element_counts(org).await.unwrap();
+    assert_eq!(counts.get(&EntityKind::Contract), Some(&1));
 }
