@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -150,6 +150,7 @@ test('detail, edit, delete confirmation, relations, audit and account pages are 
   await expectAccessible(page, 'delete confirmation');
   for (const path of ['/o/voorbeeld/leveranciers', '/o/voorbeeld/contracten', '/o/voorbeeld/gegevensverzamelingen',
     '/o/voorbeeld/componenten', '/o/voorbeeld/koppelingen', '/o/voorbeeld/relaties', '/o/voorbeeld/personen',
+    '/o/voorbeeld/architectuurelementen',
     '/o/voorbeeld/audit', '/account', '/o/voorbeeld/bestaat-niet']) {
     await page.goto(`${base}${path}`);
     await expectAccessible(page, path);
@@ -183,6 +184,36 @@ test('import an application list: preview with problems per row, then confirm', 
   assert.match(await page.textContent('main'), /Geïmporteerd: \d+ nieuw/);
   await page.goto(`${base}/o/voorbeeld/applicaties?zoek=browserimport`);
   assert.equal(await page.locator('#resultaten tbody tr').count(), 2);
+  await page.context().close();
+});
+
+test('import an ArchiMate model, see its elements, download the register as a model', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.click('nav >> text=Importeren en exporteren');
+  const model = readFileSync(new URL('../fixtures/archisurance.xml', import.meta.url));
+  await page.setInputFiles('#bestand', { name: 'archisurance.xml', mimeType: 'application/xml', buffer: model });
+  await page.click('main form button[type=submit]');
+  await page.waitForSelector('#kop-voorbeeld');
+  assert.match(await page.textContent('main'), /Architectuurelementen/);
+  await expectAccessible(page, 'model import preview');
+  await page.click('main button:has-text("Importeren")');
+  await page.waitForURL(/geimporteerd=/);
+  await page.goto(`${base}/o/voorbeeld/architectuurelementen?zoek=Inform Customer`);
+  await page.click('#resultaten tbody tr >> nth=0 >> a');
+  await page.waitForURL(/\/architectuurelementen\/[0-9a-f-]+$/);
+  const main = await page.textContent('main');
+  assert.match(main, /Bedrijfsproces/, 'the ArchiMate type reads in Dutch');
+  assert.match(main, /id-1302/, 'the identifier from the model is kept');
+  await expectAccessible(page, 'architecture element detail');
+  await page.click('text=Bewerken');
+  await expectAccessible(page, 'architecture element form');
+  await page.click('nav >> text=Importeren en exporteren');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('text=Het register als ArchiMate-model'),
+  ]);
+  assert.match(download.suggestedFilename(), /^archimate-voorbeeld-.*\.xml$/);
   await page.context().close();
 });
 
