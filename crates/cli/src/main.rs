@@ -565,12 +565,28 @@ async fn import(
     }
     let plan = regisseur_interchange::plan_import(format, &bytes, &existing, store.catalog())
         .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
-    let report = plan.report();
+    if !plan.errors.is_empty() || dry_run || plan.changes.is_empty() {
+        return conclude(&plan, json, None);
+    }
+    let applied = store
+        .apply_changes(&actor, organisation.id, &plan.changes)
+        .await
+        .map(|()| true);
+    conclude(&plan, json, Some(applied))
+}
+
+/// Reports an import and its exit: errors in the plan (nothing written), or what writing it
+/// did (`None`: nothing was to be written).
+fn conclude(
+    plan: &plan::Plan,
+    json: bool,
+    applied: Option<Result<bool, StoreError>>,
+) -> Result<(), Failure> {
     let print = |written: bool| {
         if json {
-            out!("{report}");
+            out!("{}", plan.report());
         } else {
-            print_report(&plan, written);
+            print_report(plan, written);
         }
     };
     if !plan.errors.is_empty() {
@@ -580,16 +596,9 @@ async fn import(
             plan.errors.len()
         )));
     }
-    if dry_run || plan.changes.is_empty() {
-        print(false);
-        return Ok(());
-    }
-    match store
-        .apply_changes(&actor, organisation.id, &plan.changes)
-        .await
-    {
-        Ok(()) => {
-            print(true);
+    match applied.unwrap_or(Ok(false)) {
+        Ok(written) => {
+            print(written);
             Ok(())
         }
         Err(StoreError::Conflict { .. }) => Err(Failure::Usage(anyhow::anyhow!(
@@ -634,30 +643,7 @@ async fn import_model(
         .await
         .map_err(|e| Failure::Usage(anyhow::anyhow!("planning stopped: {e}")))?
         .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
-    let print = |written: bool| {
-        if json {
-            out!("{}", plan.report());
-        } else {
-            print_report(&plan, written);
-        }
-    };
-    if !plan.errors.is_empty() {
-        print(false);
-        return Err(Failure::Check(format!(
-            "{} problem(s); nothing was written",
-            plan.errors.len()
-        )));
-    }
-    match applied {
-        Ok(written) => {
-            print(written);
-            Ok(())
-        }
-        Err(StoreError::Conflict { .. }) => Err(Failure::Usage(anyhow::anyhow!(
-            "the register changed while importing; nothing was written, run the import again"
-        ))),
-        Err(other) => Err(other.into()),
-    }
+    conclude(&plan, json, Some(applied))
 }
 
 fn print_report(plan: &plan::Plan, written: bool) {

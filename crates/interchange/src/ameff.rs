@@ -463,10 +463,11 @@ fn check(model: &mut Model) -> Result<(), FileError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> Vec<u8> {
+    /// A file of the repository's `tests/fixtures`.
+    pub(crate) fn fixture(name: &str) -> Vec<u8> {
         std::fs::read(format!(
             "{}/../../tests/fixtures/{name}",
             env!("CARGO_MANIFEST_DIR")

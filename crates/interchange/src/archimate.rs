@@ -1525,13 +1525,7 @@ mod tests {
     use serde_json::json;
     use std::collections::{BTreeMap, BTreeSet};
 
-    fn fixture(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/../../tests/fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("fixture")
-    }
+    use crate::ameff::tests::fixture;
 
     fn catalog() -> &'static ReferenceCatalog {
         ReferenceCatalog::gemma()
