@@ -476,6 +476,9 @@ fn plan_model_in_parts<'a>(
     )
 }
 
+/// How many planned changes are handed over at a time when streaming.
+const HAND_OVER_EVERY: usize = 1_000;
+
 /// Matching the file's concepts to the register, building and checking their fields.
 struct Planner<'a> {
     existing: HashMap<Uuid, &'a Existing>,
@@ -742,16 +745,26 @@ impl<'a> Planner<'a> {
             }
             let id = ids[c.identifier.as_str()];
             self.finish(kind, id, c, fields, problems, Some(&c.archimate_type));
+            self.hand_over_some();
         }
 
         self.hand_over();
         // Koppelingen and relations, each after the relationships it points at.
         for i in relationship_order(relationships) {
             self.relationship(&relationships[i], relationship_roles[i].as_ref(), &ids);
+            self.hand_over_some();
         }
         self.hand_over();
         self.plan.per_kind.retain(|_, c| *c != Counts::default());
         self.plan
+    }
+
+    /// Hands the changes planned so far over once there are enough of them to be worth a
+    /// round of writing, so that the writing starts early.
+    fn hand_over_some(&mut self) {
+        if self.plan.changes.len() >= HAND_OVER_EVERY {
+            self.hand_over();
+        }
     }
 
     /// Hands the changes planned so far to the sink, if there is one.

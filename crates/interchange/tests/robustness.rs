@@ -43,6 +43,23 @@ proptest! {
         let mut corrupted = model.to_vec();
         corrupted[flip % model.len()] ^= byte;
         let _ = regisseur_interchange::ameff::read_model(&corrupted);
+        let _ = regisseur_interchange::archimate::plan_file(&corrupted, &[], ReferenceCatalog::gemma());
+    }
+
+    /// Models of any shape — unknown types, relationships on relationships, cycles, concepts
+    /// related to themselves, properties that name fields with nonsense in them — are mapped
+    /// with problems reported, never a panic.
+    #[test]
+    fn any_model_maps_without_panic(
+        types in prop::collection::vec(0usize..ELEMENT_TYPES.len(), 1..12),
+        links in prop::collection::vec((0usize..40, 0usize..40, 0usize..RELATIONSHIP_TYPES.len()), 0..25),
+        properties in prop::collection::vec((0usize..12, 0usize..PROPERTY_NAMES.len(), "[a-z0-9 ;-]{0,12}"), 0..20),
+    ) {
+        let xml = model(&types, &links, &properties);
+        if let Ok(plan) = regisseur_interchange::archimate::plan_file(xml.as_bytes(), &[], ReferenceCatalog::gemma()) {
+            // What is planned without errors is a complete set of changes.
+            prop_assert!(!plan.errors.is_empty() || plan.totals().nieuw == plan.changes.len());
+        }
     }
 
     #[test]
@@ -56,4 +73,90 @@ proptest! {
         corrupted[at] ^= byte;
         read_anything("lijst.xlsx", &corrupted);
     }
+}
+
+const ELEMENT_TYPES: [&str; 10] = [
+    "ApplicationComponent",
+    "Node",
+    "DataObject",
+    "BusinessActor",
+    "BusinessRole",
+    "Contract",
+    "BusinessProcess",
+    "Grouping",
+    "SystemSoftware",
+    "Unknown",
+];
+const RELATIONSHIP_TYPES: [&str; 8] = [
+    "Serving",
+    "Flow",
+    "Access",
+    "Association",
+    "Specialization",
+    "Assignment",
+    "Realization",
+    "Nonsense",
+];
+const PROPERTY_NAMES: [&str; 8] = [
+    "levenscyclus",
+    "soort",
+    "leverancierId",
+    "regisseurSoort",
+    "Object ID",
+    "beschikbaarheid",
+    "rol",
+    "GEMMA type",
+];
+
+/// An exchange file with elements `e0…`, relationships `r0…` between any two concepts
+/// (relationships included) and properties on elements.
+fn model(
+    types: &[usize],
+    links: &[(usize, usize, usize)],
+    properties: &[(usize, usize, String)],
+) -> String {
+    let concepts = types.len() + links.len();
+    let id = |n: usize| {
+        let n = n % concepts;
+        if n < types.len() {
+            format!("e{n}")
+        } else {
+            format!("r{}", n - types.len())
+        }
+    };
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m"><name>Test</name><elements>"#,
+    );
+    for (i, t) in types.iter().enumerate() {
+        xml.push_str(&format!(
+            r#"<element identifier="e{i}" xsi:type="{}"><name>E {i}</name><properties>"#,
+            ELEMENT_TYPES[*t]
+        ));
+        for (on, name, value) in properties.iter().filter(|(on, _, _)| on % types.len() == i) {
+            let _ = on;
+            xml.push_str(&format!(
+                r#"<property propertyDefinitionRef="p{name}"><value>{}</value></property>"#,
+                value.replace('<', "")
+            ));
+        }
+        xml.push_str("</properties></element>");
+    }
+    xml.push_str("</elements><relationships>");
+    for (i, (from, to, t)) in links.iter().enumerate() {
+        xml.push_str(&format!(
+            r#"<relationship identifier="r{i}" xsi:type="{}" source="{}" target="{}"/>"#,
+            RELATIONSHIP_TYPES[*t],
+            id(*from),
+            id(*to)
+        ));
+    }
+    xml.push_str("</relationships><propertyDefinitions>");
+    for (i, name) in PROPERTY_NAMES.iter().enumerate() {
+        xml.push_str(&format!(
+            r#"<propertyDefinition identifier="p{i}" type="string"><name>{name}</name></propertyDefinition>"#
+        ));
+    }
+    xml.push_str("</propertyDefinitions></model>");
+    xml
 }
