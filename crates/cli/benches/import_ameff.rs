@@ -181,7 +181,7 @@ fn main() {
         None => println!("| pyArchimate 2.0 | not installed (pip install pyArchimate==2.0.0) |"),
     }
     println!(
-        "| Regisseur import end to end into a fresh SQLite database ({} concepts; reading and planning {:.0} ms, overlapping the writing) | **{end_to_end:.0} ms** |",
+        "| Regisseur import end to end into a fresh SQLite database ({} concepts; reading and planning {:.0} ms of it, alongside the writing) | **{end_to_end:.0} ms** |",
         imports[0].concepts,
         phase(|p| p.planning),
     );
