@@ -139,14 +139,17 @@ fn relation_for(archimate_type: &str, from: EntityKind, to: EntityKind) -> (&'st
     };
     match inferred {
         Some(soort) => (soort, relation_canon(soort).1),
-        None => (
-            ARCHIMATE_RELATION_TYPE
-                .iter()
-                .find(|(_, a)| *a == archimate_type)
-                .map_or("associatie", |(t, _)| *t),
-            false,
-        ),
+        None => (structural_type(archimate_type), false),
     }
+}
+
+/// The relation type that keeps an ArchiMate relationship type as such (`Composition` →
+/// `samenstelling`), in the relationship's own direction.
+fn structural_type(archimate_type: &str) -> &'static str {
+    ARCHIMATE_RELATION_TYPE
+        .iter()
+        .find(|(_, a)| *a == archimate_type)
+        .map_or("associatie", |(t, _)| *t)
 }
 
 fn own_identifier(id: Uuid) -> String {
@@ -428,12 +431,12 @@ fn plan_model_in_parts<'a>(
                 let (Some(from), Some(to)) = (from, to) else {
                     return None;
                 };
+                let between_applications =
+                    from == EntityKind::Application && to == EntityKind::Application;
                 let koppeling = explicit == Some(EntityKind::Interface.code())
                     || (explicit.is_none()
-                        && matches!(archimate_type, "Serving" | "Flow" | "Triggering")
-                        && from == EntityKind::Application
-                        && to == EntityKind::Application);
-                if koppeling && from == EntityKind::Application && to == EntityKind::Application {
+                        && matches!(archimate_type, "Serving" | "Flow" | "Triggering"));
+                if koppeling && between_applications {
                     return Some(Role::Interface);
                 }
                 let (soort, reversed) = match r
@@ -451,9 +454,9 @@ fn plan_model_in_parts<'a>(
                 if regisseur_domain::landscape::relation_allowed(soort, a, b) {
                     Some(Role::Relation { soort, reversed })
                 } else {
-                    let (soort, _) = relation_for(archimate_type, EntityKind::Relation, to);
+                    // A stated type that does not fit its ends: kept as the ArchiMate type.
                     Some(Role::Relation {
-                        soort,
+                        soort: structural_type(archimate_type),
                         reversed: false,
                     })
                 }
@@ -1237,11 +1240,15 @@ pub fn write_model(model_name: &str, register: &[Existing], catalog: &ReferenceC
         if let Some(marker) = kind_marker(e) {
             pairs.push((KIND_PROPERTY.to_string(), marker.to_string()));
         }
-        for spec in kind.fields() {
+        // An architecture element's fields are its name, type and documentation; the rest of
+        // the register's kinds carry theirs as properties.
+        let fields = if kind == EntityKind::ModelElement {
+            &[][..]
+        } else {
+            kind.fields()
+        };
+        for spec in fields {
             if NOT_FROM_PROPERTIES.contains(&spec.name) || skip.contains(&spec.name) {
-                continue;
-            }
-            if kind == EntityKind::ModelElement {
                 continue;
             }
             if let Some(value) = e.record.get(spec.name) {

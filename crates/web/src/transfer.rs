@@ -27,9 +27,7 @@ pub fn router() -> Router<AppState> {
             get(import_form).post(import_preview),
         )
         .route("/o/{slug}/importeren/{upload}", post(import_confirm))
-        .route("/o/{slug}/exporteren/register.xlsx", get(export_workbook))
-        .route("/o/{slug}/exporteren/applicaties.csv", get(export_list))
-        .route("/o/{slug}/exporteren/model.xml", get(export_model))
+        .route("/o/{slug}/exporteren/{bestand}", get(export_download))
         // Models such as GEMMA are several megabytes; the server's overall limit still holds.
         .layer(axum::extract::DefaultBodyLimit::disable())
 }
@@ -371,7 +369,7 @@ fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Re
     response
 }
 
-/// What an export download holds.
+/// What an export download holds, by the file name in its address.
 #[derive(Clone, Copy)]
 enum Export {
     Workbook,
@@ -379,43 +377,30 @@ enum Export {
     Model,
 }
 
-async fn export_model(
-    State(state): State<AppState>,
-    PageAuth(auth): PageAuth,
-    headers: HeaderMap,
-    Path(slug): Path<String>,
-) -> Response {
-    export_download(&state, &auth, &headers, &slug, Export::Model).await
-}
-
-async fn export_workbook(
-    State(state): State<AppState>,
-    PageAuth(auth): PageAuth,
-    headers: HeaderMap,
-    Path(slug): Path<String>,
-) -> Response {
-    export_download(&state, &auth, &headers, &slug, Export::Workbook).await
-}
-
-async fn export_list(
-    State(state): State<AppState>,
-    PageAuth(auth): PageAuth,
-    headers: HeaderMap,
-    Path(slug): Path<String>,
-) -> Response {
-    export_download(&state, &auth, &headers, &slug, Export::ApplicationList).await
+impl Export {
+    fn from_file(name: &str) -> Option<Export> {
+        match name {
+            "register.xlsx" => Some(Export::Workbook),
+            "applicaties.csv" => Some(Export::ApplicationList),
+            "model.xml" => Some(Export::Model),
+            _ => None,
+        }
+    }
 }
 
 async fn export_download(
-    state: &AppState,
-    auth: &Auth,
-    headers: &HeaderMap,
-    slug: &str,
-    what: Export,
+    State(state): State<AppState>,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, file)): Path<(String, String)>,
 ) -> Response {
+    let (state, auth, headers, slug) = (&state, &auth, &headers, slug.as_str());
     page_result(
         async {
             let m = readable(auth, slug, headers)?;
+            let Some(what) = Export::from_file(&file) else {
+                return fail(headers, StatusCode::NOT_FOUND);
+            };
             let existing = state
                 .store
                 .register(m.organisation.id)

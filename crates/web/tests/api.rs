@@ -1251,6 +1251,12 @@ async fn import_page_previews_then_imports(backend: Backend) {
         .await
         .expect("text");
     assert!(csv.contains("Zaaksysteem;") && csv.contains("Website;"));
+    let unknown = client
+        .get(app.url("/o/gemeente-a/exporteren/register.pdf"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     // Readers may export but not import; suppliers may do neither.
     let reader = app.client("lezer");
     let response = reader
