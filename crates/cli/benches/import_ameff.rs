@@ -133,6 +133,18 @@ fn main() {
     }
     let bytes = std::fs::read(GEMMA).expect("the GEMMA fixture");
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    // `IMPORT_ONLY=N`: only N end-to-end imports of GEMMA, for profiling the import alone.
+    if let Some(n) = std::env::var("IMPORT_ONLY")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let runs: Vec<f64> = (0..n).map(|_| import(&runtime, &bytes).total).collect();
+        println!(
+            "GEMMA import end to end, median of {n}: {:.0} ms",
+            median(runs)
+        );
+        return;
+    }
     let runs = 7;
     let raw = median(
         (0..runs)
