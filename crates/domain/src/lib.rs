@@ -8,6 +8,7 @@
 pub mod access;
 pub mod landscape;
 pub mod organisation;
+pub mod quality;
 pub mod reference;
 pub mod validation;
 pub mod values;

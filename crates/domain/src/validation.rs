@@ -86,6 +86,8 @@ pub enum Problem {
     },
     NotAllowed,
     NotAProperty,
+    NotAnObject,
+    UnknownRule,
 }
 
 impl Problem {
@@ -177,6 +179,14 @@ impl Problem {
             (Problem::InvalidKvk, Lang::En) => "A KvK number has eight digits.".into(),
             (Problem::Duplicate, Lang::Nl) => "Bestaat al.".into(),
             (Problem::Duplicate, Lang::En) => "Already exists.".into(),
+            (Problem::NotAnObject, Lang::Nl) => "Moet een object ({ … }) zijn.".into(),
+            (Problem::NotAnObject, Lang::En) => "Must be an object ({ … }).".into(),
+            (Problem::UnknownRule, Lang::Nl) => {
+                "Onbekende regel; zie de lijst van regels op de pagina Kwaliteit.".into()
+            }
+            (Problem::UnknownRule, Lang::En) => {
+                "Unknown rule; see the list of rules on the Quality page.".into()
+            }
             (Problem::NotAllowed, Lang::Nl) => "Niet toegestaan.".into(),
             (Problem::NotAllowed, Lang::En) => "Not allowed.".into(),
             (Problem::NotAProperty, Lang::Nl) => {

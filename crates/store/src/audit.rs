@@ -4,7 +4,6 @@
 use crate::db::{Col, Param, Tx};
 use crate::{Actor, Page, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
-use regisseur_domain::landscape::EntityKind;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -13,6 +12,8 @@ pub(crate) enum AuditAction {
     Created,
     Updated,
     Deleted,
+    /// An owner confirmed that an element is still correct.
+    Confirmed,
 }
 
 impl AuditAction {
@@ -21,6 +22,7 @@ impl AuditAction {
             AuditAction::Created => "aangemaakt",
             AuditAction::Updated => "gewijzigd",
             AuditAction::Deleted => "verwijderd",
+            AuditAction::Confirmed => "bevestigd",
         }
     }
 }
@@ -66,7 +68,7 @@ pub(crate) async fn write_audit(
     actor: &Actor,
     organisation_id: Uuid,
     action: AuditAction,
-    kind: EntityKind,
+    entity: &str,
     entity_id: Uuid,
     old_value: Option<&Value>,
     new_value: Option<&Value>,
@@ -81,7 +83,7 @@ pub(crate) async fn write_audit(
             actor.user_id.map(|u| u.to_string()).into(),
             (&actor.email).into(),
             action.code().into(),
-            kind.code().into(),
+            entity.into(),
             entity_id.into(),
             old_value.map(Value::to_string).into(),
             new_value.map(Value::to_string).into(),

@@ -711,7 +711,7 @@ impl Store {
                 actor,
                 organisation_id,
                 AuditAction::Deleted,
-                element.kind(),
+                element.kind().code(),
                 element.id,
                 Some(&element_json(element)),
                 None,
@@ -746,7 +746,7 @@ fn dependent_from(row: &DbRow) -> Result<Dependent, StoreError> {
 }
 
 /// Marks the organisation's register as changed, in the same transaction as the change.
-async fn bump_revision(tx: &mut Tx, organisation_id: Uuid) -> Result<(), StoreError> {
+pub(crate) async fn bump_revision(tx: &mut Tx, organisation_id: Uuid) -> Result<(), StoreError> {
     tx.execute(
         "UPDATE organisations SET revision = revision + 1 WHERE id = $1",
         &[organisation_id.into()],
@@ -1224,7 +1224,7 @@ async fn insert_element(
         actor,
         organisation_id,
         AuditAction::Created,
-        element.kind(),
+        element.kind().code(),
         id,
         None,
         Some(&element_json(&element)),
@@ -1266,6 +1266,7 @@ async fn save_update(
         });
     }
     write_refs(tx, current.organisation_id, current.id, &record).await?;
+    crate::quality::withdraw_confirmation(tx, actor, current.id).await?;
     let updated = Element {
         version: current.version + 1,
         record,
@@ -1277,7 +1278,7 @@ async fn save_update(
         actor,
         current.organisation_id,
         AuditAction::Updated,
-        updated.kind(),
+        updated.kind().code(),
         updated.id,
         Some(&element_json(current)),
         Some(&element_json(&updated)),

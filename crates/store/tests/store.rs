@@ -31,6 +31,7 @@ on_both_backends!(
     relation_types_fit_their_ends,
     planned_changes_are_all_or_nothing,
     changes_arriving_in_parts_commit_only_when_finished,
+    quality_settings_confirmations_and_score_history,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -790,4 +791,176 @@ async fn changes_arriving_in_parts_commit_only_when_finished(backend: Backend) {
     assert!(matches!(answer, Err(StoreError::Invalid(e)) if e.has("leverancierId")));
     let counts = store.element_counts(org).await.unwrap();
     assert_eq!(counts.get(&EntityKind::Contract), Some(&1));
+}
+
+async fn quality_settings_confirmations_and_score_history(backend: Backend) {
+    use chrono::NaiveDate;
+    use regisseur_domain::quality::{RuleId, Scores, Settings, Severity};
+    let store = store(backend).await;
+    let org = org(&store, "kwaliteit").await;
+    let other = org_other(&store).await;
+
+    // Settings: defaults until set; set once, read back the same, audited, per organisation.
+    assert_eq!(
+        store.quality_settings(org).await.expect("read"),
+        Settings::default()
+    );
+    let settings = Settings::parse(&json!({
+        "regels": {"component-zonder-gebruik": {"aan": false},
+                   "contract-zonder-exitplan": {"ernst": "fout"}},
+        "opzegtermijnDagen": 120
+    }))
+    .expect("valid");
+    let revision = store.revision(org).await.expect("revision");
+    store
+        .set_quality_settings(&actor(), org, &settings)
+        .await
+        .expect("saved");
+    assert_eq!(store.quality_settings(org).await.expect("read"), settings);
+    assert!(store.revision(org).await.expect("revision") > revision);
+    let read = store.quality_settings(org).await.expect("read");
+    assert!(!read.enabled(RuleId::ComponentUnused));
+    assert_eq!(
+        read.severity(RuleId::ContractWithoutExitPlan),
+        Severity::Fout
+    );
+    assert_eq!(
+        store.quality_settings(other).await.expect("read"),
+        Settings::default()
+    );
+    let audit = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity: Some("kwaliteitsinstellingen".into()),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert_eq!(audit.total, 1);
+
+    // Confirmations: by the owner; an edit by the same user keeps it, by someone else withdraws it.
+    let owner = Actor {
+        user_id: Some(Uuid::now_v7()),
+        email: "eigenaar@voorbeeld.nl".into(),
+    };
+    let app = create(
+        &store,
+        org,
+        EntityKind::Application,
+        json!({"naam": "Zaaksysteem", "levenscyclus": "in-gebruik"}),
+    )
+    .await;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+    let confirmation = store
+        .confirm_element(&owner, org, app, day)
+        .await
+        .expect("confirmed");
+    assert_eq!(confirmation.on, day);
+    let all = store.confirmations(org).await.expect("read");
+    assert_eq!(
+        all.get(&app).map(|c| c.user_email.as_str()),
+        Some("eigenaar@voorbeeld.nl")
+    );
+    assert!(store.confirmations(other).await.expect("read").is_empty());
+    let edit = |name: &str| obj(json!({"naam": name, "levenscyclus": "in-gebruik"}));
+    let input = edit("Zaaksysteem 2");
+    store
+        .update_element(
+            &owner,
+            org,
+            EntityKind::Application,
+            app,
+            1,
+            &input,
+            InputMode::Api,
+        )
+        .await
+        .expect("owner edits");
+    assert!(
+        store
+            .confirmations(org)
+            .await
+            .expect("read")
+            .contains_key(&app),
+        "own edit keeps it"
+    );
+    let input = edit("Zaaksysteem 3");
+    store
+        .update_element(
+            &actor(),
+            org,
+            EntityKind::Application,
+            app,
+            2,
+            &input,
+            InputMode::Api,
+        )
+        .await
+        .expect("someone else edits");
+    assert!(
+        store.confirmations(org).await.expect("read").is_empty(),
+        "withdrawn"
+    );
+    // Unknown element or another organisation's: not found, nothing written.
+    assert!(matches!(
+        store.confirm_element(&owner, other, app, day).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store
+            .confirm_element(&owner, org, Uuid::now_v7(), day)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    // Deleting the element removes its confirmation.
+    store
+        .confirm_element(&owner, org, app, day)
+        .await
+        .expect("confirmed again");
+    store
+        .delete_element(&actor(), org, EntityKind::Application, app, false)
+        .await
+        .expect("deleted");
+    assert!(store.confirmations(org).await.expect("read").is_empty());
+
+    // Score history: one row per day, the last computation of the day counts, oldest first.
+    let scores = |overall: f64| Scores {
+        overall,
+        ..Scores::default()
+    };
+    let d = |n: u32| NaiveDate::from_ymd_opt(2026, 11, n).expect("date");
+    store
+        .record_score(org, d(2), &scores(40.0), 9)
+        .await
+        .expect("recorded");
+    store
+        .record_score(org, d(1), &scores(35.5), 12)
+        .await
+        .expect("recorded");
+    store
+        .record_score(org, d(2), &scores(42.3), 8)
+        .await
+        .expect("replaced");
+    let history = store.score_history(org, 30).await.expect("history");
+    assert_eq!(
+        history
+            .iter()
+            .map(|p| (p.day, p.overall, p.findings))
+            .collect::<Vec<_>>(),
+        vec![(d(1), 35.5, 12), (d(2), 42.3, 8)]
+    );
+    assert_eq!(store.score_history(org, 1).await.expect("history").len(), 1);
+    assert!(
+        store
+            .score_history(other, 30)
+            .await
+            .expect("history")
+            .is_empty()
+    );
+}
+
+async fn org_other(store: &Store) -> Uuid {
+    org(store, "andere").await
 }

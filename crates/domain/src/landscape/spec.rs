@@ -93,6 +93,30 @@ pub const LEGAL_BASIS: &[Choice] = &[
     ),
 ];
 
+/// The ground on which personal data may be transferred outside the EU/EEA (AVG chapter V).
+pub const TRANSFER_BASIS: &[Choice] = &[
+    c(
+        "adequaatheidsbesluit",
+        "Adequaatheidsbesluit (art. 45 AVG)",
+        "Adequacy decision (Art. 45 GDPR)",
+    ),
+    c(
+        "modelcontractbepalingen",
+        "Modelcontractbepalingen / SCC (art. 46 AVG)",
+        "Standard contractual clauses (Art. 46 GDPR)",
+    ),
+    c(
+        "bindende-bedrijfsvoorschriften",
+        "Bindende bedrijfsvoorschriften (art. 47 AVG)",
+        "Binding corporate rules (Art. 47 GDPR)",
+    ),
+    c(
+        "uitzondering",
+        "Uitzondering voor specifieke situaties (art. 49 AVG)",
+        "Derogation for specific situations (Art. 49 GDPR)",
+    ),
+];
+
 pub const INTERFACE_STANDARD: &[Choice] = &[
     c("stuf", "StUF", "StUF"),
     c("zgw-api", "ZGW API's", "ZGW APIs"),
@@ -569,6 +593,7 @@ const COMPONENT: &[FieldSpec] = &[
         T::Date,
     ),
     FieldSpec::new("locatie", "Locatie", "Location", T::Text { max: 200 }).search(),
+    FieldSpec::new("eigenaarId", "Eigenaar", "Owner", T::Ref(K::Person)),
     PROPERTIES,
     ARCHIMATE_ID,
     ARCHIMATE_ELEMENT_TYPE,
@@ -577,6 +602,19 @@ const COMPONENT: &[FieldSpec] = &[
 const DATA_SET: &[FieldSpec] = &[
     NAME,
     FieldSpec::new("doel", "Doel", "Purpose", T::LongText),
+    FieldSpec::new(
+        "eigenaarId",
+        "Eigenaar (gegevenseigenaar)",
+        "Data owner",
+        T::Ref(K::Person),
+    ),
+    FieldSpec::new(
+        "persoonsgegevens",
+        "Bevat persoonsgegevens",
+        "Contains personal data",
+        T::Bool,
+    )
+    .filter(),
     FieldSpec::new(
         "categorieenPersoonsgegevens",
         "Categorieën persoonsgegevens",
@@ -610,6 +648,12 @@ const DATA_SET: &[FieldSpec] = &[
         T::Country,
     )
     .filter(),
+    FieldSpec::new(
+        "doorgifteGrondslag",
+        "Grondslag doorgifte buiten de EER",
+        "Basis for transfer outside the EEA",
+        T::Choice(TRANSFER_BASIS),
+    ),
     FieldSpec::new("verwerkerId", "Verwerker", "Processor", T::Ref(K::Supplier)).filter(),
     FieldSpec::new(
         "subverwerkerIds",
@@ -680,6 +724,12 @@ const CONTRACT: &[FieldSpec] = &[
         T::Text { max: 100 },
     )
     .search(),
+    FieldSpec::new(
+        "eigenaarId",
+        "Contracteigenaar",
+        "Contract owner",
+        T::Ref(K::Person),
+    ),
     FieldSpec::new("startdatum", "Startdatum", "Start date", T::Date),
     FieldSpec::new("einddatum", "Einddatum", "End date", T::Date),
     FieldSpec::new(
