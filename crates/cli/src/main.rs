@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use regisseur_domain::access::Role;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
+use regisseur_domain::quality::{Report, Settings, Severity};
 use regisseur_domain::values::Email;
 use regisseur_domain::{Lang, ValidationErrors};
 use regisseur_interchange::{export, plan, sheet};
@@ -99,6 +100,32 @@ enum Command {
         /// xlsx, csv or ameff; by default from the file's extension (.xml: ameff)
         #[arg(long)]
         format: Option<String>,
+    },
+    /// Check whether the basis is in order: the documentation rules and the quality score of an
+    /// organisation's register, or of an import file (XLSX, CSV, AMEFF) in a throw-away
+    /// in-memory database, before importing it
+    Check {
+        /// The organisation whose register to check
+        #[arg(long, required_unless_present = "file", conflicts_with = "file")]
+        org: Option<String>,
+        /// An application list, register workbook or ArchiMate model to check instead
+        #[arg(long)]
+        file: Option<String>,
+        /// Print the report as JSON (the same object as GET /api/v1/organisaties/{slug}/kwaliteit)
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when a finding of this severity or a more serious one exists: fout or waarschuwing
+        #[arg(long)]
+        fail_on: Option<String>,
+        /// Check as of this day (YYYY-MM-DD) instead of today
+        #[arg(long)]
+        today: Option<String>,
+        /// Rule settings as JSON (as in the API) instead of the organisation's own
+        #[arg(long)]
+        settings: Option<String>,
+        /// Language of the messages: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
     },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
@@ -275,6 +302,24 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         } => import(&cli.database, &file, &org, &format, dry_run, json).await,
         Command::Export { file, org, format } => {
             export(&cli.database, &file, &org, format.as_deref()).await
+        }
+        Command::Check {
+            org,
+            file,
+            json,
+            fail_on,
+            today,
+            settings,
+            lang,
+        } => {
+            let options = CheckOptions::parse(json, fail_on, today, settings, &lang)?;
+            match (org, file) {
+                (Some(org), _) => check_org(&cli.database, &org, options).await,
+                (None, Some(file)) => check_file(&file, options).await,
+                (None, None) => Err(Failure::Usage(anyhow::anyhow!(
+                    "give --org SLUG or --file FILE"
+                ))),
+            }
         }
         Command::Backup { file } => backup(&cli.database, &file).await,
         Command::Restore { file } => restore(&cli.database, &file).await,
@@ -719,4 +764,156 @@ async fn export(
         organisation.slug
     );
     Ok(())
+}
+
+/// How `regisseur check` reports.
+struct CheckOptions {
+    json: bool,
+    fail_on: Option<Severity>,
+    today: chrono::NaiveDate,
+    settings: Option<Settings>,
+    lang: Lang,
+}
+
+impl CheckOptions {
+    /// Reads the options; every problem with them is a usage error (exit 2), before anything
+    /// is opened.
+    fn parse(
+        json: bool,
+        fail_on: Option<String>,
+        today: Option<String>,
+        settings: Option<String>,
+        lang: &str,
+    ) -> Result<CheckOptions, Failure> {
+        let usage = |message: String| Failure::Usage(anyhow::anyhow!(message));
+        let fail_on = match fail_on.as_deref() {
+            None => None,
+            Some(code) => match Severity::parse(code) {
+                Some(s @ (Severity::Fout | Severity::Waarschuwing)) => Some(s),
+                _ => return Err(usage(format!("--fail-on {code}: use fout or waarschuwing"))),
+            },
+        };
+        let today = match today.as_deref() {
+            None => chrono::Utc::now().date_naive(),
+            Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map_err(|_| usage(format!("--today {text}: not a date (YYYY-MM-DD)")))?,
+        };
+        let settings = match settings.as_deref() {
+            None => None,
+            Some(file) => {
+                let text = std::fs::read_to_string(file)
+                    .with_context(|| format!("cannot read settings {file}"))?;
+                let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+                    usage(format!(
+                        "{file}: not valid JSON (line {}, column {}): {e}",
+                        e.line(),
+                        e.column()
+                    ))
+                })?;
+                Some(
+                    Settings::parse(&value)
+                        .map_err(|e| usage(format!("{file}:\n{}", describe(&e))))?,
+                )
+            }
+        };
+        let lang =
+            Lang::from_code(lang).ok_or_else(|| usage(format!("--lang {lang}: use nl or en")))?;
+        Ok(CheckOptions {
+            json,
+            fail_on,
+            today,
+            settings,
+            lang,
+        })
+    }
+}
+
+async fn check_org(database: &str, org: &str, options: CheckOptions) -> Result<(), Failure> {
+    let store = connect(database).await?;
+    let organisation = organisation(&store, org).await?;
+    let report = store
+        .quality_report(organisation.id, options.today, options.settings.clone())
+        .await?;
+    conclude_check(&organisation.name, &report, &options)
+}
+
+/// Checks an import file as it would be after importing it into an empty register, in a
+/// database that exists only while the check runs.
+async fn check_file(file: &str, options: CheckOptions) -> Result<(), Failure> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+    let format =
+        sheet::detect_format(file, &bytes).map_err(|e| Failure::Usage(anyhow::anyhow!("{e}")))?;
+    let store = connect("sqlite::memory:").await?;
+    let new = NewOrganisation::parse("controle", "Controle", None)
+        .map_err(|e| Failure::Usage(anyhow::anyhow!(describe(&e))))?;
+    let organisation = store.create_organisation(&new).await?;
+    let plan = regisseur_interchange::plan_import(format, &bytes, &[], store.catalog())
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("{file}: {e}")))?;
+    if !plan.errors.is_empty() {
+        // The rows that cannot be read come first: the same report as the import gives.
+        return conclude(&plan, options.json, None);
+    }
+    store
+        .apply_changes(
+            &regisseur_store::Actor::system(),
+            organisation.id,
+            &plan.changes,
+        )
+        .await?;
+    let report = store
+        .quality_report(organisation.id, options.today, options.settings.clone())
+        .await?;
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
+    conclude_check(&name, &report, &options)
+}
+
+fn conclude_check(name: &str, report: &Report, options: &CheckOptions) -> Result<(), Failure> {
+    let lang = options.lang;
+    if options.json {
+        print_json(&report.to_json(lang));
+    } else {
+        let score = |s: Option<f64>| s.map_or("–".to_string(), |s| format!("{s:.1}"));
+        out!(
+            "{name}, {}: score {} / 100 ({} elements scored)",
+            report.today,
+            score(Some(report.scores.overall)),
+            report.scores.elements
+        );
+        for (area, s) in &report.scores.per_area {
+            out!(
+                "  {:<16} {:>6}   {} fout, {} waarschuwing, {} info",
+                area.code(),
+                score(s.score),
+                s.findings[0],
+                s.findings[1],
+                s.findings[2]
+            );
+        }
+        for finding in &report.findings {
+            out!(
+                "{:<13} {:<40} {} '{}': {}",
+                finding.severity.code(),
+                finding.rule.code(),
+                finding.kind.code(),
+                finding.name,
+                finding.message(lang)
+            );
+        }
+    }
+    match options.fail_on {
+        Some(threshold) if report.fails_on(threshold) => {
+            let count = report
+                .findings
+                .iter()
+                .filter(|f| f.severity.at_least(threshold))
+                .count();
+            Err(Failure::Check(format!(
+                "{count} finding(s) of severity {} or worse",
+                threshold.code()
+            )))
+        }
+        _ => Ok(()),
+    }
 }

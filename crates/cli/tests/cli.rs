@@ -44,6 +44,7 @@ on_both_backends!(
     bad_input_exits_1_and_names_every_problem,
     import_and_export_the_application_list,
     import_and_export_archimate_models,
+    check_an_organisation_and_a_file,
 );
 
 async fn organisations_users_and_tokens(backend: Backend) {
@@ -530,4 +531,151 @@ async fn import_and_export_archimate_models(backend: Backend) {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("not in csv format"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+async fn check_an_organisation_and_a_file(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    let dir = std::env::temp_dir().join(format!("regisseur-check-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = |name: &str| dir.join(name).display().to_string();
+    let list = file("lijst.csv");
+    std::fs::write(&list, LIST).expect("write");
+    assert!(
+        regisseur(&db, &["org", "add", "--slug", "een", "--name", "Een"], None)
+            .status
+            .success()
+    );
+
+    // An empty register finds nothing and scores 0.
+    let out = regisseur(
+        &db,
+        &["check", "--org", "een", "--json", "--fail-on", "fout"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    assert_eq!(report["score"], 0.0);
+    assert_eq!(report["bevindingen"].as_array().map(Vec::len), Some(0));
+
+    let out = regisseur(&db, &["import", &list, "--org", "een"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--org", "een", "--json", "--today", "2026-11-29"];
+        args.extend_from_slice(extra);
+        regisseur(&db, &args, None)
+    };
+    let out = check(&[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    assert_eq!(report["peildatum"], "2026-11-29");
+    let score = report["score"].as_f64().expect("a score");
+    assert!(score > 0.0 && score < 100.0, "{score}");
+    for area in ["documentatie", "infrastructuur", "gegevens", "contracten"] {
+        assert!(
+            report["scorePerGebied"].get(area).is_some(),
+            "{area} missing"
+        );
+    }
+    let findings = report["bevindingen"].as_array().expect("bevindingen");
+    let owner = findings
+        .iter()
+        .find(|f| f["regel"] == "applicatie-zonder-eigenaar" && f["elementNaam"] == "Zaaksysteem")
+        .unwrap_or_else(|| panic!("no owner finding in {report}"));
+    for key in ["ernst", "gebied", "elementSoort", "elementId", "melding"] {
+        assert!(owner[key].is_string(), "{key} in {owner}");
+    }
+    assert_eq!(owner["ernst"], "fout");
+    assert_eq!(owner["elementSoort"], "applicatie");
+
+    // --fail-on: exit 1 when a finding at or above the level exists.
+    assert_eq!(check(&["--fail-on", "fout"]).status.code(), Some(1));
+    assert_eq!(check(&["--fail-on", "waarschuwing"]).status.code(), Some(1));
+    // Own settings: the owner rule as a warning leaves no errors.
+    let settings = file("instellingen.json");
+    std::fs::write(
+        &settings,
+        r#"{"regels": {"applicatie-zonder-eigenaar": {"ernst": "waarschuwing"}}}"#,
+    )
+    .expect("write");
+    let out = check(&["--fail-on", "fout", "--settings", &settings]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert_eq!(
+        check(&["--fail-on", "waarschuwing", "--settings", &settings])
+            .status
+            .code(),
+        Some(1)
+    );
+
+    // The text report names the score and every finding with its rule.
+    let out = regisseur(&db, &["check", "--org", "een", "--lang", "en"], None);
+    let printed = text(&out.stdout);
+    assert!(printed.contains("score"), "{printed}");
+    assert!(printed.contains("applicatie-zonder-eigenaar"), "{printed}");
+    assert!(printed.contains("without an owner"), "{printed}");
+
+    // A file is checked as it would be after importing it, without any database set up.
+    let out = Command::new(env!("CARGO_BIN_EXE_regisseur"))
+        .args(["check", "--file", &list, "--json", "--today", "2026-11-29"])
+        .env("REGISSEUR_LOG", "error")
+        .env_remove("REGISSEUR_DATABASE_URL")
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let from_file = json_of(&out);
+    assert_eq!(
+        from_file["score"], report["score"],
+        "same register, same score"
+    );
+    assert_eq!(
+        from_file["bevindingen"].as_array().map(Vec::len),
+        report["bevindingen"].as_array().map(Vec::len)
+    );
+    assert!(
+        !dir.join("regisseur.db").exists(),
+        "no database file was made"
+    );
+    let model = fixture("archisurance.xml");
+    let out = regisseur(&db, &["check", "--file", &model, "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        json_of(&out)["aantalElementen"]
+            .as_u64()
+            .is_some_and(|n| n > 0)
+    );
+
+    // Bad input: a clear message, exit 2.
+    let bad_settings = file("fout.json");
+    std::fs::write(
+        &bad_settings,
+        r#"{"regels": {"bestaat-niet": {"aan": false}}}"#,
+    )
+    .expect("write");
+    for (args, expected) in [
+        (vec!["check", "--org", "nergens"], "nergens"),
+        (vec!["check", "--file", "/bestaat/niet.xlsx"], "niet.xlsx"),
+        (
+            vec!["check", "--org", "een", "--settings", &bad_settings],
+            "regels.bestaat-niet",
+        ),
+        (
+            vec!["check", "--org", "een", "--fail-on", "ernstig"],
+            "--fail-on",
+        ),
+        (vec!["check", "--org", "een", "--today", "31-12"], "--today"),
+        (vec!["check"], "--org"),
+    ] {
+        let out = regisseur(&db, &args, None);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains(expected),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
 }

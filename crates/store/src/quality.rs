@@ -7,7 +7,8 @@ use crate::db::{Col, Tx};
 use crate::elements::bump_revision;
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, NaiveDate, Utc};
-use regisseur_domain::quality::{Scores, Settings};
+use regisseur_domain::landscape::Record;
+use regisseur_domain::quality::{Report, Scores, Settings, check};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -173,6 +174,60 @@ impl Store {
             on,
             at: parse_time(&at)?,
         })
+    }
+
+    /// The standing confirmation of one element, if any.
+    pub async fn confirmation(
+        &self,
+        organisation_id: Uuid,
+        element_id: Uuid,
+    ) -> Result<Option<Confirmation>, StoreError> {
+        let row = self
+            .db
+            .fetch_one(
+                "SELECT user_email, confirmed_on, confirmed_at FROM confirmations WHERE organisation_id = $1 AND element_id = $2",
+                &[organisation_id.into(), element_id.into()],
+                &[Col::Text, Col::Text, Col::Text],
+            )
+            .await?;
+        row.map(|row| {
+            Ok(Confirmation {
+                element_id,
+                user_email: row.text(0)?,
+                on: parse_day(&row.text(1)?)?,
+                at: parse_time(&row.text(2)?)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Runs the quality rules over the organisation's register as of `on`, with its own settings
+    /// or the ones given.
+    pub async fn quality_report(
+        &self,
+        organisation_id: Uuid,
+        on: NaiveDate,
+        settings: Option<Settings>,
+    ) -> Result<Report, StoreError> {
+        let elements = self.all_elements(organisation_id).await?;
+        let confirmations: HashMap<Uuid, NaiveDate> = self
+            .confirmations(organisation_id)
+            .await?
+            .into_iter()
+            .map(|(id, c)| (id, c.on))
+            .collect();
+        let settings = match settings {
+            Some(settings) => settings,
+            None => self.quality_settings(organisation_id).await?,
+        };
+        let catalog = self.catalog;
+        // Over a large register the rules take a good part of a second: off the async threads.
+        tokio::task::spawn_blocking(move || {
+            let items: Vec<(Uuid, &Record)> = elements.iter().map(|e| (e.id, &e.record)).collect();
+            check(&items, &confirmations, catalog, &settings, on)
+        })
+        .await
+        .map_err(|e| StoreError::Other(format!("the quality check stopped: {e}")))
     }
 
     /// Every standing confirmation in the organisation, by element.

@@ -30,12 +30,17 @@ pub enum Endpoint {
     ReferenceComponents,
     ReferenceComponent,
     Audit,
+    Quality,
+    QualitySettings,
+    ReplaceQualitySettings,
     List(EntityKind),
     Create(EntityKind),
     Get(EntityKind),
     Replace(EntityKind),
     Patch(EntityKind),
     Delete(EntityKind),
+    /// The owner confirms the element is correct (kinds with an owner).
+    Confirm(EntityKind),
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +80,21 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/v1/organisaties/{slug}/audit",
             Endpoint::Audit,
         ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/kwaliteit",
+            Endpoint::Quality,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/kwaliteit/instellingen",
+            Endpoint::QualitySettings,
+        ),
+        route(
+            Method::PUT,
+            "/api/v1/organisaties/{slug}/kwaliteit/instellingen",
+            Endpoint::ReplaceQualitySettings,
+        ),
     ];
     for kind in EntityKind::ALL {
         let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
@@ -85,6 +105,13 @@ pub fn api_routes() -> Vec<ApiRoute> {
         routes.push(route(Method::PUT, &item, Endpoint::Replace(kind)));
         routes.push(route(Method::PATCH, &item, Endpoint::Patch(kind)));
         routes.push(route(Method::DELETE, &item, Endpoint::Delete(kind)));
+        if regisseur_domain::quality::CONFIRMABLE.contains(&kind) {
+            routes.push(route(
+                Method::POST,
+                &format!("{item}/bevestiging"),
+                Endpoint::Confirm(kind),
+            ));
+        }
     }
     routes
 }
@@ -99,6 +126,12 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::ReferenceComponents => on(filter, reference_components),
         Endpoint::ReferenceComponent => on(filter, reference_component),
         Endpoint::Audit => on(filter, audit),
+        Endpoint::Quality => on(filter, crate::quality::api_report),
+        Endpoint::QualitySettings => on(filter, crate::quality::api_settings),
+        Endpoint::ReplaceQualitySettings => on(filter, crate::quality::api_replace_settings),
+        Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
+            crate::quality::api_confirm(kind, s, a, p)
+        }),
         Endpoint::List(kind) => on(filter, move |s, a, p, q| list(kind, s, a, p, q)),
         Endpoint::Create(kind) => on(filter, move |s, a, p, b| create(kind, s, a, p, b)),
         Endpoint::Get(kind) => on(filter, move |s, a, p| get_one(kind, s, a, p)),

@@ -20,7 +20,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{Duration, Utc};
 use regisseur_domain::access::{LOGIN_WINDOW_MINUTES, login_throttled};
-use regisseur_domain::landscape::attention::attention_points;
 use regisseur_domain::landscape::{
     EntityKind, FieldSpec, FieldType, InputMode, RELATION_TYPE, choice_label,
 };
@@ -66,6 +65,12 @@ pub struct NavLink {
     pub current: bool,
 }
 
+/// One stage of the journey in the navigation, with its pages.
+pub struct NavSection {
+    pub title: String,
+    pub links: Vec<NavLink>,
+}
+
 pub struct OrgLink {
     pub slug: String,
     pub name: String,
@@ -81,7 +86,7 @@ pub struct Chrome {
     pub org_slug: Option<String>,
     pub role: Option<String>,
     pub orgs: Vec<OrgLink>,
-    pub nav: Vec<NavLink>,
+    pub nav: Vec<NavSection>,
     pub current_path: String,
     pub asset_version: &'static str,
     pub theme: &'static str,
@@ -155,7 +160,21 @@ impl Chrome {
                 current: current == Some("audit"),
             });
         }
-        self.nav = nav;
+        let mut sections = vec![NavSection {
+            title: self.t.s("nav.basis").to_string(),
+            links: nav,
+        }];
+        if !m.role.is_supplier() {
+            sections.push(NavSection {
+                title: self.t.s("nav.kwaliteit").to_string(),
+                links: vec![NavLink {
+                    href: format!("/o/{slug}/kwaliteit"),
+                    label: self.t.s("quality.title").to_string(),
+                    current: current == Some("kwaliteit"),
+                }],
+            });
+        }
+        self.nav = sections;
         self
     }
 }
@@ -521,13 +540,6 @@ struct CategoryRow {
     count: usize,
 }
 
-struct AttentionRow {
-    kind: String,
-    name: String,
-    href: String,
-    reason: String,
-}
-
 struct AuditRow {
     when: String,
     who: String,
@@ -542,8 +554,11 @@ struct AuditRow {
 struct DashboardPage {
     page: Chrome,
     counts: Vec<CountRow>,
-    attention: Vec<AttentionRow>,
-    attention_more: usize,
+    score: Option<String>,
+    areas: Vec<crate::quality::AreaRow>,
+    findings: Vec<crate::quality::FindingRow>,
+    findings_more: usize,
+    quality_href: Option<String>,
     categories: Vec<CategoryRow>,
     audit_list: Vec<AuditRow>,
     show_recent: bool,
@@ -605,15 +620,6 @@ async fn dashboard(
                     elements.extend(mine);
                     n
                 } else {
-                    if matches!(
-                        kind,
-                        EntityKind::Application
-                            | EntityKind::Contract
-                            | EntityKind::DataSet
-                            | EntityKind::Component
-                    ) {
-                        elements.extend(all_elements(&state, m, kind).await.or_page(&headers)?);
-                    }
                     counts_by_kind.get(&kind).copied().unwrap_or(0)
                 };
                 counts.push(CountRow {
@@ -622,12 +628,28 @@ async fn dashboard(
                     count,
                 });
             }
-            let today = Utc::now().date_naive();
-            let points = attention_points(elements.iter().map(|e| (e.id, &e.record)), today);
-            let attention_more = points.len().saturating_sub(DASHBOARD_ATTENTION_ROWS);
+            let report = crate::quality::organisation_report(
+                &state,
+                m.organisation.id,
+                crate::quality::today(),
+            )
+            .await
+            .or_page(&headers)?;
+            // A supplier's user sees only the findings about what it may see.
+            let visible: Option<std::collections::HashSet<Uuid>> = m
+                .role
+                .is_supplier()
+                .then(|| elements.iter().map(|e| e.id).collect());
+            let shown: Vec<&regisseur_domain::quality::Finding> = report
+                .findings
+                .iter()
+                .filter(|f| f.severity != regisseur_domain::quality::Severity::Info)
+                .filter(|f| visible.as_ref().is_none_or(|v| v.contains(&f.element)))
+                .collect();
+            let findings_more = shown.len().saturating_sub(DASHBOARD_ATTENTION_ROWS);
             let mut categories: Vec<CategoryRow> = Vec::new();
-            for point in &points {
-                let label = point.reason.category(lang);
+            for finding in &shown {
+                let label = finding.rule.rule().title(lang);
                 match categories.iter_mut().find(|c| c.label == label) {
                     Some(row) => row.count += 1,
                     None => categories.push(CategoryRow {
@@ -636,16 +658,19 @@ async fn dashboard(
                     }),
                 }
             }
-            let attention = points
-                .into_iter()
+            let findings = shown
+                .iter()
                 .take(DASHBOARD_ATTENTION_ROWS)
-                .map(|p| AttentionRow {
-                    kind: p.kind.singular(lang).to_string(),
-                    href: element_href(&slug, p.kind, p.id),
-                    name: p.name,
-                    reason: p.reason.message(lang),
-                })
+                .map(|f| crate::quality::finding_row(f, &slug, m, lang))
                 .collect();
+            let supplier = m.role.is_supplier();
+            let score =
+                (!supplier).then(|| crate::quality::score_text(Some(report.scores.overall), lang));
+            let areas = if supplier {
+                Vec::new()
+            } else {
+                crate::quality::area_rows(&report, &slug, lang)
+            };
             let show_recent = m.role.can_read_audit();
             let audit_list = if show_recent {
                 let query = AuditQuery {
@@ -667,8 +692,11 @@ async fn dashboard(
                 )
                 .for_org(&auth, m, Some("dashboard")),
                 counts,
-                attention,
-                attention_more,
+                score,
+                areas,
+                findings,
+                findings_more,
+                quality_href: (!supplier).then(|| format!("/o/{slug}/kwaliteit")),
                 categories,
                 audit_list,
                 show_recent,
@@ -1076,6 +1104,7 @@ struct DetailPage {
     created: String,
     updated: String,
     notice: Option<String>,
+    quality: Option<crate::quality::ElementQuality>,
 }
 
 async fn load_visible(
@@ -1277,6 +1306,17 @@ async fn detail_page(
             } else {
                 Vec::new()
             };
+            let quality = crate::quality::element_quality(
+                &state,
+                &auth,
+                m,
+                kind,
+                element.id,
+                &element.record,
+                lang,
+            )
+            .await
+            .or_page(&headers)?;
             let heading = element_label(&element.record, &names, lang);
             let base = element_href(&slug, kind, element.id);
             let can_write = m.role.can_write(kind);
@@ -1314,8 +1354,13 @@ async fn detail_page(
                 version: element.version,
                 created: element.created_at.format("%d-%m-%Y %H:%M").to_string(),
                 updated: element.updated_at.format("%d-%m-%Y %H:%M").to_string(),
-                notice: query_has(raw.as_deref(), "opgeslagen")
-                    .then(|| t.s("detail.saved").to_string()),
+                notice: if query_has(raw.as_deref(), "opgeslagen") {
+                    Some(t.s("detail.saved").to_string())
+                } else {
+                    query_has(raw.as_deref(), "bevestigd")
+                        .then(|| t.s("detail.confirmed").to_string())
+                },
+                quality,
             };
             Ok(render(StatusCode::OK, &page))
         }

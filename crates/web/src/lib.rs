@@ -12,6 +12,7 @@ mod html;
 mod i18n;
 pub mod openapi;
 pub mod problem;
+mod quality;
 mod transfer;
 mod view;
 
@@ -49,6 +50,7 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub openapi: Arc<serde_json::Value>,
     pub token_cache: Arc<auth::TokenCache>,
+    pub quality: Arc<quality::QualityCache>,
 }
 
 impl AppState {
@@ -58,6 +60,7 @@ impl AppState {
             config: Arc::new(config),
             openapi: Arc::new(openapi::document()),
             token_cache: Arc::new(auth::TokenCache::default()),
+            quality: Arc::new(quality::QualityCache::default()),
         }
     }
 }
@@ -76,6 +79,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
     let router = Router::new()
         .merge(html::router())
         .merge(api::router())
+        .merge(quality::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

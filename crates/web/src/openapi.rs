@@ -217,6 +217,60 @@ fn operation(route: &ApiRoute) -> Value {
                 None,
             )
         }
+        Endpoint::Quality => {
+            parameters.push(json!({"name": "peildatum", "in": "query", "description": "De dag waarop de regels worden toegepast (standaard vandaag)", "schema": {"type": "string", "format": "date"}}));
+            (
+                "Kwaliteit van de basis: score, score per gebied en bevindingen".into(),
+                "kwaliteitOphalen".into(),
+                Map::from_iter([(
+                    "200".into(),
+                    ok(json!({"$ref": "#/components/schemas/Kwaliteit"}), "Rapport"),
+                )]),
+                None,
+            )
+        }
+        Endpoint::QualitySettings => (
+            "Instellingen van de kwaliteitsregels".into(),
+            "kwaliteitsinstellingenOphalen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"$ref": "#/components/schemas/Kwaliteitsinstellingen"}),
+                    "Instellingen",
+                ),
+            )]),
+            None,
+        ),
+        Endpoint::ReplaceQualitySettings => (
+            "Instellingen van de kwaliteitsregels vervangen (beheerder)".into(),
+            "kwaliteitsinstellingenVervangen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"$ref": "#/components/schemas/Kwaliteitsinstellingen"}),
+                    "Opgeslagen",
+                ),
+            )]),
+            Some(json!({"$ref": "#/components/schemas/Kwaliteitsinstellingen"})),
+        ),
+        Endpoint::Confirm(kind) => (
+            format!(
+                "{} bevestigen als juist (eigenaar of beheerder)",
+                kind.singular(regisseur_domain::Lang::Nl)
+            ),
+            format!("{}Bevestigen", kind.resource()),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"type": "object", "properties": {
+                        "elementId": {"type": "string", "format": "uuid"},
+                        "bevestigdOp": {"type": "string", "format": "date"},
+                        "bevestigdDoor": {"type": "string"}}}),
+                    "Bevestigd",
+                ),
+            )]),
+            None,
+        ),
         Endpoint::List(kind) => {
             parameters.extend(paging_parameters());
             parameters.push(json!({"name": "zoek", "in": "query", "description": "Zoekt hoofdletterongevoelig in naam en andere tekstvelden", "schema": {"type": "string"}}));
@@ -364,9 +418,35 @@ pub fn document() -> Value {
         "beschikbaarheid": {"type": ["integer", "null"]}, "integriteit": {"type": ["integer", "null"]},
         "vertrouwelijkheid": {"type": ["integer", "null"]}, "bbn": {"type": "string"}}}));
     schemas.insert("AuditRegel".into(), json!({"type": "object", "properties": {
-        "id": {"type": "string", "format": "uuid"}, "actie": {"type": "string", "enum": ["aangemaakt", "gewijzigd", "verwijderd"]},
+        "id": {"type": "string", "format": "uuid"}, "actie": {"type": "string", "enum": ["aangemaakt", "gewijzigd", "verwijderd", "bevestigd"]},
         "entiteit": {"type": "string"}, "entiteitId": {"type": "string", "format": "uuid"}, "gebruiker": {"type": "string"},
         "tijdstip": {"type": "string", "format": "date-time"}, "oudeWaarde": {"type": ["object", "null"]}, "nieuweWaarde": {"type": ["object", "null"]}}}));
+    let rule_codes: Vec<&str> = regisseur_domain::quality::RULES
+        .iter()
+        .map(|r| r.code)
+        .collect();
+    let severities = ["fout", "waarschuwing", "info"];
+    let areas = ["documentatie", "infrastructuur", "gegevens", "contracten"];
+    let per_area = json!({"type": "object", "properties": areas.iter().map(|a| (a.to_string(), json!({"type": ["number", "null"]}))).collect::<Map<String, Value>>()});
+    schemas.insert("Kwaliteit".into(), json!({"type": "object",
+        "required": ["peildatum", "score", "scorePerGebied", "bevindingen"], "properties": {
+        "peildatum": {"type": "string", "format": "date"},
+        "score": {"type": "number", "minimum": 0, "maximum": 100},
+        "scorePerGebied": per_area, "volledigheidPerGebied": per_area,
+        "aantalElementen": {"type": "integer"},
+        "aantalPerErnst": {"type": "object", "properties": {"fout": {"type": "integer"}, "waarschuwing": {"type": "integer"}, "info": {"type": "integer"}}},
+        "bevindingen": {"type": "array", "items": {"type": "object", "properties": {
+            "regel": {"type": "string", "enum": rule_codes}, "ernst": {"type": "string", "enum": severities},
+            "gebied": {"type": "string", "enum": areas}, "elementSoort": {"type": "string"},
+            "elementId": {"type": "string", "format": "uuid"}, "elementNaam": {"type": "string"},
+            "melding": {"type": "string"}, "herstel": {"type": "string"}}}}}}));
+    schemas.insert("Kwaliteitsinstellingen".into(), json!({"type": "object", "additionalProperties": false, "properties": {
+        "regels": {"type": "object", "propertyNames": {"enum": rule_codes}, "additionalProperties": {"type": "object", "additionalProperties": false, "properties": {
+            "aan": {"type": "boolean"}, "ernst": {"type": "string", "enum": severities}}}},
+        "opzegtermijnDagen": {"type": "integer", "minimum": 1, "maximum": 730, "default": 90},
+        "eindeOndersteuningMaanden": {"type": "integer", "minimum": 0, "maximum": 60, "default": 6},
+        "bevestigingMaanden": {"type": "integer", "minimum": 1, "maximum": 60, "default": 12},
+        "assuranceMaanden": {"type": "integer", "minimum": 1, "maximum": 60, "default": 12}}}));
     schemas.insert("Probleem".into(), json!({"type": "object", "required": ["status", "title"], "properties": {
         "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"}, "detail": {"type": "string"},
         "invalidParams": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "reason": {"type": "string"}}}}}}));
@@ -416,7 +496,8 @@ mod tests {
         );
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().map_or(0, Map::len);
-        assert_eq!(paths, 6 + EntityKind::ALL.len() * 2);
+        let confirmable = regisseur_domain::quality::CONFIRMABLE.len();
+        assert_eq!(paths, 8 + EntityKind::ALL.len() * 2 + confirmable);
         assert!(
             doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
                 .as_array()

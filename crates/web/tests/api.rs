@@ -42,6 +42,8 @@ on_both_backends!(
     forms_work_without_javascript,
     import_page_previews_then_imports,
     import_page_takes_the_gemma_model,
+    quality_report_settings_and_confirmations,
+    quality_pages_work_without_javascript,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -326,7 +328,8 @@ async fn openapi_documents_every_route_without_login(backend: Backend) {
                 "{} {path}",
                 route.method
             );
-        } else if route.path.ends_with("{id}") {
+        } else if route.path.contains("{id}") {
+            // An unknown id (also for actions on one, such as a confirmation).
             assert_eq!(
                 response.status(),
                 StatusCode::NOT_FOUND,
@@ -1386,4 +1389,287 @@ async fn import_page_takes_the_gemma_model(backend: Backend) {
         gemma_elements[&zaak]
     );
     assert!(page.contains(&link), "links to the GEMMA element");
+}
+
+async fn quality_report_settings_and_confirmations(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let path = "/api/v1/organisaties/gemeente-a/kwaliteit";
+    // The owner of the application is the reader (a person with the reader's e-mail address).
+    let owner = app
+        .create(
+            app.org_a,
+            EntityKind::Person,
+            json!({"naam": "Lies Lezer", "email": "lezer@test.nl"}),
+        )
+        .await;
+    let application = app
+        .create(
+            app.org_a,
+            EntityKind::Application,
+            json!({"naam": "Zaaksysteem", "levenscyclus": "in-gebruik", "eigenaarId": owner.to_string()}),
+        )
+        .await;
+    app.create(
+        app.org_a,
+        EntityKind::Application,
+        json!({"naam": "Zonder eigenaar", "levenscyclus": "in-gebruik"}),
+    )
+    .await;
+
+    let (status, report) = app.client("lezer").get(path).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert!(report["score"].is_number());
+    assert!(report["scorePerGebied"]["documentatie"].is_number());
+    let findings = report["bevindingen"].as_array().expect("bevindingen");
+    let rules_of = |report: &Value, name: &str| -> Vec<String> {
+        report["bevindingen"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["elementNaam"] == name)
+            .filter_map(|f| f["regel"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["melding"].is_string() && f["gebied"].is_string())
+    );
+    assert!(rules_of(&report, "Zonder eigenaar").contains(&"applicatie-zonder-eigenaar".into()));
+    assert!(!rules_of(&report, "Zaaksysteem").contains(&"applicatie-zonder-eigenaar".into()));
+    assert!(rules_of(&report, "Zaaksysteem").contains(&"gegevens-niet-bevestigd".into()));
+    // As of another day; a bad day is named.
+    let (status, dated) = app
+        .client("lezer")
+        .get(&format!("{path}?peildatum=2030-01-01"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(dated["peildatum"], "2030-01-01");
+    let (status, problem) = app
+        .client("lezer")
+        .get(&format!("{path}?peildatum=morgen"))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(problem["invalidParams"][0]["name"], "peildatum");
+    // Suppliers do not see the organisation's quality; other organisations do not exist.
+    assert_eq!(
+        app.client("leverancier").get(path).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.client("regisseur-b").get(path).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.client("anonymous").get(path).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Settings: only a beheerder changes them; an unknown rule is named and nothing changes.
+    let settings = "/api/v1/organisaties/gemeente-a/kwaliteit/instellingen";
+    let (status, current) = app.client("lezer").get(settings).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(current["opzegtermijnDagen"], 90);
+    let off = json!({"regels": {"applicatie-zonder-eigenaar": {"aan": false}}});
+    let (status, _) = app
+        .client("regisseur")
+        .send_json(reqwest::Method::PUT, settings, off.clone())
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, problem) = app
+        .client("beheerder")
+        .send_json(
+            reqwest::Method::PUT,
+            settings,
+            json!({"regels": {"bestaat-niet": {"aan": false}}, "opzegtermijnDagen": 0}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    let names: Vec<&str> = problem["invalidParams"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"regels.bestaat-niet") && names.contains(&"opzegtermijnDagen"),
+        "{problem}"
+    );
+    assert_eq!(
+        app.client("lezer").get(settings).await.1,
+        current,
+        "nothing changed"
+    );
+    let (status, saved) = app
+        .client("beheerder")
+        .send_json(reqwest::Method::PUT, settings, off)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, report) = app.client("lezer").get(path).await;
+    assert!(!rules_of(&report, "Zonder eigenaar").contains(&"applicatie-zonder-eigenaar".into()));
+
+    // Confirmation: not by someone else; by the owner; withdrawn by someone else's edit.
+    let confirm = format!("/api/v1/organisaties/gemeente-a/applicaties/{application}/bevestiging");
+    let (status, _) = app
+        .client("regisseur")
+        .send_json(reqwest::Method::POST, &confirm, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, confirmed) = app
+        .client("lezer")
+        .send_json(reqwest::Method::POST, &confirm, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{confirmed}");
+    assert_eq!(confirmed["bevestigdDoor"], "lezer@test.nl");
+    let (_, report) = app.client("lezer").get(path).await;
+    assert!(!rules_of(&report, "Zaaksysteem").contains(&"gegevens-niet-bevestigd".into()));
+    let item = format!("/api/v1/organisaties/gemeente-a/applicaties/{application}");
+    let (status, changed) = app
+        .client("regisseur")
+        .send_json(
+            reqwest::Method::PATCH,
+            &item,
+            json!({"versie": 1, "softwareversie": "2.0"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    let (_, report) = app.client("lezer").get(path).await;
+    assert!(
+        rules_of(&report, "Zaaksysteem").contains(&"gegevens-niet-bevestigd".into()),
+        "withdrawn"
+    );
+    // Only kinds with an owner can be confirmed.
+    let supplier = format!(
+        "/api/v1/organisaties/gemeente-a/leveranciers/{}/bevestiging",
+        app.supplier_a
+    );
+    let (status, _) = app
+        .client("beheerder")
+        .send_json(reqwest::Method::POST, &supplier, json!({}))
+        .await;
+    assert!(
+        status == StatusCode::NOT_FOUND || status == StatusCode::METHOD_NOT_ALLOWED,
+        "{status}"
+    );
+    // The report's score was recorded for today's trend.
+    let history = app
+        .store
+        .score_history(app.org_a, 10)
+        .await
+        .expect("history");
+    assert_eq!(history.len(), 1);
+}
+
+async fn quality_pages_work_without_javascript(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create(
+        app.org_a,
+        EntityKind::Application,
+        json!({"naam": "Zonder eigenaar", "levenscyclus": "in-gebruik"}),
+    )
+    .await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    client
+        .post(app.url("/inloggen"))
+        .form(&[("email", "beheerder@test.nl"), ("wachtwoord", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    let get = |path: &str| {
+        let client = client.clone();
+        let url = app.url(path);
+        async move {
+            let response = client.get(url).send().await.expect("get");
+            let status = response.status();
+            (status, response.text().await.expect("html"))
+        }
+    };
+    let (status, html) = get("/o/gemeente-a/kwaliteit").await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "Kwaliteit: is de basis op orde?",
+        "Applicatie zonder eigenaar",
+        "Score per gebied",
+        "Hoe de score wordt berekend",
+        "/bewerken",
+    ] {
+        assert!(html.contains(expected), "{expected} missing");
+    }
+    let (_, filtered) =
+        get("/o/gemeente-a/kwaliteit?ernst=info&regel=applicatie-zonder-eigenaar").await;
+    assert!(filtered.contains("Geen bevindingen met deze filters."));
+    let (_, dashboard) = get("/o/gemeente-a").await;
+    assert!(
+        dashboard.contains("Kwaliteit van de basis")
+            && dashboard.contains("Applicatie zonder eigenaar")
+    );
+    // Settings through the form: switch the owner rule off, then the finding is gone.
+    let (status, form) = get("/o/gemeente-a/kwaliteit/instellingen").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("name=\"aan.applicatie-zonder-eigenaar\""));
+    let mut fields: Vec<(String, String)> = regisseur_domain::quality::RULES
+        .iter()
+        .filter(|r| r.code != "applicatie-zonder-eigenaar")
+        .map(|r| (format!("aan.{}", r.code), "ja".to_string()))
+        .collect();
+    fields.push(("opzegtermijnDagen".into(), "nul".into()));
+    let bad = client
+        .post(app.url("/o/gemeente-a/kwaliteit/instellingen"))
+        .form(&fields)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.text()
+            .await
+            .expect("html")
+            .contains("aria-invalid=\"true\"")
+    );
+    fields.pop();
+    fields.push(("opzegtermijnDagen".into(), "120".into()));
+    let saved = client
+        .post(app.url("/o/gemeente-a/kwaliteit/instellingen"))
+        .form(&fields)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let settings = app
+        .store
+        .quality_settings(app.org_a)
+        .await
+        .expect("settings");
+    assert!(!settings.enabled(regisseur_domain::quality::RuleId::ApplicationWithoutOwner));
+    assert_eq!(settings.thresholds.notice_days, 120);
+    let (_, html) = get("/o/gemeente-a/kwaliteit").await;
+    assert!(!html.contains("Applicatie in gebruik zonder eigenaar."));
+    // The element page shows its own findings and lets a beheerder confirm it.
+    let id = app
+        .store
+        .list_elements(
+            app.org_a,
+            EntityKind::Application,
+            &regisseur_store::ListQuery::default(),
+        )
+        .await
+        .expect("list")
+        .items[0]
+        .id;
+    let (_, detail) = get(&format!("/o/gemeente-a/applicaties/{id}")).await;
+    assert!(
+        detail.contains("Nog niet bevestigd door de eigenaar.") && detail.contains("/bevestigen")
+    );
+    let confirmed = client
+        .post(app.url(&format!("/o/gemeente-a/applicaties/{id}/bevestigen")))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = get(&format!("/o/gemeente-a/applicaties/{id}?bevestigd")).await;
+    assert!(detail.contains("Bevestigd op") && detail.contains("beheerder@test.nl"));
 }

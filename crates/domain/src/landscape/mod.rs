@@ -16,8 +16,6 @@ pub use spec::{
     LEGAL_BASIS, LIFECYCLE, META_FIELDS, RELATION_TYPE, TRANSFER_BASIS, choice_label,
 };
 
-pub mod attention;
-
 /// One change to the register, planned before it is made (an import, a batch).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {

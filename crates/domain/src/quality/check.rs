@@ -856,3 +856,51 @@ fn scores(index: &Index, findings: &[Finding]) -> Scores {
         elements: count,
     }
 }
+
+impl Report {
+    /// The report as the API returns it and `regisseur check --json` prints it.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        use serde_json::{Map, Value, json};
+        let per_area = |pick: fn(&AreaScore) -> Option<f64>| -> Map<String, Value> {
+            self.scores
+                .per_area
+                .iter()
+                .map(|(area, s)| (area.code().to_string(), json!(pick(s))))
+                .collect()
+        };
+        let findings: Vec<Value> = self
+            .findings
+            .iter()
+            .map(|f| {
+                json!({
+                    "regel": f.rule.code(),
+                    "ernst": f.severity.code(),
+                    "gebied": f.area().code(),
+                    "elementSoort": f.kind.code(),
+                    "elementId": f.element,
+                    "elementNaam": f.name,
+                    "melding": f.message(lang),
+                    "herstel": f.rule.rule().fix(lang),
+                })
+            })
+            .collect();
+        json!({
+            "peildatum": self.today.format("%Y-%m-%d").to_string(),
+            "score": self.scores.overall,
+            "scorePerGebied": per_area(|s| s.score),
+            "volledigheidPerGebied": per_area(|s| s.completeness),
+            "aantalElementen": self.scores.elements,
+            "aantalPerErnst": {
+                "fout": self.count(Severity::Fout),
+                "waarschuwing": self.count(Severity::Waarschuwing),
+                "info": self.count(Severity::Info),
+            },
+            "bevindingen": findings,
+        })
+    }
+
+    /// Whether a finding of `threshold` or more serious exists (`--fail-on`).
+    pub fn fails_on(&self, threshold: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity.at_least(threshold))
+    }
+}

@@ -128,5 +128,12 @@ pub fn owner_field(kind: EntityKind) -> Option<&'static str> {
     CONFIRMABLE.contains(&kind).then_some("eigenaarId")
 }
 
+/// Who may confirm that an element is correct: its owner — the user whose e-mail address is
+/// that of the person recorded as the element's owner — or a beheerder of the organisation.
+pub fn may_confirm(role: crate::access::Role, user_email: &str, owner_email: Option<&str>) -> bool {
+    role == crate::access::Role::Beheerder
+        || owner_email.is_some_and(|owner| owner.trim().eq_ignore_ascii_case(user_email.trim()))
+}
+
 #[cfg(test)]
 mod tests;

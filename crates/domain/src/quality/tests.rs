@@ -591,3 +591,42 @@ fn a_self_hosted_application_needs_what_it_runs_on_for_completeness() {
     assert_eq!(saas, 1.0 / f64::from(total - 2));
     assert_eq!(own, 1.0 / f64::from(total));
 }
+
+#[test]
+fn the_owner_or_a_beheerder_may_confirm() {
+    use crate::access::Role;
+    let owner = Some("Eigenaar@Voorbeeld.nl");
+    assert!(may_confirm(Role::Lezer, "eigenaar@voorbeeld.nl", owner));
+    assert!(!may_confirm(Role::Regisseur, "ander@voorbeeld.nl", owner));
+    assert!(may_confirm(Role::Beheerder, "ander@voorbeeld.nl", None));
+    assert!(!may_confirm(Role::Regisseur, "ander@voorbeeld.nl", None));
+}
+
+#[test]
+fn the_report_as_json_names_every_finding() {
+    let mut r = Register::default();
+    r.app("Zaaksysteem", json!({}));
+    let report = r.report();
+    let json = report.to_json(Lang::Nl);
+    assert_eq!(json["peildatum"], "2026-06-15");
+    assert!(json["score"].is_number());
+    assert!(json["scorePerGebied"]["documentatie"].is_number());
+    assert!(json["scorePerGebied"]["gegevens"].is_null());
+    let findings = json["bevindingen"].as_array().expect("array");
+    assert_eq!(findings.len(), report.findings.len());
+    let owner = findings
+        .iter()
+        .find(|f| f["regel"] == "applicatie-zonder-eigenaar")
+        .expect("found");
+    assert_eq!(owner["ernst"], "fout");
+    assert_eq!(owner["gebied"], "documentatie");
+    assert_eq!(owner["elementSoort"], "applicatie");
+    assert_eq!(owner["elementNaam"], "Zaaksysteem");
+    assert!(
+        owner["melding"]
+            .as_str()
+            .is_some_and(|m| m.contains("eigenaar"))
+    );
+    assert!(report.fails_on(Severity::Fout));
+    assert!(report.fails_on(Severity::Waarschuwing));
+}
