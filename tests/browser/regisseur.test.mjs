@@ -234,3 +234,42 @@ test('English interface and the supplier view', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   await page.context().close();
 });
+
+test('Kwaliteit: scores with trend, filtered findings, element findings, confirming and settings', async () => {
+  const page = await newPage();
+  await login(page, 'beheerder@voorbeeld.nl');
+  // The dashboard shows the score and links to the quality page.
+  assert.match(await page.textContent('main'), /Kwaliteit van de basis/);
+  await page.click('nav a[href="/o/voorbeeld/kwaliteit"]');
+  await page.waitForURL(/\/kwaliteit$/);
+  assert.match(await page.textContent('h1'), /Kwaliteit/);
+  assert.ok(await page.isVisible('svg.rg-chart'), 'the trend chart is drawn');
+  assert.match(await page.textContent('svg.rg-chart desc'), /Score van/);
+  await expectAccessible(page, 'quality page');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/kwaliteit.png`, fullPage: true });
+  // Filter on one rule and severity: every row is that rule.
+  await page.selectOption('#f-regel', 'afhankelijkheidscyclus');
+  await page.click('form.rg-search button[type=submit]');
+  await page.waitForURL(/regel=afhankelijkheidscyclus/);
+  const rules = await page.$$eval('.rg-findings tbody tr td:nth-child(3)', (cells) => cells.map((c) => c.textContent));
+  assert.ok(rules.length >= 1);
+  assert.ok(rules.every((r) => /draait op/.test(r)), rules.join(' | '));
+  // A finding leads to its element, which shows its own findings and can be confirmed.
+  await page.click('.rg-findings tbody tr a.utrecht-link');
+  await page.waitForURL(/\/componenten\//);
+  assert.match(await page.textContent('#kop-kwaliteit'), /Kwaliteit/);
+  await expectAccessible(page, 'element page with findings');
+  await page.click('form[action$="/bevestigen"] button');
+  await page.waitForURL(/\?bevestigd/);
+  assert.match(await page.textContent('main'), /Bevestigd op/);
+  // Settings: switch a rule off; the beheerder may.
+  await page.goto(`${base}/o/voorbeeld/kwaliteit/instellingen`);
+  await expectAccessible(page, 'quality settings');
+  await page.uncheck('#aan-component-zonder-gebruik');
+  await page.click('main button[type=submit]');
+  await page.waitForURL(/opgeslagen/);
+  assert.equal(await page.isChecked('#aan-component-zonder-gebruik'), false);
+  await page.goto(`${base}/o/voorbeeld/kwaliteit?regel=component-zonder-gebruik`);
+  assert.match(await page.textContent('main'), /Geen bevindingen met deze filters/);
+  await page.context().close();
+});

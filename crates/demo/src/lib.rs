@@ -29,6 +29,11 @@ const APPLICATIONS: &str = include_str!("applications.txt");
 const DATA_SETS: &str = include_str!("datasets.txt");
 const INTERFACES: &str = include_str!("interfaces.txt");
 const MODEL: &str = include_str!("model.txt");
+const INFRASTRUCTURE: &str = include_str!("infrastructure.txt");
+/// The contract manager, owner of every contract.
+const CONTRACT_OWNER: &str = "Mirjam de Boer";
+/// The system administrator, owner of the infrastructure in use.
+const INFRASTRUCTURE_OWNER: &str = "Bart Timmermans";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -158,6 +163,14 @@ impl Builder {
             })
     }
 
+    /// A field of an element added earlier.
+    fn field(&self, id: Uuid, field: &str) -> Option<Value> {
+        self.inputs
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .and_then(|(_, _, fields)| fields.get(field).cloned())
+    }
+
     fn relation(&mut self, kind: &str, from: Uuid, to: Uuid) {
         let mut fields = Map::new();
         fields.insert("soort".into(), Value::from(kind));
@@ -221,6 +234,14 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
         flag(&mut f, "assuranceVereist", &c[10]);
         text(&mut f, "assuranceLaatstOntvangen", &c[11]);
         flag(&mut f, "slaAanwezig", &c[12]);
+        b.set_ref(
+            &mut f,
+            "eigenaarId",
+            &contracts,
+            *line,
+            EntityKind::Person,
+            CONTRACT_OWNER,
+        )?;
         b.add(EntityKind::Contract, &c[0], f);
     }
     let components = Table::parse("components.txt", COMPONENTS, 6)?;
@@ -239,7 +260,28 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
         text(&mut f, "levenscyclus", &c[3]);
         text(&mut f, "eindeOndersteuning", &c[4]);
         text(&mut f, "locatie", &c[5]);
+        // What is being phased out has lost its owner: nobody feels responsible any more.
+        if !matches!(c[3].as_str(), "uitfasering" | "uitgefaseerd") {
+            b.set_ref(
+                &mut f,
+                "eigenaarId",
+                &components,
+                *line,
+                EntityKind::Person,
+                INFRASTRUCTURE_OWNER,
+            )?;
+        }
         b.add(EntityKind::Component, &c[0], f);
+    }
+    let infrastructure = Table::parse("infrastructure.txt", INFRASTRUCTURE, 2)?;
+    for (line, c) in &infrastructure.rows {
+        let from = b.reference(&infrastructure, *line, EntityKind::Component, &c[0])?;
+        let to = b.reference(&infrastructure, *line, EntityKind::Component, &c[1])?;
+        if let (Some(from), Some(to)) = (from, to)
+            && let (Ok(from), Ok(to)) = (Uuid::parse_str(&from), Uuid::parse_str(&to))
+        {
+            b.relation("draait-op", from, to);
+        }
     }
     let applications = Table::parse("applications.txt", APPLICATIONS, 15)?;
     let mut runs_on = Vec::new();
@@ -359,14 +401,27 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
         flag(&mut f, "verwerkersovereenkomst", &c[9]);
         text(&mut f, "verwerkersovereenkomstDatum", &c[10]);
         flag(&mut f, "dpiaUitgevoerd", &c[11]);
-        let data_set = b.add(EntityKind::DataSet, &c[0], f);
+        let personal = !c[2].is_empty() || c[3] == "j";
+        f.insert("persoonsgegevens".into(), Value::Bool(personal));
+        let mut stored_in = Vec::new();
         for name in c[12].split(';').map(str::trim).filter(|n| !n.is_empty()) {
             if let Some(app) = b
                 .reference(&data_sets, *line, EntityKind::Application, name)?
                 .and_then(|s| Uuid::parse_str(&s).ok())
             {
-                b.relation("slaat-op", app, data_set);
+                stored_in.push(app);
             }
+        }
+        // The data owner is the owner of the process: of the first application storing it.
+        if let Some(owner) = stored_in
+            .first()
+            .and_then(|app| b.field(*app, "eigenaarId"))
+        {
+            f.insert("eigenaarId".into(), owner);
+        }
+        let data_set = b.add(EntityKind::DataSet, &c[0], f);
+        for app in stored_in {
+            b.relation("slaat-op", app, data_set);
         }
     }
     let interfaces = Table::parse("interfaces.txt", INTERFACES, 5)?;
@@ -439,6 +494,38 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
     Ok(b.inputs)
 }
 
+/// Which elements their owners confirmed, and how many days ago: most within the last ten
+/// months, some more than a year ago (expired), some never — a register kept up, not perfectly.
+fn confirmations_to_make(inputs: &[NewElement]) -> Vec<(Uuid, String, u64)> {
+    let emails: HashMap<String, String> = inputs
+        .iter()
+        .filter(|(_, kind, _)| *kind == EntityKind::Person)
+        .filter_map(|(id, _, f)| {
+            f.get("email")
+                .and_then(Value::as_str)
+                .map(|e| (id.to_string(), e.to_string()))
+        })
+        .collect();
+    inputs
+        .iter()
+        .filter(|(_, kind, _)| regisseur_domain::quality::CONFIRMABLE.contains(kind))
+        .filter_map(|(id, _, f)| {
+            let owner = f.get("eigenaarId").and_then(Value::as_str)?;
+            emails.get(owner).map(|email| (*id, email.clone()))
+        })
+        .enumerate()
+        .filter(|(i, _)| i % 6 != 0)
+        .map(|(i, (id, email))| {
+            let days_ago = if i % 9 == 0 {
+                380 + (i as u64 % 60)
+            } else {
+                5 + (i as u64 * 37) % 300
+            };
+            (id, email, days_ago)
+        })
+        .collect()
+}
+
 /// What loading the demo created.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -467,9 +554,31 @@ pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
         user_id: None,
         email: "demo".into(),
     };
+    let confirmable = confirmations_to_make(&inputs);
     let elements = store
         .create_elements(&actor, organisation.id, inputs)
         .await?;
+    let today = chrono::Utc::now().date_naive();
+    for (id, owner_email, days_ago) in confirmable {
+        let owner = Actor {
+            user_id: None,
+            email: owner_email,
+        };
+        let on = today - chrono::Days::new(days_ago);
+        store
+            .confirm_element(&owner, organisation.id, id, on)
+            .await?;
+    }
+    // The score of the past year, month by month: the rules as of each day over this register,
+    // with the confirmations made by then.
+    for months_ago in (1..=12).rev() {
+        if let Some(day) = today.checked_sub_months(chrono::Months::new(months_ago)) {
+            let report = store.quality_report(organisation.id, day, None).await?;
+            store
+                .record_score(organisation.id, day, &report.scores, report.findings.len())
+                .await?;
+        }
+    }
     for (email, role) in demo_users() {
         let email = Email::parse(&email).map_err(|p| DemoError::Data {
             file: "lib.rs",

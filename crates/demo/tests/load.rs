@@ -16,6 +16,36 @@ async fn loads_whole(backend: Backend) {
     assert_eq!(counts.values().sum::<i64>() as usize, loaded.elements);
     assert!(counts[&EntityKind::Application] >= 120);
     assert!(counts[&EntityKind::ModelElement] >= 15);
+
+    // Kwaliteit: findings of at least ten different rules, a score, owners' confirmations and
+    // a year of score history.
+    let today = chrono::Utc::now().date_naive();
+    let report = store
+        .quality_report(loaded.organisation.id, today, None)
+        .await
+        .expect("report");
+    let rules = report.rules_found();
+    assert!(rules.len() >= 10, "{} rules: {rules:?}", rules.len());
+    assert!(
+        report.scores.overall > 40.0 && report.scores.overall < 95.0,
+        "{}",
+        report.scores.overall
+    );
+    let confirmations = store
+        .confirmations(loaded.organisation.id)
+        .await
+        .expect("confirmations");
+    assert!(confirmations.len() > 100, "{}", confirmations.len());
+    let history = store
+        .score_history(loaded.organisation.id, 400)
+        .await
+        .expect("history");
+    assert_eq!(
+        history.len(),
+        12,
+        "a score for each of the past twelve months"
+    );
+    assert!(history.iter().all(|p| p.day < today));
     store.close().await;
 }
 

@@ -719,7 +719,9 @@ pub fn check(
             _ => {}
         }
         if CONFIRMABLE.contains(&record.kind()) && active(record) {
-            let last = confirmations.get(id).copied();
+            // A confirmation counts from its day on: checked as of an earlier day, it was not
+            // there yet.
+            let last = confirmations.get(id).copied().filter(|d| *d <= today);
             let valid = last.is_some_and(|d| {
                 d.checked_add_months(Months::new(thresholds.confirmation_months))
                     .is_none_or(|until| today <= until)

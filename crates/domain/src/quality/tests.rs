@@ -492,9 +492,14 @@ fn gegevens_niet_bevestigd() {
     r.app("Nooit", json!({}));
     r.app("Gepland", json!({"levenscyclus": "gepland"}));
     r.add(EntityKind::Supplier, json!({"naam": "Leverancier"}));
+    let later = r.app("Pas later bevestigd", json!({}));
     r.confirmations.insert(on_time, day("2025-06-15"));
     r.confirmations.insert(late, day("2025-06-14"));
-    assert_eq!(r.found(RuleId::NotConfirmed), ["Nooit", "Verlopen"]);
+    r.confirmations.insert(later, day("2026-06-16"));
+    assert_eq!(
+        r.found(RuleId::NotConfirmed),
+        ["Nooit", "Pas later bevestigd", "Verlopen"]
+    );
 }
 
 #[test]
