@@ -22,7 +22,7 @@ fn landscape(n: usize) -> Vec<(Uuid, Record)> {
     let catalog = ReferenceCatalog::gemma();
     let references: Vec<&str> = catalog.all().iter().map(|c| c.id.as_str()).collect();
     let mut items: Vec<(Uuid, Record)> = Vec::with_capacity(4 * n);
-    let mut add = |items: &mut Vec<(Uuid, Record)>, kind: EntityKind, fields: Value| {
+    let add = |items: &mut Vec<(Uuid, Record)>, kind: EntityKind, fields: Value| {
         let (record, errors) = validate(
             kind,
             fields.as_object().expect("object"),
@@ -108,7 +108,7 @@ fn landscape(n: usize) -> Vec<(Uuid, Record)> {
     }
     // Three relations per element: applications run on components, components on components
     // (with the odd cycle), applications store data sets, elements fall under contracts.
-    let mut relation = |items: &mut Vec<(Uuid, Record)>, soort: &str, from: Uuid, to: Uuid| {
+    let relation = |items: &mut Vec<(Uuid, Record)>, soort: &str, from: Uuid, to: Uuid| {
         add(
             items,
             EntityKind::Relation,
