@@ -559,6 +559,7 @@ struct DashboardPage {
     findings: Vec<crate::quality::FindingRow>,
     findings_more: usize,
     quality_href: Option<String>,
+    chart: Option<crate::quality::Chart>,
     categories: Vec<CategoryRow>,
     audit_list: Vec<AuditRow>,
     show_recent: bool,
@@ -666,10 +667,18 @@ async fn dashboard(
             let supplier = m.role.is_supplier();
             let score =
                 (!supplier).then(|| crate::quality::score_text(Some(report.scores.overall), lang));
-            let areas = if supplier {
-                Vec::new()
+            let (areas, chart) = if supplier {
+                (Vec::new(), None)
             } else {
-                crate::quality::area_rows(&report, &slug, lang)
+                let history = state
+                    .store
+                    .score_history(m.organisation.id, crate::quality::TREND_DAYS)
+                    .await
+                    .or_page(&headers)?;
+                (
+                    crate::quality::area_rows(&report, &slug, lang),
+                    crate::quality::chart(&history, lang),
+                )
             };
             let show_recent = m.role.can_read_audit();
             let audit_list = if show_recent {
@@ -697,6 +706,7 @@ async fn dashboard(
                 findings,
                 findings_more,
                 quality_href: (!supplier).then(|| format!("/o/{slug}/kwaliteit")),
+                chart,
                 categories,
                 audit_list,
                 show_recent,

@@ -36,7 +36,7 @@ type CachedReport = (i64, NaiveDate, Arc<Report>);
 pub struct QualityCache(Mutex<HashMap<Uuid, CachedReport>>);
 
 /// How many days of score history the trend shows.
-const TREND_DAYS: u32 = 400;
+pub(crate) const TREND_DAYS: u32 = 400;
 
 /// Findings per page on the quality page.
 const FINDINGS_PER_PAGE: usize = 200;
@@ -182,21 +182,21 @@ struct HistoryRow {
 }
 
 /// A line chart of the overall score, drawn on the server (no script needed).
-struct Chart {
-    width: u32,
-    height: u32,
-    points: String,
-    dots: Vec<(f64, f64)>,
-    grid: Vec<(f64, u32)>,
-    first: String,
-    last: String,
-    left: f64,
-    right: f64,
-    bottom: f64,
-    description: String,
+pub(crate) struct Chart {
+    pub width: u32,
+    pub height: u32,
+    pub points: String,
+    pub dots: Vec<(f64, f64)>,
+    pub grid: Vec<(f64, u32)>,
+    pub first: String,
+    pub last: String,
+    pub left: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub description: String,
 }
 
-fn chart(history: &[ScorePoint], lang: Lang) -> Option<Chart> {
+pub(crate) fn chart(history: &[ScorePoint], lang: Lang) -> Option<Chart> {
     if history.len() < 2 {
         return None;
     }
