@@ -165,7 +165,7 @@ pub fn router() -> Router<AppState> {
 type ApiResult = Result<Response, Problem>;
 type Fields = Map<String, Value>;
 
-fn json_response(status: StatusCode, value: Value) -> Response {
+pub(crate) fn json_response(status: StatusCode, value: Value) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "application/json")],
@@ -176,13 +176,14 @@ fn json_response(status: StatusCode, value: Value) -> Response {
 
 /// The organisation by slug, if the user belongs to it. Another organisation's objects are
 /// answered with 404, so their existence is not revealed.
-fn membership<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Membership, Problem> {
+pub(crate) fn membership<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Membership, Problem> {
     auth.0
         .membership(slug)
         .ok_or_else(|| Problem::not_found().detail("Organisatie niet gevonden."))
 }
 
-fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
+/// The pairs of a query string, decoded.
+pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     raw.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default()
 }
@@ -303,16 +304,21 @@ fn parse_uuid(text: &str) -> Result<Uuid, Problem> {
     Uuid::parse_str(text).map_err(|_| Problem::not_found())
 }
 
-/// Reads a JSON object body; separates the fields every element carries (id, versie, times),
-/// which a client may send back but cannot change.
-fn body_object(body: &Bytes) -> Result<(Fields, Fields), Problem> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
+/// Reads a JSON body, naming where it stops being JSON.
+pub(crate) fn json_body(body: &Bytes) -> Result<Value, Problem> {
+    serde_json::from_slice(body).map_err(|e| {
         Problem::bad_request(format!(
             "De body is geen geldige JSON (regel {}, kolom {}): {e}",
             e.line(),
             e.column()
         ))
-    })?;
+    })
+}
+
+/// Reads a JSON object body; separates the fields every element carries (id, versie, times),
+/// which a client may send back but cannot change.
+fn body_object(body: &Bytes) -> Result<(Fields, Fields), Problem> {
+    let value = json_body(body)?;
     let Value::Object(mut fields) = value else {
         return Err(Problem::bad_request("De body moet een JSON-object zijn."));
     };

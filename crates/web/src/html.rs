@@ -2,7 +2,7 @@
 //! searching and filtering quicker by swapping the result table.
 
 use crate::AppState;
-use crate::api::{list_query, visible_to};
+use crate::api::{list_query, query_pairs, visible_to};
 use crate::auth::{
     Auth, LANG_COOKIE, MaybeAuth, PageAuth, clear_session_cookie, is_https, safe_return_path,
     session_cookie,
@@ -283,11 +283,6 @@ pub(crate) fn see_other(location: &str) -> Response {
     Redirect::to(location).into_response()
 }
 
-fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
-    raw.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
-        .unwrap_or_default()
-}
-
 /// The notice after an import: `geimporteerd=new-changed-unchanged`.
 fn import_notice(raw: Option<&str>, lang: Lang) -> Option<String> {
     let value = query_pairs(raw)
@@ -306,7 +301,7 @@ fn import_notice(raw: Option<&str>, lang: Lang) -> Option<String> {
     })
 }
 
-fn query_has(raw: Option<&str>, key: &str) -> bool {
+pub(crate) fn query_has(raw: Option<&str>, key: &str) -> bool {
     query_pairs(raw).iter().any(|(k, _)| k == key)
 }
 

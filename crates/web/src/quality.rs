@@ -4,8 +4,11 @@
 //! loads the register, caches the report per register revision and renders it.
 
 use crate::AppState;
+use crate::api::query_pairs;
 use crate::auth::{ApiAuth, Auth, PageAuth};
-use crate::html::{Chrome, Fail, OrPage, fail, membership, page_result, render, see_other};
+use crate::html::{
+    Chrome, Fail, OrPage, fail, membership, page_result, query_has, render, see_other,
+};
 use crate::i18n::{ReqLang, T};
 use crate::problem::Problem;
 use crate::view::element_href;
@@ -13,8 +16,8 @@ use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::{get, post};
 use chrono::{NaiveDate, Utc};
 use regisseur_domain::landscape::{EntityKind, Record};
@@ -307,10 +310,7 @@ async fn quality_page(
             let m = membership(&auth, &slug, &headers)?;
             no_suppliers(m, &headers)?;
             let t = T(lang);
-            let pairs: Vec<(String, String)> = raw
-                .as_deref()
-                .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
-                .unwrap_or_default();
+            let pairs = query_pairs(raw.as_deref());
             let param = |key: &str| {
                 pairs
                     .iter()
@@ -526,7 +526,7 @@ async fn settings_page(
                 .quality_settings(m.organisation.id)
                 .await
                 .or_page(&headers)?;
-            let saved = raw.as_deref().is_some_and(|q| q.contains("opgeslagen"));
+            let saved = query_has(raw.as_deref(), "opgeslagen");
             Ok(settings_response(
                 &auth,
                 m,
@@ -798,11 +798,9 @@ async fn confirm_submit(
 // ---------------------------------------------------------------------------------------------
 // The API.
 
+/// The organisation of an API request; its quality is not for a supplier's users.
 fn api_membership<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Membership, Problem> {
-    let m = auth
-        .0
-        .membership(slug)
-        .ok_or_else(|| Problem::not_found().detail("Organisatie niet gevonden."))?;
+    let m = crate::api::membership(auth, slug)?;
     if m.role.is_supplier() {
         return Err(Problem::forbidden());
     }
@@ -810,12 +808,7 @@ fn api_membership<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Membership, P
 }
 
 fn json_ok(value: Value) -> Response {
-    (
-        StatusCode::OK,
-        [(header::CONTENT_TYPE, "application/json")],
-        value.to_string(),
-    )
-        .into_response()
+    crate::api::json_response(StatusCode::OK, value)
 }
 
 /// `GET /api/v1/organisaties/{slug}/kwaliteit[?peildatum=YYYY-MM-DD]`
@@ -872,14 +865,8 @@ pub(crate) async fn api_replace_settings(
     if m.role != regisseur_domain::access::Role::Beheerder {
         return Err(Problem::forbidden().detail("Alleen een beheerder wijzigt de instellingen."));
     }
-    let value: Value = serde_json::from_slice(&body).map_err(|e| {
-        Problem::bad_request(format!(
-            "De body is geen geldige JSON (regel {}, kolom {}): {e}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let settings = Settings::parse(&value).map_err(|e| Problem::invalid(&e))?;
+    let settings =
+        Settings::parse(&crate::api::json_body(&body)?).map_err(|e| Problem::invalid(&e))?;
     state
         .store
         .set_quality_settings(&auth.0.actor(), m.organisation.id, &settings)
