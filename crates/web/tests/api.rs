@@ -63,6 +63,26 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    /// A browser-like client (cookies, no redirects followed) logged in as `who@test.nl`.
+    async fn logged_in(&self, who: &str) -> reqwest::Client {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let login = client
+            .post(self.url("/inloggen"))
+            .form(&[
+                ("email", format!("{who}@test.nl").as_str()),
+                ("wachtwoord", PASSWORD),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(login.status(), StatusCode::SEE_OTHER, "{who} logs in");
+        client
+    }
+
     fn client(&self, who: &str) -> RequestBuilderFactory {
         RequestBuilderFactory {
             client: reqwest::Client::new(),
@@ -1158,17 +1178,7 @@ async fn forms_work_without_javascript(backend: Backend) {
 
 async fn import_page_previews_then_imports(backend: Backend) {
     let app = spawn_app(backend).await;
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    client
-        .post(app.url("/inloggen"))
-        .form(&[("email", "regisseur@test.nl"), ("wachtwoord", PASSWORD)])
-        .send()
-        .await
-        .expect("login");
+    let client = app.logged_in("regisseur").await;
     let upload = |csv: &'static str| {
         let part = reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("lijst.csv");
         reqwest::multipart::Form::new().part("bestand", part)
@@ -1292,17 +1302,7 @@ async fn import_page_previews_then_imports(backend: Backend) {
 
 async fn import_page_takes_the_gemma_model(backend: Backend) {
     let app = spawn_app(backend).await;
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    client
-        .post(app.url("/inloggen"))
-        .form(&[("email", "regisseur@test.nl"), ("wachtwoord", PASSWORD)])
-        .send()
-        .await
-        .expect("login");
+    let client = app.logged_in("regisseur").await;
     let gemma = std::fs::read(format!(
         "{}/../../tests/fixtures/gemma-ameff.xml",
         env!("CARGO_MANIFEST_DIR")
@@ -1568,17 +1568,7 @@ async fn quality_pages_work_without_javascript(backend: Backend) {
         json!({"naam": "Zonder eigenaar", "levenscyclus": "in-gebruik"}),
     )
     .await;
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    client
-        .post(app.url("/inloggen"))
-        .form(&[("email", "beheerder@test.nl"), ("wachtwoord", PASSWORD)])
-        .send()
-        .await
-        .expect("login");
+    let client = app.logged_in("beheerder").await;
     let get = |path: &str| {
         let client = client.clone();
         let url = app.url(path);
