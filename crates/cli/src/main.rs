@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use regisseur_domain::access::Role;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
-use regisseur_domain::quality::{Report, Settings, Severity};
+use regisseur_domain::quality::{Report, RuleId, Settings, Severity};
 use regisseur_domain::values::Email;
 use regisseur_domain::{Lang, ValidationErrors};
 use regisseur_interchange::{export, plan, sheet};
@@ -860,8 +860,19 @@ async fn check_file(file: &str, options: CheckOptions) -> Result<(), Failure> {
             &plan.changes,
         )
         .await?;
+    // A file holds a register, not the municipality's goals: the rules about goals stay out.
+    let mut settings = options.settings.clone().unwrap_or_default();
+    for rule in [RuleId::NoGoals, RuleId::GoalWithoutKpi] {
+        settings.rules.insert(
+            rule,
+            regisseur_domain::quality::RuleSetting {
+                enabled: false,
+                severity: None,
+            },
+        );
+    }
     let report = store
-        .quality_report(organisation.id, options.today, options.settings.clone())
+        .quality_report(organisation.id, options.today, Some(settings))
         .await?;
     let name = std::path::Path::new(file)
         .file_name()
@@ -896,7 +907,7 @@ fn conclude_check(name: &str, report: &Report, options: &CheckOptions) -> Result
                 "{:<13} {:<40} {} '{}': {}",
                 finding.severity.code(),
                 finding.rule.code(),
-                finding.kind.code(),
+                finding.subject.code(),
                 finding.name,
                 finding.message(lang)
             );

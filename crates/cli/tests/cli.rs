@@ -546,16 +546,17 @@ async fn check_an_organisation_and_a_file(backend: Backend) {
             .success()
     );
 
-    // An empty register finds nothing and scores 0.
+    // An empty register scores 0 and finds only that there are no goals.
     let out = regisseur(
         &db,
         &["check", "--org", "een", "--json", "--fail-on", "fout"],
         None,
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let report = json_of(&out);
     assert_eq!(report["score"], 0.0);
-    assert_eq!(report["bevindingen"].as_array().map(Vec::len), Some(0));
+    assert_eq!(report["bevindingen"].as_array().map(Vec::len), Some(1));
+    assert_eq!(report["bevindingen"][0]["regel"], "geen-doelen");
 
     let out = regisseur(&db, &["import", &list, "--org", "een"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -594,7 +595,7 @@ async fn check_an_organisation_and_a_file(backend: Backend) {
     let settings = file("instellingen.json");
     std::fs::write(
         &settings,
-        r#"{"regels": {"applicatie-zonder-eigenaar": {"ernst": "waarschuwing"}}}"#,
+        r#"{"regels": {"applicatie-zonder-eigenaar": {"ernst": "waarschuwing"}, "geen-doelen": {"aan": false}}}"#,
     )
     .expect("write");
     let out = check(&["--fail-on", "fout", "--settings", &settings]);
@@ -629,7 +630,8 @@ async fn check_an_organisation_and_a_file(backend: Backend) {
     );
     assert_eq!(
         from_file["bevindingen"].as_array().map(Vec::len),
-        report["bevindingen"].as_array().map(Vec::len)
+        report["bevindingen"].as_array().map(|f| f.len() - 1),
+        "the same findings but the one about goals"
     );
     assert!(
         !dir.join("regisseur.db").exists(),

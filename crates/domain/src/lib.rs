@@ -6,10 +6,13 @@
 //! store, the web interface and the CLI call these functions; they never recompute them.
 
 pub mod access;
+pub mod goals;
 pub mod landscape;
 pub mod organisation;
 pub mod quality;
+pub mod readiness;
 pub mod reference;
+pub mod sourcing;
 pub mod validation;
 pub mod values;
 

@@ -88,6 +88,7 @@ pub enum Problem {
     NotAProperty,
     NotAnObject,
     UnknownRule,
+    NotANumber,
 }
 
 impl Problem {
@@ -179,6 +180,8 @@ impl Problem {
             (Problem::InvalidKvk, Lang::En) => "A KvK number has eight digits.".into(),
             (Problem::Duplicate, Lang::Nl) => "Bestaat al.".into(),
             (Problem::Duplicate, Lang::En) => "Already exists.".into(),
+            (Problem::NotANumber, Lang::Nl) => "Moet een getal zijn.".into(),
+            (Problem::NotANumber, Lang::En) => "Must be a number.".into(),
             (Problem::NotAnObject, Lang::Nl) => "Moet een object ({ … }) zijn.".into(),
             (Problem::NotAnObject, Lang::En) => "Must be an object ({ … }).".into(),
             (Problem::UnknownRule, Lang::Nl) => {

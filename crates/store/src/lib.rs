@@ -10,6 +10,7 @@ mod accounts;
 mod audit;
 mod db;
 mod elements;
+mod koers;
 mod quality;
 pub mod testing;
 mod uploads;
@@ -18,6 +19,7 @@ pub use accounts::{ApiToken, Membership, Organisation, SESSION_LIFETIME_HOURS, U
 pub use audit::{AuditEntry, AuditQuery};
 pub use db::Dialect;
 pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Page, Planned};
+pub use koers::{Assessment, StoredAnswer, StoredGoal};
 pub use quality::{Confirmation, ScorePoint};
 
 use db::Db;

@@ -220,11 +220,14 @@ impl Store {
             Some(settings) => settings,
             None => self.quality_settings(organisation_id).await?,
         };
+        let goals = self.goals(organisation_id).await?;
         let catalog = self.catalog;
         // Over a large register the rules take a good part of a second: off the async threads.
         tokio::task::spawn_blocking(move || {
             let items: Vec<(Uuid, &Record)> = elements.iter().map(|e| (e.id, &e.record)).collect();
-            check(&items, &confirmations, catalog, &settings, on)
+            let goals: Vec<(Uuid, &regisseur_domain::goals::Goal)> =
+                goals.iter().map(|g| (g.id, &g.goal)).collect();
+            check(&items, &goals, &confirmations, catalog, &settings, on)
         })
         .await
         .map_err(|e| StoreError::Other(format!("the quality check stopped: {e}")))

@@ -32,6 +32,7 @@ on_both_backends!(
     planned_changes_are_all_or_nothing,
     changes_arriving_in_parts_commit_only_when_finished,
     quality_settings_confirmations_and_score_history,
+    goals_domains_and_assessments,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -963,4 +964,199 @@ async fn quality_settings_confirmations_and_score_history(backend: Backend) {
 
 async fn org_other(store: &Store) -> Uuid {
     org(store, "andere").await
+}
+
+async fn goals_domains_and_assessments(backend: Backend) {
+    use chrono::NaiveDate;
+    use regisseur_domain::goals::Goal;
+    use regisseur_domain::readiness::{AnswerInput, Verdict};
+    use regisseur_domain::sourcing::{DomainChoice, ServiceDomain, Sourcing};
+    let store = store(backend).await;
+    let org = org(&store, "koers").await;
+    let other = org_other(&store).await;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+
+    // Goals: created, read back, changed with the version read, deleted; audited.
+    let goal = Goal::parse(&json!({"titel": "Werkplek 99,8%", "domeinen": ["werkplek"],
+        "kpis": [{"meting": "Beschikbaarheid", "eenheid": "%", "nulwaarde": 98.9,
+                  "nulmetingDatum": "2026-01-01", "streefwaarde": 99.8, "streefdatum": "2027-12-31"}]}))
+    .expect("valid");
+    let stored = store
+        .create_goal(&actor(), org, &goal)
+        .await
+        .expect("created");
+    assert_eq!(store.goals(org).await.expect("goals")[0].goal, goal);
+    assert!(store.goals(other).await.expect("goals").is_empty());
+    let vague = Goal::parse(&json!({"titel": "Beter"})).expect("valid");
+    assert!(matches!(
+        store.update_goal(&actor(), org, stored.id, 7, &vague).await,
+        Err(StoreError::Conflict { current: 1 })
+    ));
+    let updated = store
+        .update_goal(&actor(), org, stored.id, 1, &vague)
+        .await
+        .expect("updated");
+    assert_eq!(updated.version, 2);
+    assert!(matches!(
+        store
+            .update_goal(&actor(), other, stored.id, 2, &goal)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    // The quality report sees the goals: one without a KPI now.
+    let report = store
+        .quality_report(org, today, None)
+        .await
+        .expect("report");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.rule.code() == "doelen-zonder-kpi")
+    );
+    store
+        .update_goal(&actor(), org, stored.id, 2, &goal)
+        .await
+        .expect("back");
+    let audit = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity: Some("doel".into()),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert_eq!(audit.total, 3);
+
+    // Domain choices: one per domain, replaced in place.
+    let choice = DomainChoice {
+        domain: ServiceDomain::HostingEnDatacenter,
+        current: Sourcing::Zelf,
+        intended: Sourcing::Markt,
+        rationale: "Eigen serverruimte sluit".into(),
+    };
+    store
+        .set_domain_choice(&actor(), org, &choice)
+        .await
+        .expect("saved");
+    let changed = DomainChoice {
+        intended: Sourcing::Samenwerkingsverband,
+        ..choice.clone()
+    };
+    store
+        .set_domain_choice(&actor(), org, &changed)
+        .await
+        .expect("saved");
+    assert_eq!(
+        store.domain_choices(org).await.expect("choices"),
+        vec![changed]
+    );
+    assert!(
+        store
+            .domain_choices(other)
+            .await
+            .expect("choices")
+            .is_empty()
+    );
+
+    // An assessment: answered by two people, finalised once; the next starts from its answers.
+    let first = store
+        .start_assessment(&actor(), org)
+        .await
+        .expect("started");
+    assert!(!first.finalised && first.answers.is_empty());
+    let again = store
+        .start_assessment(&actor(), org)
+        .await
+        .expect("the open one");
+    assert_eq!(again.id, first.id);
+    let other_person = Actor {
+        user_id: None,
+        email: "collega@voorbeeld.nl".into(),
+    };
+    let answer = |id: &str, level: &str| AnswerInput::parse(id, level, "", "").expect("valid");
+    store
+        .save_answer(&actor(), org, first.id, &answer("basis-1", "2"))
+        .await
+        .expect("saved");
+    store
+        .save_answer(&other_person, org, first.id, &answer("basis-1", "3"))
+        .await
+        .expect("saved");
+    store
+        .save_answer(&other_person, org, first.id, &answer("inkoop-1", "1"))
+        .await
+        .expect("saved");
+    let read = store
+        .assessment(org, first.id)
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(read.answers.len(), 2);
+    assert_eq!(read.answers[0].level, 3, "the last answer counts");
+    assert_eq!(read.answers[0].answered_by, "collega@voorbeeld.nl");
+    assert!(
+        store
+            .assessment(other, first.id)
+            .await
+            .expect("read")
+            .is_none()
+    );
+    let advice = store
+        .finalise_assessment(&actor(), org, first.id, today)
+        .await
+        .expect("finalised");
+    assert_eq!(
+        advice.verdict,
+        Verdict::NogNiet,
+        "most dimensions are unanswered"
+    );
+    let finalised = store
+        .assessment(org, first.id)
+        .await
+        .expect("read")
+        .expect("found");
+    assert!(finalised.finalised);
+    assert_eq!(
+        finalised.result.as_ref().map(|r| r["oordeel"].clone()),
+        Some(json!("nog-niet"))
+    );
+    assert!(
+        store
+            .save_answer(&actor(), org, first.id, &answer("basis-1", "4"))
+            .await
+            .is_err()
+    );
+    assert!(
+        store
+            .finalise_assessment(&actor(), org, first.id, today)
+            .await
+            .is_err()
+    );
+    let second = store
+        .start_assessment(&actor(), org)
+        .await
+        .expect("started");
+    assert_ne!(second.id, first.id);
+    assert_eq!(
+        second.levels(),
+        finalised.levels(),
+        "starts from the last answers"
+    );
+    let history = store.assessments(org).await.expect("history");
+    assert_eq!(
+        history.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![second.id, first.id]
+    );
+    // The advice now: of the open assessment.
+    let (current, advice) = store.readiness(org, today).await.expect("readiness");
+    assert_eq!(current.map(|a| a.id), Some(second.id));
+    assert_eq!(advice.domains.len(), 1, "the domain to hand over");
+    store
+        .delete_goal(&actor(), org, stored.id)
+        .await
+        .expect("deleted");
+    assert!(store.goals(org).await.expect("goals").is_empty());
 }

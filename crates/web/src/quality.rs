@@ -22,7 +22,8 @@ use axum::routing::{get, post};
 use chrono::{NaiveDate, Utc};
 use regisseur_domain::landscape::{EntityKind, Record};
 use regisseur_domain::quality::{
-    Area, CONFIRMABLE, Finding, RULES, Report, RuleId, RuleSetting, Settings, Severity, may_confirm,
+    Area, CONFIRMABLE, Finding, RULES, Report, RuleId, RuleSetting, Settings, Severity, Subject,
+    may_confirm,
 };
 use regisseur_domain::{Lang, Problem as FieldProblem, ValidationErrors};
 use regisseur_store::{Membership, ScorePoint, StoreError};
@@ -128,23 +129,48 @@ pub(crate) struct FindingRow {
 }
 
 pub(crate) fn finding_row(f: &Finding, slug: &str, m: &Membership, lang: Lang) -> FindingRow {
-    let href = element_href(slug, f.kind, f.element);
+    let may_write_goals = m.role.can_write(EntityKind::Application);
+    let (href, edit_href) = match f.subject {
+        Subject::Element(kind) => {
+            let href = element_href(slug, kind, f.element);
+            let edit = m.role.can_write(kind).then(|| format!("{href}/bewerken"));
+            (href, edit)
+        }
+        Subject::Goal => {
+            let href = format!("/o/{slug}/koers/{}", f.element);
+            let edit = may_write_goals.then(|| format!("{href}/bewerken"));
+            (href, edit)
+        }
+        Subject::Organisation => {
+            let href = format!("/o/{slug}/koers");
+            let edit = may_write_goals.then(|| format!("/o/{slug}/koers/nieuw"));
+            (href, edit)
+        }
+    };
     FindingRow {
         severity: f.severity.code(),
         severity_label: f.severity.label(lang),
         rule: f.rule.rule().title(lang),
         area: f.area().label(lang),
         name: if f.name.is_empty() {
-            f.kind.singular(lang).to_string()
+            capitalised(f.subject.label(lang))
         } else {
             f.name.clone()
         },
-        kind: f.kind.singular(lang).to_string(),
-        edit_href: m.role.can_write(f.kind).then(|| format!("{href}/bewerken")),
+        kind: f.subject.label(lang).to_string(),
+        edit_href,
         href,
         message: f.message(lang),
         fix: f.rule.rule().fix(lang),
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 pub(crate) struct AreaRow {

@@ -5,6 +5,7 @@
 use super::score::{self, AreaScore, Facts, Scores};
 use super::{Area, CONFIRMABLE, RuleId, Settings, Severity};
 use crate::Lang;
+use crate::goals::Goal;
 use crate::landscape::{EntityKind, Record, parse_date};
 use crate::reference::ReferenceCatalog;
 use crate::values::Country;
@@ -39,14 +40,41 @@ pub enum Detail {
     Never,
 }
 
-/// One rule that one element breaks.
+/// What a finding is about: an element of the register, a goal, or the organisation as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subject {
+    Element(EntityKind),
+    Goal,
+    Organisation,
+}
+
+impl Subject {
+    pub fn code(self) -> &'static str {
+        match self {
+            Subject::Element(kind) => kind.code(),
+            Subject::Goal => "doel",
+            Subject::Organisation => "organisatie",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Subject::Element(kind) => kind.singular(lang),
+            Subject::Goal => lang.pick("doel", "goal"),
+            Subject::Organisation => lang.pick("organisatie", "organisation"),
+        }
+    }
+}
+
+/// One rule that one element (or goal, or the organisation) breaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub rule: RuleId,
     /// The severity the organisation gives the rule.
     pub severity: Severity,
+    /// The element's or goal's id; nil for the organisation.
     pub element: Uuid,
-    pub kind: EntityKind,
+    pub subject: Subject,
     pub name: String,
     pub detail: Detail,
 }
@@ -61,10 +89,11 @@ impl Finding {
         let nl = lang == Lang::Nl;
         let date = |d: &NaiveDate| d.format("%d-%m-%Y").to_string();
         let pick = |a: String, b: String| if nl { a } else { b };
-        let label = |field: &str| {
-            self.kind
+        let label = |field: &str| match self.subject {
+            Subject::Element(kind) => kind
                 .field(field)
-                .map_or(field.to_string(), |f| f.label(lang).to_string())
+                .map_or(field.to_string(), |f| f.label(lang).to_string()),
+            _ => field.to_string(),
         };
         use Detail as D;
         use RuleId as R;
@@ -186,6 +215,14 @@ impl Finding {
             (R::NotConfirmed, _) => pick(
                 "Nog nooit door de eigenaar bevestigd.".into(),
                 "Never confirmed by its owner.".into(),
+            ),
+            (R::GoalWithoutKpi, _) => pick(
+                "Het doel heeft geen KPI met nulmeting en streefwaarde (met data).".into(),
+                "The goal has no KPI with a baseline and a target (with dates).".into(),
+            ),
+            (R::NoGoals, _) => pick(
+                "De gemeente heeft nog geen doelen vastgelegd: waar wil ze naartoe?".into(),
+                "The municipality has recorded no goals yet: where does it want to go?".into(),
             ),
             (rule, _) => rule.rule().title(lang).to_string(),
         }
@@ -497,6 +534,7 @@ fn cycle_names(index: &Index, component: &[u32]) -> (u32, Vec<String>) {
 /// (withdrawn confirmations are not in it).
 pub fn check(
     elements: &[(Uuid, &Record)],
+    goals: &[(Uuid, &Goal)],
     confirmations: &HashMap<Uuid, NaiveDate>,
     catalog: &ReferenceCatalog,
     settings: &Settings,
@@ -512,7 +550,7 @@ pub fn check(
                 rule,
                 severity: settings.severity(rule),
                 element: id,
-                kind: record.kind(),
+                subject: Subject::Element(record.kind()),
                 name: record.name().unwrap_or("").to_string(),
                 detail,
             });
@@ -739,6 +777,27 @@ pub fn check(
         let (first, names) = cycle_names(&index, &component);
         found(RuleId::DependencyCycle, first, Detail::Cycle(names));
     }
+    // Koers: goals need a measurable KPI, and an organisation needs goals.
+    let mut about = |rule: RuleId, element: Uuid, subject: Subject, name: &str| {
+        if settings.enabled(rule) {
+            findings.push(Finding {
+                rule,
+                severity: settings.severity(rule),
+                element,
+                subject,
+                name: name.to_string(),
+                detail: Detail::None,
+            });
+        }
+    };
+    for (id, goal) in goals {
+        if !goal.has_measurable_kpi() {
+            about(RuleId::GoalWithoutKpi, *id, Subject::Goal, &goal.title);
+        }
+    }
+    if goals.is_empty() {
+        about(RuleId::NoGoals, Uuid::nil(), Subject::Organisation, "");
+    }
     findings.sort_by(|a, b| {
         (a.severity, a.rule, &a.name, a.element).cmp(&(b.severity, b.rule, &b.name, b.element))
     });
@@ -878,7 +937,7 @@ impl Report {
                     "regel": f.rule.code(),
                     "ernst": f.severity.code(),
                     "gebied": f.area().code(),
-                    "elementSoort": f.kind.code(),
+                    "elementSoort": f.subject.code(),
                     "elementId": f.element,
                     "elementNaam": f.name,
                     "melding": f.message(lang),

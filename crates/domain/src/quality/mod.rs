@@ -8,7 +8,7 @@ mod rules;
 mod score;
 mod settings;
 
-pub use check::{Detail, Finding, Report, check, has_personal_data};
+pub use check::{Detail, Finding, Report, Subject, check, has_personal_data};
 pub use rules::{RULES, Rule, RuleId};
 pub use score::{AreaScore, Check, Facts, Scores, Weight, completeness, element_score, weights};
 pub use settings::{RuleSetting, Settings, Thresholds};

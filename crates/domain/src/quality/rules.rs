@@ -28,6 +28,8 @@ pub enum RuleId {
     InterfaceToPhasedOut,
     DependencyCycle,
     NotConfirmed,
+    GoalWithoutKpi,
+    NoGoals,
 }
 
 /// One rule as people see it.
@@ -361,6 +363,28 @@ pub const RULES: &[Rule] = &[
             "Have the owner review the data and confirm on the element's page that it is correct.",
         ),
     ),
+    rule(
+        GoalWithoutKpi,
+        "doelen-zonder-kpi",
+        Waarschuwing,
+        Documentatie,
+        ("Doel zonder meetbare KPI", "Goal without a measurable KPI"),
+        (
+            "Geef het doel een KPI met een meting, een nulwaarde met datum en een streefwaarde met datum.",
+            "Give the goal a KPI with a metric, a baseline with its date and a target with its date.",
+        ),
+    ),
+    rule(
+        NoGoals,
+        "geen-doelen",
+        Fout,
+        Documentatie,
+        ("Geen doelen vastgelegd", "No goals recorded"),
+        (
+            "Leg in Koers vast wat de gemeente met (uitbesteding van) haar ICT wil bereiken, met meetbare KPI's.",
+            "Record in Koers what the municipality wants to achieve with (outsourcing) its IT, with measurable KPIs.",
+        ),
+    ),
 ];
 
 #[cfg(test)]
@@ -383,6 +407,6 @@ mod tests {
             assert_eq!(RuleId::parse(rule.code), Some(rule.id));
             assert!(!rule.fix_nl.is_empty() && !rule.fix_en.is_empty());
         }
-        assert_eq!(RULES.len(), 20);
+        assert_eq!(RULES.len(), 22);
     }
 }

@@ -17,11 +17,27 @@ fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("valid date")
 }
 
-#[derive(Default)]
 struct Register {
     items: Vec<(Uuid, Record)>,
+    goals: Vec<(Uuid, crate::goals::Goal)>,
     confirmations: HashMap<Uuid, NaiveDate>,
     settings: Settings,
+}
+
+impl Default for Register {
+    /// A register with one measurable goal, so that only the rules under test find something.
+    fn default() -> Self {
+        let goal = crate::goals::Goal::parse(&json!({"titel": "Doel", "kpis": [{
+            "meting": "m", "nulwaarde": 1, "nulmetingDatum": "2026-01-01",
+            "streefwaarde": 2, "streefdatum": "2027-01-01"}]}))
+        .expect("valid goal");
+        Register {
+            items: Vec::new(),
+            goals: vec![(Uuid::now_v7(), goal)],
+            confirmations: HashMap::new(),
+            settings: Settings::default(),
+        }
+    }
 }
 
 impl Register {
@@ -58,8 +74,11 @@ impl Register {
 
     fn report(&self) -> Report {
         let items: Vec<(Uuid, &Record)> = self.items.iter().map(|(id, r)| (*id, r)).collect();
+        let goals: Vec<(Uuid, &crate::goals::Goal)> =
+            self.goals.iter().map(|(id, g)| (*id, g)).collect();
         check(
             &items,
+            &goals,
             &self.confirmations,
             ReferenceCatalog::gemma(),
             &self.settings,
@@ -577,6 +596,30 @@ fn an_empty_register_scores_zero_and_finds_nothing() {
     let report = Register::default().report();
     assert_eq!(report.scores.overall, 0.0);
     assert!(report.findings.is_empty());
+}
+
+#[test]
+fn doelen_zonder_kpi_and_geen_doelen() {
+    let mut r = Register::default();
+    let vague = crate::goals::Goal::parse(&json!({"titel": "Beter en goedkoper",
+        "kpis": [{"meting": "Tevredenheid", "streefwaarde": 8}]}))
+    .expect("valid");
+    r.goals.push((Uuid::now_v7(), vague));
+    assert_eq!(r.found(RuleId::GoalWithoutKpi), ["Beter en goedkoper"]);
+    assert!(r.found(RuleId::NoGoals).is_empty());
+    r.goals.clear();
+    let report = r.report();
+    let none = report
+        .findings
+        .iter()
+        .find(|f| f.rule == RuleId::NoGoals)
+        .expect("no goals at all");
+    assert_eq!(none.severity, Severity::Fout);
+    assert_eq!(none.subject, Subject::Organisation);
+    assert_eq!(
+        report.to_json(Lang::Nl)["bevindingen"][0]["elementSoort"],
+        "organisatie"
+    );
 }
 
 #[test]
