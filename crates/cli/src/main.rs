@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use regisseur_domain::access::Role;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
 use regisseur_domain::quality::{Report, RuleId, Settings, Severity};
+use regisseur_domain::readiness::{self, Advice, AnswersFile};
 use regisseur_domain::values::Email;
 use regisseur_domain::{Lang, ValidationErrors};
 use regisseur_interchange::{export, plan, sheet};
@@ -124,6 +125,25 @@ enum Command {
         #[arg(long)]
         settings: Option<String>,
         /// Language of the messages: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// The readiness advice (Gereedheid): outsource now, under conditions, or not yet — from an
+    /// organisation's assessment, or from an answers file (for reproducibility)
+    Readiness {
+        /// The organisation whose assessment to advise on
+        #[arg(long, required_unless_present = "answers", conflicts_with = "answers")]
+        org: Option<String>,
+        /// A TOML file with [antwoorden] (dimension id -> levels 0..4) and [[doelen]] (titel, kpi)
+        #[arg(long, requires = "quality_score")]
+        answers: Option<String>,
+        /// With --answers: the register's quality score (0-100), standing in for every area too
+        #[arg(long)]
+        quality_score: Option<f64>,
+        /// Print the advice as JSON (the same object as GET /api/v1/organisaties/{slug}/gereedheid)
+        #[arg(long)]
+        json: bool,
+        /// Language of the reasons and actions: nl or en
         #[arg(long, default_value = "nl")]
         lang: String,
     },
@@ -320,6 +340,34 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     "give --org SLUG or --file FILE"
                 ))),
             }
+        }
+        Command::Readiness {
+            org,
+            answers,
+            quality_score,
+            json,
+            lang,
+        } => {
+            let lang = Lang::from_code(&lang)
+                .ok_or_else(|| Failure::Usage(anyhow::anyhow!("--lang {lang}: use nl or en")))?;
+            let advice = match (org, answers) {
+                (Some(org), _) => {
+                    let store = connect(&cli.database).await?;
+                    let organisation = organisation(&store, &org).await?;
+                    store
+                        .readiness(organisation.id, chrono::Utc::now().date_naive())
+                        .await?
+                        .1
+                }
+                (None, Some(file)) => readiness_from_file(&file, quality_score)?,
+                (None, None) => {
+                    return Err(Failure::Usage(anyhow::anyhow!(
+                        "give --org SLUG or --answers FILE --quality-score N"
+                    )));
+                }
+            };
+            print_advice(&advice, json, lang);
+            Ok(())
         }
         Command::Backup { file } => backup(&cli.database, &file).await,
         Command::Restore { file } => restore(&cli.database, &file).await,
@@ -926,5 +974,56 @@ fn conclude_check(name: &str, report: &Report, options: &CheckOptions) -> Result
             )))
         }
         _ => Ok(()),
+    }
+}
+
+/// The advice from an answers file and a quality score; every problem in them is a usage error
+/// (exit 2) and no advice is printed.
+fn readiness_from_file(file: &str, quality_score: Option<f64>) -> Result<Advice, Failure> {
+    let usage = |message: String| Failure::Usage(anyhow::anyhow!(message));
+    let score = match quality_score {
+        Some(s) if (0.0..=100.0).contains(&s) => s,
+        Some(s) => return Err(usage(format!("--quality-score {s}: use 0 to 100"))),
+        None => return Err(usage("--answers needs --quality-score N".into())),
+    };
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
+    let parsed: AnswersFile =
+        toml::from_str(&text).map_err(|e| usage(format!("{file}: {}", e.to_string().trim())))?;
+    let (answers, goals_with_kpi) = parsed
+        .check()
+        .map_err(|e| usage(format!("{file}:\n{}", describe(&e))))?;
+    Ok(readiness::advise(readiness::Inputs {
+        answers: &answers,
+        quality: &readiness::QualityEvidence::uniform(score),
+        goals_with_kpi,
+        domains: &[],
+    }))
+}
+
+fn print_advice(advice: &Advice, json: bool, lang: Lang) {
+    if json {
+        print_json(&advice.to_json(lang));
+        return;
+    }
+    out!("{} ({})", advice.verdict.label(lang), advice.verdict.code());
+    out!("quality score: {:.1}", advice.quality);
+    for d in &advice.dimensions {
+        let score = d.score.map_or("–".to_string(), |s| format!("{s:.2}"));
+        out!(
+            "  {:<24} {:>5}   {}/{} answered",
+            d.dimension.code(),
+            score,
+            d.answered,
+            d.questions
+        );
+    }
+    for reason in &advice.reasons {
+        out!("reason: {}", reason.text(lang));
+    }
+    for (i, action) in advice.actions.iter().enumerate() {
+        out!("action {}: {}", i + 1, action.description(lang));
+    }
+    for domain in &advice.domains {
+        out!("domain {}: {}", domain.domain.code(), domain.verdict.code());
     }
 }

@@ -45,6 +45,7 @@ on_both_backends!(
     import_and_export_the_application_list,
     import_and_export_archimate_models,
     check_an_organisation_and_a_file,
+    readiness_of_an_organisation,
 );
 
 async fn organisations_users_and_tokens(backend: Backend) {
@@ -680,4 +681,182 @@ async fn check_an_organisation_and_a_file(backend: Backend) {
             text(&out.stderr)
         );
     }
+}
+
+/// An answers file with every question of every dimension at `level` (counts per dimension as
+/// the questionnaire has them).
+fn answers_file(level: u8, kpi: bool) -> String {
+    let mut text = String::from("[antwoorden]\n");
+    for d in regisseur_domain::readiness::Dimension::ALL {
+        let n = d.questions().count();
+        text.push_str(&format!("{} = {:?}\n", d.code(), vec![level; n]));
+    }
+    text.push_str(&format!(
+        "\n[[doelen]]\ntitel = \"Werkplek 99,8%\"\nkpi = {kpi}\n"
+    ));
+    text
+}
+
+#[test]
+fn readiness_from_an_answers_file() {
+    let dir = std::env::temp_dir().join(format!("regisseur-readiness-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        path.display().to_string()
+    };
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_regisseur"))
+            .args(args)
+            .env("REGISSEUR_LOG", "error")
+            .output()
+            .expect("runs")
+    };
+    let ready = write("gereed.toml", &answers_file(3, true));
+    let out = run(&[
+        "readiness",
+        "--answers",
+        &ready,
+        "--quality-score",
+        "80",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let advice = json_of(&out);
+    assert_eq!(advice["oordeel"], "gereed");
+    assert_eq!(advice["scorePerDimensie"]["strategie"], 3.0);
+    assert!(advice["redenen"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(advice["acties"].is_array());
+    let out = run(&[
+        "readiness",
+        "--answers",
+        &ready,
+        "--quality-score",
+        "79",
+        "--json",
+    ]);
+    assert_eq!(json_of(&out)["oordeel"], "gereed-onder-voorwaarden");
+    let out = run(&[
+        "readiness",
+        "--answers",
+        &ready,
+        "--quality-score",
+        "59.9",
+        "--json",
+    ]);
+    let advice = json_of(&out);
+    assert_eq!(advice["oordeel"], "nog-niet");
+    assert!(advice["acties"][0]["omschrijving"].is_string());
+    let no_goal = write("zonder-doel.toml", &answers_file(4, false));
+    let out = run(&["readiness", "--answers", &no_goal, "--quality-score", "95"]);
+    assert!(
+        text(&out.stdout).contains("nog-niet"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // Bad input: named, exit 2, no advice printed.
+    let too_high = write(
+        "te-hoog.toml",
+        &answers_file(3, true).replacen("basis = [3", "basis = [5", 1),
+    );
+    let unknown = write(
+        "onbekend.toml",
+        &answers_file(3, true).replacen("[antwoorden]\n", "[antwoorden]\nruimtevaart = [1]\n", 1),
+    );
+    let missing = write(
+        "ontbreekt.toml",
+        &answers_file(3, true)
+            .lines()
+            .filter(|l| !l.starts_with("inkoop"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    for (args, expected) in [
+        (
+            vec![
+                "readiness",
+                "--answers",
+                too_high.as_str(),
+                "--quality-score",
+                "80",
+            ],
+            "antwoorden.basis[0]",
+        ),
+        (
+            vec![
+                "readiness",
+                "--answers",
+                unknown.as_str(),
+                "--quality-score",
+                "80",
+            ],
+            "ruimtevaart",
+        ),
+        (
+            vec![
+                "readiness",
+                "--answers",
+                missing.as_str(),
+                "--quality-score",
+                "80",
+            ],
+            "antwoorden.inkoop",
+        ),
+        (
+            vec![
+                "readiness",
+                "--answers",
+                ready.as_str(),
+                "--quality-score",
+                "120",
+            ],
+            "--quality-score",
+        ),
+        (
+            vec![
+                "readiness",
+                "--answers",
+                "/bestaat/niet.toml",
+                "--quality-score",
+                "80",
+            ],
+            "niet.toml",
+        ),
+        (
+            vec!["readiness", "--answers", ready.as_str()],
+            "--quality-score",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains(expected),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(out.stdout.is_empty(), "{args:?}: no advice printed");
+    }
+}
+
+async fn readiness_of_an_organisation(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    assert!(
+        regisseur(&db, &["org", "add", "--slug", "een", "--name", "Een"], None)
+            .status
+            .success()
+    );
+    let out = regisseur(&db, &["readiness", "--org", "een", "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let advice = json_of(&out);
+    assert_eq!(advice["oordeel"], "nog-niet", "nothing answered, no goals");
+    assert!(advice["redenen"].as_array().is_some_and(|r| r.len() >= 2));
+    let out = regisseur(&db, &["readiness", "--org", "nergens"], None);
+    assert_eq!(out.status.code(), Some(2));
 }
