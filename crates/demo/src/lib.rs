@@ -30,6 +30,9 @@ const DATA_SETS: &str = include_str!("datasets.txt");
 const INTERFACES: &str = include_str!("interfaces.txt");
 const MODEL: &str = include_str!("model.txt");
 const INFRASTRUCTURE: &str = include_str!("infrastructure.txt");
+const GOALS: &str = include_str!("goals.txt");
+const DOMAINS: &str = include_str!("domains.txt");
+const READINESS: &str = include_str!("readiness.txt");
 /// The contract manager, owner of every contract.
 const CONTRACT_OWNER: &str = "Mirjam de Boer";
 /// The system administrator, owner of the infrastructure in use.
@@ -526,6 +529,94 @@ fn confirmations_to_make(inputs: &[NewElement]) -> Vec<(Uuid, String, u64)> {
         .collect()
 }
 
+fn data_error(file: &'static str, line: usize, message: impl Into<String>) -> DemoError {
+    DemoError::Data {
+        file,
+        line,
+        message: message.into(),
+    }
+}
+
+/// Koers and Gereedheid: the goals with their KPIs, the sourcing choice per service domain, the
+/// readiness assessment finalised half a year ago and the one being answered now.
+async fn koers(store: &Store, organisation: Uuid) -> Result<(), DemoError> {
+    use regisseur_domain::goals::Goal;
+    use regisseur_domain::readiness::AnswerInput;
+    use regisseur_domain::sourcing::{DomainChoice, ServiceDomain, Sourcing};
+    let manager = Actor {
+        user_id: None,
+        email: "r.vermeulen@voorbeeld.nl".into(),
+    };
+    let goals = Table::parse("goals.txt", GOALS, 9)?;
+    let mut grouped: Vec<(usize, String, Value)> = Vec::new();
+    for (line, c) in &goals.rows {
+        let kpi = serde_json::json!({"meting": c[3], "eenheid": c[4], "nulwaarde": c[5],
+            "nulmetingDatum": c[6], "streefwaarde": c[7], "streefdatum": c[8]});
+        match grouped.iter_mut().find(|(_, title, _)| *title == c[0]) {
+            Some((_, _, goal)) => {
+                if let Some(kpis) = goal["kpis"].as_array_mut() {
+                    kpis.push(kpi);
+                }
+            }
+            None => {
+                let domains: Vec<&str> = c[1].split(';').map(str::trim).collect();
+                grouped.push((
+                    *line,
+                    c[0].clone(),
+                    serde_json::json!({"titel": c[0], "domeinen": domains, "motivering": c[2], "kpis": [kpi]}),
+                ));
+            }
+        }
+    }
+    for (line, _, value) in grouped {
+        let goal = Goal::parse(&value).map_err(|e| data_error("goals.txt", line, e.to_string()))?;
+        store.create_goal(&manager, organisation, &goal).await?;
+    }
+    let domains = Table::parse("domains.txt", DOMAINS, 4)?;
+    for (line, c) in &domains.rows {
+        let bad = |what: &str| data_error("domains.txt", *line, format!("unknown {what}"));
+        let choice = DomainChoice {
+            domain: ServiceDomain::parse(&c[0]).ok_or_else(|| bad("domain"))?,
+            current: Sourcing::parse(&c[1]).ok_or_else(|| bad("sourcing"))?,
+            intended: Sourcing::parse(&c[2]).ok_or_else(|| bad("sourcing"))?,
+            rationale: c[3].clone(),
+        };
+        store
+            .set_domain_choice(&manager, organisation, &choice)
+            .await?;
+    }
+    let answers = Table::parse("readiness.txt", READINESS, 6)?;
+    let answer = |line: usize, id: &str, level: &str, note: &str, evidence: &str| {
+        AnswerInput::parse(id, level, note, evidence)
+            .map_err(|e| data_error("readiness.txt", line, e.to_string()))
+    };
+    let previous = store.start_assessment(&manager, organisation).await?;
+    for (line, c) in &answers.rows {
+        let input = answer(*line, &c[0], &c[1], "", "")?;
+        store
+            .save_answer(&manager, organisation, previous.id, &input)
+            .await?;
+    }
+    let half_a_year_ago = chrono::Utc::now()
+        .checked_sub_months(chrono::Months::new(6))
+        .unwrap_or_else(chrono::Utc::now);
+    store
+        .finalise_assessment(&manager, organisation, previous.id, half_a_year_ago)
+        .await?;
+    let current = store.start_assessment(&manager, organisation).await?;
+    for (line, c) in &answers.rows {
+        let input = answer(*line, &c[0], &c[2], &c[3], &c[4])?;
+        let who = Actor {
+            user_id: None,
+            email: c[5].clone(),
+        };
+        store
+            .save_answer(&who, organisation, current.id, &input)
+            .await?;
+    }
+    Ok(())
+}
+
 /// What loading the demo created.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -569,6 +660,7 @@ pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
             .confirm_element(&owner, organisation.id, id, on)
             .await?;
     }
+    koers(store, organisation.id).await?;
     // The score of the past year, month by month: the rules as of each day over this register,
     // with the confirmations made by then.
     for months_ago in (1..=12).rev() {

@@ -46,6 +46,45 @@ async fn loads_whole(backend: Backend) {
         "a score for each of the past twelve months"
     );
     assert!(history.iter().all(|p| p.day < today));
+
+    // Koers and Gereedheid: goals with KPIs, a choice per domain, an assessment finalised and
+    // one being answered; the advice is under conditions, half a year ago it was not yet.
+    let goals = store.goals(loaded.organisation.id).await.expect("goals");
+    assert!(goals.len() >= 4);
+    assert!(goals.iter().filter(|g| g.goal.has_measurable_kpi()).count() >= 4);
+    assert!(
+        report
+            .rules_found()
+            .iter()
+            .any(|r| r.code() == "doelen-zonder-kpi")
+    );
+    let domains = store
+        .domain_choices(loaded.organisation.id)
+        .await
+        .expect("domains");
+    assert_eq!(domains.len(), 14);
+    let assessments = store
+        .assessments(loaded.organisation.id)
+        .await
+        .expect("assessments");
+    assert_eq!(assessments.len(), 2);
+    assert!(!assessments[0].finalised && assessments[1].finalised);
+    assert_eq!(
+        assessments[1].result.as_ref().map(|r| r["oordeel"].clone()),
+        Some(serde_json::json!("nog-niet"))
+    );
+    let (current, advice) = store
+        .readiness(loaded.organisation.id, today)
+        .await
+        .expect("advice");
+    assert_eq!(current.map(|a| a.answers.len()), Some(37));
+    assert_eq!(
+        advice.verdict,
+        regisseur_domain::readiness::Verdict::GereedOnderVoorwaarden,
+        "{:?}",
+        advice.reasons
+    );
+    assert!(!advice.actions.is_empty() && !advice.domains.is_empty());
     store.close().await;
 }
 

@@ -487,14 +487,16 @@ impl Store {
         tx.commit().await
     }
 
-    /// Finalises an open assessment with its advice as it stands now.
+    /// Finalises an open assessment with its advice as of `at` (the register's quality of that
+    /// day).
     pub async fn finalise_assessment(
         &self,
         actor: &Actor,
         organisation_id: Uuid,
         assessment_id: Uuid,
-        today: NaiveDate,
+        at: DateTime<Utc>,
     ) -> Result<Advice, StoreError> {
+        let today = at.date_naive();
         let assessment = self
             .assessment(organisation_id, assessment_id)
             .await?
@@ -512,7 +514,7 @@ impl Store {
              WHERE organisation_id = $5 AND id = $6 AND status = $7",
             &[
                 FINAL.into(),
-                now_text().into(),
+                crate::time_text(at).into(),
                 (&actor.email).into(),
                 result.to_string().into(),
                 organisation_id.into(),

@@ -1105,7 +1105,7 @@ async fn goals_domains_and_assessments(backend: Backend) {
             .is_none()
     );
     let advice = store
-        .finalise_assessment(&actor(), org, first.id, today)
+        .finalise_assessment(&actor(), org, first.id, chrono::Utc::now())
         .await
         .expect("finalised");
     assert_eq!(
@@ -1131,7 +1131,7 @@ async fn goals_domains_and_assessments(backend: Backend) {
     );
     assert!(
         store
-            .finalise_assessment(&actor(), org, first.id, today)
+            .finalise_assessment(&actor(), org, first.id, chrono::Utc::now())
             .await
             .is_err()
     );
