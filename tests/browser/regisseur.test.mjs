@@ -273,3 +273,50 @@ test('Kwaliteit: scores with trend, filtered findings, element findings, confirm
   assert.match(await page.textContent('main'), /Geen bevindingen met deze filters/);
   await page.context().close();
 });
+
+test('Koers and Gereedheid: goals, domain choices, the questionnaire, the advice with its radar chart, printable', async () => {
+  const page = await newPage();
+  await login(page, 'regisseur@voorbeeld.nl');
+  await page.click('nav a[href="/o/voorbeeld/koers"]');
+  await page.waitForURL(/\/koers$/);
+  assert.match(await page.textContent('main'), /Regie op leveranciers versterken/);
+  await expectAccessible(page, 'koers page');
+  await page.click('main a[href$="/koers/nieuw"]');
+  await expectAccessible(page, 'goal form');
+  await page.fill('#titel', 'Minder storingen');
+  await page.fill('#kpi-0-meting', 'Storingen per maand');
+  await page.fill('#kpi-0-nulwaarde', '12');
+  await page.fill('#kpi-0-nulmetingDatum', '2026-01-01');
+  await page.fill('#kpi-0-streefwaarde', '4');
+  await page.fill('#kpi-0-streefdatum', '2027-06-30');
+  await page.click('main form.rg-form button[type=submit]');
+  await page.waitForURL(/\/koers\?opgeslagen/);
+  assert.match(await page.textContent('main'), /Minder storingen/);
+  // The advice: under conditions, with reasons, actions, the radar and its table, the domains.
+  await page.click('nav a[href="/o/voorbeeld/gereedheid"]');
+  await page.waitForURL(/\/gereedheid$/);
+  assert.match(await page.textContent('#kop-oordeel'), /Gereed onder voorwaarden/);
+  assert.ok(await page.isVisible('svg.rg-radar'));
+  assert.match(await page.textContent('svg.rg-radar desc'), /Strategie en doelen/);
+  assert.ok((await page.$$('#kop-acties + ol li')).length >= 1);
+  assert.match(await page.textContent('main'), /Hosting en datacenter/);
+  await expectAccessible(page, 'readiness advice');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/gereedheid.png`, fullPage: true });
+  // Printed: no navigation, header or buttons; the organisation and date on top.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('nav.rg-nav'), false);
+  assert.equal(await page.isVisible('header.rg-header'), false);
+  assert.ok(await page.isVisible('.rg-print-only'));
+  await page.emulateMedia({ media: 'screen' });
+  // The questionnaire: every level described; an answer saved.
+  await page.click('main a[href$="/gereedheid/vragen/strategie"]');
+  await page.waitForURL(/vragen\/strategie/);
+  await expectAccessible(page, 'questionnaire');
+  assert.equal((await page.$$('input[name="niveau.strategie-1"]')).length, 5);
+  await page.check('#strategie-1-4');
+  await page.click('main button[name=volgende]');
+  await page.waitForURL(/vragen\/basis/);
+  await page.goto(`${base}/o/voorbeeld/gereedheid/vragen/strategie`);
+  assert.equal(await page.isChecked('#strategie-1-4'), true);
+  await page.context().close();
+});

@@ -33,6 +33,7 @@ pub enum Endpoint {
     Quality,
     QualitySettings,
     ReplaceQualitySettings,
+    Readiness,
     List(EntityKind),
     Create(EntityKind),
     Get(EntityKind),
@@ -95,6 +96,11 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/v1/organisaties/{slug}/kwaliteit/instellingen",
             Endpoint::ReplaceQualitySettings,
         ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/gereedheid",
+            Endpoint::Readiness,
+        ),
     ];
     for kind in EntityKind::ALL {
         let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
@@ -129,6 +135,7 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::Quality => on(filter, crate::quality::api_report),
         Endpoint::QualitySettings => on(filter, crate::quality::api_settings),
         Endpoint::ReplaceQualitySettings => on(filter, crate::quality::api_replace_settings),
+        Endpoint::Readiness => on(filter, crate::koers::api_advice),
         Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
             crate::quality::api_confirm(kind, s, a, p)
         }),

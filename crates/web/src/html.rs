@@ -165,14 +165,20 @@ impl Chrome {
             links: nav,
         }];
         if !m.role.is_supplier() {
-            sections.push(NavSection {
-                title: self.t.s("nav.kwaliteit").to_string(),
-                links: vec![NavLink {
-                    href: format!("/o/{slug}/kwaliteit"),
-                    label: self.t.s("quality.title").to_string(),
-                    current: current == Some("kwaliteit"),
-                }],
-            });
+            for (title, label, page) in [
+                ("nav.kwaliteit", "quality.title", "kwaliteit"),
+                ("nav.koers", "koers.title", "koers"),
+                ("nav.gereedheid", "ready.title", "gereedheid"),
+            ] {
+                sections.push(NavSection {
+                    title: self.t.s(title).to_string(),
+                    links: vec![NavLink {
+                        href: format!("/o/{slug}/{page}"),
+                        label: self.t.s(label).to_string(),
+                        current: current == Some(page),
+                    }],
+                });
+            }
         }
         self.nav = sections;
         self

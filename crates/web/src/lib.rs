@@ -10,6 +10,7 @@ mod assets;
 pub mod auth;
 mod html;
 mod i18n;
+mod koers;
 pub mod openapi;
 pub mod problem;
 mod quality;
@@ -80,6 +81,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(html::router())
         .merge(api::router())
         .merge(quality::router())
+        .merge(koers::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

@@ -253,6 +253,15 @@ fn operation(route: &ApiRoute) -> Value {
             )]),
             Some(json!({"$ref": "#/components/schemas/Kwaliteitsinstellingen"})),
         ),
+        Endpoint::Readiness => (
+            "Gereedheidsadvies: nu, onder voorwaarden of nog niet — met redenen en acties".into(),
+            "gereedheidOphalen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(json!({"$ref": "#/components/schemas/Gereedheid"}), "Advies"),
+            )]),
+            None,
+        ),
         Endpoint::Confirm(kind) => (
             format!(
                 "{} bevestigen als juist (eigenaar of beheerder)",
@@ -447,6 +456,32 @@ pub fn document() -> Value {
         "eindeOndersteuningMaanden": {"type": "integer", "minimum": 0, "maximum": 60, "default": 6},
         "bevestigingMaanden": {"type": "integer", "minimum": 1, "maximum": 60, "default": 12},
         "assuranceMaanden": {"type": "integer", "minimum": 1, "maximum": 60, "default": 12}}}));
+    let dimensions: Vec<&str> = regisseur_domain::readiness::Dimension::ALL
+        .iter()
+        .map(|d| d.code())
+        .collect();
+    let verdicts = ["nog-niet", "gereed-onder-voorwaarden", "gereed"];
+    let per_dimension: Map<String, Value> = dimensions
+        .iter()
+        .map(|d| {
+            (
+                d.to_string(),
+                json!({"type": ["number", "null"], "minimum": 0, "maximum": 4}),
+            )
+        })
+        .collect();
+    schemas.insert("Gereedheid".into(), json!({"type": "object",
+        "required": ["oordeel", "scorePerDimensie", "redenen", "acties"], "properties": {
+        "oordeel": {"type": "string", "enum": verdicts},
+        "kwaliteitsscore": {"type": "number"},
+        "scorePerDimensie": {"type": "object", "properties": per_dimension},
+        "dimensies": {"type": "array", "items": {"type": "object"}},
+        "redenen": {"type": "array", "items": {"type": "string"}},
+        "acties": {"type": "array", "maxItems": 10, "items": {"type": "object", "required": ["omschrijving"], "properties": {
+            "omschrijving": {"type": "string"}, "verwijzing": {"type": "object"}, "winst": {"type": "number"}}}},
+        "domeinen": {"type": "array", "items": {"type": "object", "properties": {
+            "domein": {"type": "string"}, "oordeel": {"type": "string", "enum": verdicts}, "redenen": {"type": "array", "items": {"type": "string"}}}}},
+        "toets": {"type": ["object", "null"]}}}));
     schemas.insert("Probleem".into(), json!({"type": "object", "required": ["status", "title"], "properties": {
         "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"}, "detail": {"type": "string"},
         "invalidParams": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "reason": {"type": "string"}}}}}}));
@@ -497,7 +532,7 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().map_or(0, Map::len);
         let confirmable = regisseur_domain::quality::CONFIRMABLE.len();
-        assert_eq!(paths, 8 + EntityKind::ALL.len() * 2 + confirmable);
+        assert_eq!(paths, 9 + EntityKind::ALL.len() * 2 + confirmable);
         assert!(
             doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
                 .as_array()

@@ -44,6 +44,7 @@ on_both_backends!(
     import_page_takes_the_gemma_model,
     quality_report_settings_and_confirmations,
     quality_pages_work_without_javascript,
+    koers_and_gereedheid_work_without_javascript,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -1662,4 +1663,222 @@ async fn quality_pages_work_without_javascript(backend: Backend) {
     assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
     let (_, detail) = get(&format!("/o/gemeente-a/applicaties/{id}?bevestigd")).await;
     assert!(detail.contains("Bevestigd op") && detail.contains("beheerder@test.nl"));
+}
+
+async fn koers_and_gereedheid_work_without_javascript(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.logged_in("regisseur").await;
+    let get = |path: &str| {
+        let client = client.clone();
+        let url = app.url(path);
+        async move {
+            let response = client.get(url).send().await.expect("get");
+            let status = response.status();
+            (status, response.text().await.expect("html"))
+        }
+    };
+    let post = |path: &str, form: Vec<(String, String)>| {
+        let client = client.clone();
+        let url = app.url(path);
+        async move {
+            let response = client.post(url).form(&form).send().await.expect("post");
+            let status = response.status();
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            (status, location, response.text().await.expect("html"))
+        }
+    };
+    let pairs = |items: &[(&str, &str)]| -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    // No goals yet: the advice says not yet, and why.
+    let (status, html) = get("/o/gemeente-a/gereedheid").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Nog niet uitbesteden"), "verdict shown");
+    assert!(html.contains("geen doel met een meetbare KPI"));
+    assert!(
+        html.contains("<svg class=\"rg-radar\"")
+            && html.contains("<desc id=\"radar-beschrijving\">")
+    );
+    // A goal with a bad KPI date is refused with the field named; then saved.
+    let (status, _, html) = post(
+        "/o/gemeente-a/koers/nieuw",
+        pairs(&[
+            ("titel", "Werkplek 99,8%"),
+            ("domeinen", "werkplek"),
+            ("kpis[0].meting", "Beschikbaarheid"),
+            ("kpis[0].nulwaarde", "98,6"),
+            ("kpis[0].nulmetingDatum", "2026-01-01"),
+            ("kpis[0].streefwaarde", "99,8"),
+            ("kpis[0].streefdatum", "gisteren"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("kpis[0].streefdatum") && html.contains("aria-invalid=\"true\""));
+    assert!(
+        html.contains("value=\"Werkplek 99,8%\""),
+        "what was typed stays"
+    );
+    let (status, location, _) = post(
+        "/o/gemeente-a/koers/nieuw",
+        pairs(&[
+            ("titel", "Werkplek 99,8%"),
+            ("domeinen", "werkplek"),
+            ("kpis[0].meting", "Beschikbaarheid"),
+            ("kpis[0].nulwaarde", "98,6"),
+            ("kpis[0].nulmetingDatum", "2026-01-01"),
+            ("kpis[0].streefwaarde", "99,8"),
+            ("kpis[0].streefdatum", "2027-12-31"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let goals = app.store.goals(app.org_a).await.expect("goals");
+    assert_eq!(goals.len(), 1);
+    assert!(goals[0].goal.has_measurable_kpi());
+    assert_eq!(goals[0].goal.kpis[0].target, Some(99.8));
+    let (_, html) = get("/o/gemeente-a/koers").await;
+    assert!(html.contains("Werkplek 99,8%") && html.contains("99,8"));
+    // Domain choices through the table form.
+    let (status, _, _) = post(
+        "/o/gemeente-a/koers/domeinen",
+        pairs(&[
+            ("huidig.hosting-en-datacenter", "zelf"),
+            ("beoogd.hosting-en-datacenter", "markt"),
+            ("motivering.hosting-en-datacenter", "Serverruimte sluit"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store
+            .domain_choices(app.org_a)
+            .await
+            .expect("choices")
+            .len(),
+        1
+    );
+    // Start an assessment, answer a dimension (one bad level is named), finalise.
+    let (status, location, _) = post("/o/gemeente-a/gereedheid/start", vec![]).await;
+    assert_eq!(
+        (status, location.as_str()),
+        (
+            StatusCode::SEE_OTHER,
+            "/o/gemeente-a/gereedheid/vragen/strategie"
+        )
+    );
+    let (_, html) = get("/o/gemeente-a/gereedheid/vragen/strategie").await;
+    assert!(html.contains("name=\"niveau.strategie-1\"") && html.contains("0</strong> —"));
+    let (status, _, html) = post(
+        "/o/gemeente-a/gereedheid/vragen/strategie",
+        pairs(&[("niveau.strategie-1", "3"), ("niveau.strategie-2", "9")]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("niveau"));
+    let (status, location, _) = post(
+        "/o/gemeente-a/gereedheid/vragen/strategie",
+        pairs(&[
+            ("niveau.strategie-1", "3"),
+            ("toelichting.strategie-1", "Visie vastgesteld"),
+            ("niveau.strategie-2", "2"),
+            ("volgende", "ja"),
+        ]),
+    )
+    .await;
+    assert_eq!(
+        (status, location.as_str()),
+        (
+            StatusCode::SEE_OTHER,
+            "/o/gemeente-a/gereedheid/vragen/basis"
+        )
+    );
+    let open = app
+        .store
+        .open_assessment(app.org_a)
+        .await
+        .expect("open")
+        .expect("one");
+    assert_eq!(
+        open.answers.len(),
+        2,
+        "nothing of the refused form, then both"
+    );
+    let (_, html) = get("/o/gemeente-a/gereedheid").await;
+    assert!(html.contains("2 van 37"), "progress shown");
+    assert!(
+        html.contains("Hosting en datacenter"),
+        "the domain to hand over has its advice"
+    );
+    let (status, _, _) = post("/o/gemeente-a/gereedheid/vaststellen", vec![]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        app.store
+            .open_assessment(app.org_a)
+            .await
+            .expect("open")
+            .is_none()
+    );
+    let (_, html) = get("/o/gemeente-a/gereedheid?vastgesteld").await;
+    assert!(html.contains("De toets is vastgesteld.") && html.contains("Eerdere toetsen"));
+    // A reader answers but does not finalise or keep goals; a supplier sees none of it.
+    let reader = app.logged_in("lezer").await;
+    let response = reader
+        .post(app.url("/o/gemeente-a/koers/nieuw"))
+        .form(&[("titel", "x")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = reader
+        .post(app.url("/o/gemeente-a/gereedheid/start"))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = reader
+        .post(app.url("/o/gemeente-a/gereedheid/vaststellen"))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // The API gives the same advice the page shows.
+    let (status, advice) = app
+        .client("lezer")
+        .get("/api/v1/organisaties/gemeente-a/gereedheid")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(advice["oordeel"], "nog-niet");
+    assert_eq!(advice["scorePerDimensie"]["strategie"], 2.5);
+    assert!(advice["redenen"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(
+        advice["acties"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty() && a.len() <= 10)
+    );
+    assert_eq!(advice["toets"]["status"], "concept");
+    assert_eq!(advice["domeinen"][0]["domein"], "hosting-en-datacenter");
+    assert_eq!(
+        app.client("leverancier")
+            .get("/api/v1/organisaties/gemeente-a/gereedheid")
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.client("regisseur-b")
+            .get("/api/v1/organisaties/gemeente-a/gereedheid")
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
 }

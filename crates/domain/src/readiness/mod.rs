@@ -405,7 +405,7 @@ fn findings_text(findings: &[(RuleId, usize)], lang: Lang) -> String {
     }
     let parts: Vec<String> = findings
         .iter()
-        .map(|(rule, n)| format!("{n}× {}", rule.rule().title(lang).to_lowercase()))
+        .map(|(rule, n)| format!("{n}× '{}'", rule.rule().title(lang)))
         .collect();
     match lang {
         Lang::Nl => format!(" (vooral: {})", parts.join(", ")),
@@ -814,13 +814,13 @@ fn actions(inputs: &Inputs, dimensions: &[DimensionScore]) -> Vec<Action> {
                 gain,
                 nl: format!(
                     "Los de {count} bevindingen '{}' op ({}): {}",
-                    rule.rule().title(Lang::Nl).to_lowercase(),
+                    rule.rule().title(Lang::Nl),
                     area.label(Lang::Nl).to_lowercase(),
                     rule.rule().fix(Lang::Nl)
                 ),
                 en: format!(
                     "Resolve the {count} findings '{}' ({}): {}",
-                    rule.rule().title(Lang::En).to_lowercase(),
+                    rule.rule().title(Lang::En),
                     area.label(Lang::En).to_lowercase(),
                     rule.rule().fix(Lang::En)
                 ),
