@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod goals;
+pub mod idmap;
 pub mod landscape;
 pub mod organisation;
 pub mod quality;

@@ -464,7 +464,7 @@ struct SettingsPage {
 }
 
 /// The threshold fields of the settings: name, Dutch and English label, range.
-const THRESHOLD_FIELDS: [(&str, &str, &str, i64, i64); 4] = [
+const THRESHOLD_FIELDS: [(&str, &str, &str, i64, i64); 5] = [
     (
         "opzegtermijnDagen",
         "Waarschuwen vanaf … dagen vóór de uiterste opzegdatum",
@@ -492,6 +492,13 @@ const THRESHOLD_FIELDS: [(&str, &str, &str, i64, i64); 4] = [
         "An assurance report may be … months old",
         1,
         60,
+    ),
+    (
+        "concentratiePercentage",
+        "Eén leverancier mag … % van de bedrijfskritische applicaties leveren",
+        "One supplier may supply … % of the business-critical applications",
+        1,
+        100,
     ),
 ];
 

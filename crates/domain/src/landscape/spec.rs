@@ -493,6 +493,16 @@ const ARCHIMATE_ELEMENT_TYPE: FieldSpec = FieldSpec::new(
     T::Choice(ARCHIMATE_ELEMENT),
 );
 
+/// The service domain an application or component belongs to, when it differs from the one
+/// its reference component or kind suggests (`sourcing::default_domain`).
+const SERVICE_DOMAIN_FIELD: FieldSpec = FieldSpec::new(
+    "dienstdomein",
+    "Dienstdomein",
+    "Service domain",
+    T::Choice(crate::sourcing::SERVICE_DOMAIN),
+)
+.filter();
+
 const APPLICATION: &[FieldSpec] = &[
     NAME,
     FieldSpec::new("softwareversie", "Versie", "Version", T::Text { max: 50 }).search(),
@@ -538,6 +548,7 @@ const APPLICATION: &[FieldSpec] = &[
         T::Ref(K::Person),
     ),
     FieldSpec::new("hosting", "Hosting", "Hosting model", T::Choice(HOSTING)).filter(),
+    SERVICE_DOMAIN_FIELD,
     FieldSpec::new(
         "bedrijfskritisch",
         "Bedrijfskritisch",
@@ -594,6 +605,7 @@ const COMPONENT: &[FieldSpec] = &[
     ),
     FieldSpec::new("locatie", "Locatie", "Location", T::Text { max: 200 }).search(),
     FieldSpec::new("eigenaarId", "Eigenaar", "Owner", T::Ref(K::Person)),
+    SERVICE_DOMAIN_FIELD,
     PROPERTIES,
     ARCHIMATE_ID,
     ARCHIMATE_ELEMENT_TYPE,

@@ -11,7 +11,6 @@ use crate::reference::ReferenceCatalog;
 use crate::values::Country;
 use chrono::{Days, Months, NaiveDate};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use uuid::Uuid;
 
 /// What a finding says beyond its rule.
@@ -38,6 +37,11 @@ pub enum Detail {
     /// The last time something happened (a confirmation, an assurance report).
     LastOn(NaiveDate),
     Never,
+    /// How many of the business-critical applications, and which share.
+    Share {
+        count: usize,
+        percent: u32,
+    },
 }
 
 /// What a finding is about: an element of the register, a goal, or the organisation as a whole.
@@ -216,6 +220,10 @@ impl Finding {
                 "Nog nooit door de eigenaar bevestigd.".into(),
                 "Never confirmed by its owner.".into(),
             ),
+            (R::SupplierConcentration, D::Share { count, percent }) => pick(
+                format!("Levert {count} bedrijfskritische applicaties: {percent}% van alle."),
+                format!("Supplies {count} business-critical applications: {percent}% of all."),
+            ),
             (R::GoalWithoutKpi, _) => pick(
                 "Het doel heeft geen KPI met nulmeting en streefwaarde (met data).".into(),
                 "The goal has no KPI with a baseline and a target (with dates).".into(),
@@ -259,25 +267,7 @@ impl Report {
     }
 }
 
-/// Ids hash by their last eight bytes: random in every UUID version this program makes or
-/// imports, so no further mixing is needed.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = self.0.rotate_left(5) ^ u64::from_le_bytes(word);
-        }
-    }
-}
-
-type IdMap<V> = HashMap<Uuid, V, BuildHasherDefault<IdHasher>>;
+use crate::idmap::IdMap;
 
 /// The register as the rules read it.
 struct Index<'a> {
@@ -776,6 +766,22 @@ pub fn check(
     for component in cycles(elements.len(), &index.runs_on_edges) {
         let (first, names) = cycle_names(&index, &component);
         found(RuleId::DependencyCycle, first, Detail::Cycle(names));
+    }
+    // One supplier carrying too large a share of the business-critical applications.
+    let limit = f64::from(thresholds.concentration_percent) / 100.0;
+    for dependency in crate::sourcing::supplier_dependency(elements) {
+        if dependency.critical_share > limit
+            && let Some(at) = index.pos.get(&dependency.supplier)
+        {
+            found(
+                RuleId::SupplierConcentration,
+                *at,
+                Detail::Share {
+                    count: dependency.critical_applications,
+                    percent: (dependency.critical_share * 100.0).round() as u32,
+                },
+            );
+        }
     }
     // Koers: goals need a measurable KPI, and an organisation needs goals.
     let mut about = |rule: RuleId, element: Uuid, subject: Subject, name: &str| {

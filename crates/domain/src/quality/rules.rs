@@ -30,6 +30,7 @@ pub enum RuleId {
     NotConfirmed,
     GoalWithoutKpi,
     NoGoals,
+    SupplierConcentration,
 }
 
 /// One rule as people see it.
@@ -385,6 +386,20 @@ pub const RULES: &[Rule] = &[
             "Record in Koers what the municipality wants to achieve with (outsourcing) its IT, with measurable KPIs.",
         ),
     ),
+    rule(
+        SupplierConcentration,
+        "leverancier-concentratie",
+        Waarschuwing,
+        Contracten,
+        (
+            "Te veel bedrijfskritische applicaties bij één leverancier",
+            "Too many business-critical applications with one supplier",
+        ),
+        (
+            "Weeg bij vervanging en aanbesteding spreiding mee, en zorg voor een getest exitplan en uitwijk bij deze leverancier.",
+            "Weigh spreading the risk in replacements and tenders, and make sure of a tested exit plan and fallback with this supplier.",
+        ),
+    ),
 ];
 
 #[cfg(test)]
@@ -407,6 +422,6 @@ mod tests {
             assert_eq!(RuleId::parse(rule.code), Some(rule.id));
             assert!(!rule.fix_nl.is_empty() && !rule.fix_en.is_empty());
         }
-        assert_eq!(RULES.len(), 22);
+        assert_eq!(RULES.len(), 23);
     }
 }

@@ -24,6 +24,9 @@ pub struct Thresholds {
     pub confirmation_months: u32,
     /// `contract-zonder-assurance`: how old the last assurance report may be.
     pub assurance_months: u32,
+    /// `leverancier-concentratie`: the share (percent) of the business-critical applications one
+    /// supplier may carry.
+    pub concentration_percent: u32,
 }
 
 impl Default for Thresholds {
@@ -33,6 +36,7 @@ impl Default for Thresholds {
             end_of_support_months: 6,
             confirmation_months: 12,
             assurance_months: 12,
+            concentration_percent: 30,
         }
     }
 }
@@ -55,13 +59,16 @@ pub struct Settings {
 type Slot = fn(&mut Thresholds) -> &mut u32;
 
 /// The threshold fields: JSON name, allowed range, and where the value lives.
-const THRESHOLDS: [(&str, i64, i64, Slot); 4] = [
+const THRESHOLDS: [(&str, i64, i64, Slot); 5] = [
     ("opzegtermijnDagen", 1, 730, |t| &mut t.notice_days),
     ("eindeOndersteuningMaanden", 0, 60, |t| {
         &mut t.end_of_support_months
     }),
     ("bevestigingMaanden", 1, 60, |t| &mut t.confirmation_months),
     ("assuranceMaanden", 1, 60, |t| &mut t.assurance_months),
+    ("concentratiePercentage", 1, 100, |t| {
+        &mut t.concentration_percent
+    }),
 ];
 
 impl Settings {
