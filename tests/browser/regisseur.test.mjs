@@ -320,3 +320,34 @@ test('Koers and Gereedheid: goals, domain choices, the questionnaire, the advice
   assert.equal(await page.isChecked('#strategie-1-4'), true);
   await page.context().close();
 });
+
+test('Scope: the cut of hosting, supplier dependency, the impact of a component and its map', async () => {
+  const page = await newPage();
+  await login(page, 'regisseur@voorbeeld.nl');
+  await page.click('nav a[href="/o/voorbeeld/scope"]');
+  await page.waitForURL(/\/scope$/);
+  await expectAccessible(page, 'scope page');
+  // Only hosting: the cut is shown with its crossings.
+  for (const box of await page.$$('input[name=domein]:checked')) await box.uncheck();
+  await page.check('#domein-hosting-en-datacenter');
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/domein=hosting-en-datacenter/);
+  assert.match(await page.textContent('#kop-snede'), /Hosting en datacenter/);
+  assert.ok((await page.$$('section[aria-labelledby=kop-snede] table tbody tr')).length > 0);
+  assert.match(await page.textContent('#kop-leveranciers + p'), /30%/);
+  // From an element to its impact and map.
+  await page.goto(`${base}/o/voorbeeld/componenten?zoek=VMware-cluster%20productie`);
+  await page.click('main table tbody a');
+  await page.click('main a[href*="/impact/"]');
+  await page.waitForURL(/\/impact\//);
+  assert.match(await page.textContent('h1'), /VMware-cluster productie/);
+  assert.ok((await page.$$('svg.rg-map__svg circle')).length > 10, 'the map is drawn');
+  assert.equal(await page.isVisible('.rg-map__tools'), true, 'zoom controls with script');
+  const before = await page.getAttribute('svg.rg-map__svg', 'viewBox');
+  await page.click('button[data-zoom=in]');
+  assert.notEqual(await page.getAttribute('svg.rg-map__svg', 'viewBox'), before, 'zoomed');
+  await page.click('button[data-zoom=reset]');
+  assert.equal(await page.getAttribute('svg.rg-map__svg', 'viewBox'), before);
+  await expectAccessible(page, 'impact page with map');
+  await page.context().close();
+});

@@ -147,6 +147,29 @@ enum Command {
         #[arg(long, default_value = "nl")]
         lang: String,
     },
+    /// Impact: everything affected when an element fails or disappears, transitively, with
+    /// distance and one shortest path
+    Impact {
+        #[arg(long)]
+        org: String,
+        /// The element's id or its name
+        #[arg(long)]
+        element: String,
+        /// Print as JSON (the same object as GET /api/v1/organisaties/{slug}/impact/{id})
+        #[arg(long)]
+        json: bool,
+    },
+    /// Scope cut: what outsourcing these service domains cuts through
+    Scope {
+        #[arg(long)]
+        org: String,
+        /// Service domain ids, comma-separated (e.g. hosting-en-datacenter,werkplek)
+        #[arg(long)]
+        domains: String,
+        /// Print as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
     /// Replace a SQLite database with a backup (stop the server first)
@@ -367,6 +390,79 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             print_advice(&advice, json, lang);
+            Ok(())
+        }
+        Command::Impact { org, element, json } => {
+            let store = connect(&cli.database).await?;
+            let organisation = organisation(&store, &org).await?;
+            let graph = store.dependency_graph(organisation.id).await?;
+            let node = graph
+                .find(&element)
+                .map_err(|e| Failure::Usage(anyhow::anyhow!("--element {element}: {e}")))?;
+            let affected = graph.impact(node.id).unwrap_or_default();
+            if json {
+                print_json(&graph.impact_json(node, &affected));
+            } else {
+                out!(
+                    "{} '{}': {} element(s) affected",
+                    node.kind.code(),
+                    node.name,
+                    affected.len()
+                );
+                for a in &affected {
+                    let n = a.node(&graph);
+                    let flags = [
+                        (n.critical, " [bedrijfskritisch]"),
+                        (n.personal, " [persoonsgegevens]"),
+                    ]
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, f)| *f)
+                    .collect::<String>();
+                    out!(
+                        "  {:<22} {:>2}  {}{flags}",
+                        n.kind.code(),
+                        a.distance,
+                        n.name
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Scope { org, domains, json } => {
+            let chosen = regisseur_domain::sourcing::parse_domains(&domains)
+                .map_err(|e| Failure::Usage(anyhow::anyhow!("--domains: {e}")))?;
+            if chosen.is_empty() {
+                return Err(Failure::Usage(anyhow::anyhow!(
+                    "--domains: name at least one service domain"
+                )));
+            }
+            let store = connect(&cli.database).await?;
+            let organisation = organisation(&store, &org).await?;
+            let graph = store.dependency_graph(organisation.id).await?;
+            let cut = graph.scope(&chosen);
+            if json {
+                print_json(&graph.scope_json(&chosen, &cut));
+            } else {
+                let name =
+                    |id: &uuid::Uuid| graph.node(*id).map_or(id.to_string(), |n| n.name.clone());
+                out!(
+                    "{} element(s) outsourced; {} koppeling(en)/relatie(s) cross the line",
+                    cut.outsourced.len(),
+                    cut.crossing.len()
+                );
+                for c in &cut.crossing {
+                    out!("  {} -> {} ({})", name(&c.from), name(&c.to), c.via.code());
+                }
+                out!("personal data to the partner: {}", cut.personal_data.len());
+                for id in &cut.personal_data {
+                    out!("  {}", name(id));
+                }
+                out!(
+                    "retained elements depending on outsourced ones: {}",
+                    cut.dependent.len()
+                );
+            }
             Ok(())
         }
         Command::Backup { file } => backup(&cli.database, &file).await,

@@ -46,6 +46,7 @@ on_both_backends!(
     import_and_export_archimate_models,
     check_an_organisation_and_a_file,
     readiness_of_an_organisation,
+    impact_and_scope,
 );
 
 async fn organisations_users_and_tokens(backend: Backend) {
@@ -859,4 +860,162 @@ async fn readiness_of_an_organisation(backend: Backend) {
     assert!(advice["redenen"].as_array().is_some_and(|r| r.len() >= 2));
     let out = regisseur(&db, &["readiness", "--org", "nergens"], None);
     assert_eq!(out.status.code(), Some(2));
+}
+
+async fn impact_and_scope(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    let dir = std::env::temp_dir().join(format!("regisseur-scope-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let model = dir.join("model.xml");
+    // A small landscape as an ArchiMate model: a node, an application on it, a data object.
+    std::fs::write(
+        &model,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+  <name xml:lang="nl">Klein</name>
+  <elements>
+    <element identifier="n1" xsi:type="Node"><name xml:lang="nl">Server Noord</name></element>
+    <element identifier="a1" xsi:type="ApplicationComponent"><name xml:lang="nl">Zaaksysteem</name></element>
+    <element identifier="a2" xsi:type="ApplicationComponent"><name xml:lang="nl">Portaal</name></element>
+    <element identifier="d1" xsi:type="DataObject"><name xml:lang="nl">Zaken</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r1" source="n1" target="a1" xsi:type="Serving"/>
+    <relationship identifier="r2" source="a1" target="a2" xsi:type="Flow"/>
+    <relationship identifier="r3" source="a1" target="d1" xsi:type="Access"/>
+  </relationships>
+</model>"#,
+    )
+    .expect("write");
+    assert!(
+        regisseur(&db, &["org", "add", "--slug", "een", "--name", "Een"], None)
+            .status
+            .success()
+    );
+    assert!(
+        regisseur(
+            &db,
+            &["org", "add", "--slug", "twee", "--name", "Twee"],
+            None
+        )
+        .status
+        .success()
+    );
+    let out = regisseur(
+        &db,
+        &["import", &model.display().to_string(), "--org", "een"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+
+    let out = regisseur(
+        &db,
+        &[
+            "impact",
+            "--org",
+            "een",
+            "--element",
+            "server noord",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let impact = json_of(&out);
+    assert_eq!(impact["element"]["naam"], "Server Noord");
+    assert_eq!(impact["element"]["soort"], "component");
+    let affected: Vec<(String, u64)> = impact["getroffen"]
+        .as_array()
+        .expect("getroffen")
+        .iter()
+        .map(|a| {
+            (
+                a["naam"].as_str().unwrap_or("").to_string(),
+                a["afstand"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert!(
+        affected.contains(&("Zaaksysteem".to_string(), 1)),
+        "{affected:?}"
+    );
+    assert!(
+        affected.contains(&("Portaal".to_string(), 2)),
+        "{affected:?}"
+    );
+    let portal = impact["getroffen"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["naam"] == "Portaal"))
+        .expect("portal");
+    assert_eq!(
+        portal["pad"].as_array().map(Vec::len),
+        Some(3),
+        "server → zaaksysteem → portaal"
+    );
+    // By id too; a near miss suggests; another organisation's element is not found.
+    let id = impact["element"]["id"].as_str().expect("id").to_string();
+    assert!(
+        regisseur(&db, &["impact", "--org", "een", "--element", &id], None)
+            .status
+            .success()
+    );
+    let out = regisseur(
+        &db,
+        &["impact", "--org", "een", "--element", "Zaaksysteeem"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("did you mean: Zaaksysteem"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = regisseur(&db, &["impact", "--org", "twee", "--element", &id], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no element"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = regisseur(
+        &db,
+        &[
+            "scope",
+            "--org",
+            "een",
+            "--domains",
+            "hosting-en-datacenter",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let scope = json_of(&out);
+    assert_eq!(scope["aantal"], 1, "{scope}");
+    assert_eq!(
+        scope["grensoverschrijdend"][0]["van"]["naam"],
+        "Server Noord"
+    );
+    assert_eq!(
+        scope["grensoverschrijdend"][0]["naar"]["naam"],
+        "Zaaksysteem"
+    );
+    assert!(scope["persoonsgegevensNaarPartner"].is_array());
+    let out = regisseur(
+        &db,
+        &["scope", "--org", "een", "--domains", "hostingendatacenter"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("hosting-en-datacenter"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -85,6 +85,16 @@ async fn loads_whole(backend: Backend) {
         advice.reasons
     );
     assert!(!advice.actions.is_empty() && !advice.domains.is_empty());
+
+    // Scope: outsourcing hosting cuts through koppelingen and relations, and moves personal data.
+    let graph = store
+        .dependency_graph(loaded.organisation.id)
+        .await
+        .expect("graph");
+    let cut = graph.scope(&[regisseur_domain::sourcing::ServiceDomain::HostingEnDatacenter]);
+    assert!(!cut.outsourced.is_empty());
+    assert!(!cut.crossing.is_empty(), "hosting is not an island");
+    assert!(!cut.dependent.is_empty());
     store.close().await;
 }
 

@@ -12,6 +12,7 @@ mod db;
 mod elements;
 mod koers;
 mod quality;
+mod scope;
 pub mod testing;
 mod uploads;
 

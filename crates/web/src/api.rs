@@ -34,6 +34,8 @@ pub enum Endpoint {
     QualitySettings,
     ReplaceQualitySettings,
     Readiness,
+    Impact,
+    Scope,
     List(EntityKind),
     Create(EntityKind),
     Get(EntityKind),
@@ -101,6 +103,16 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/v1/organisaties/{slug}/gereedheid",
             Endpoint::Readiness,
         ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/impact/{id}",
+            Endpoint::Impact,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/scope",
+            Endpoint::Scope,
+        ),
     ];
     for kind in EntityKind::ALL {
         let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
@@ -136,6 +148,8 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::QualitySettings => on(filter, crate::quality::api_settings),
         Endpoint::ReplaceQualitySettings => on(filter, crate::quality::api_replace_settings),
         Endpoint::Readiness => on(filter, crate::koers::api_advice),
+        Endpoint::Impact => on(filter, crate::scope::api_impact),
+        Endpoint::Scope => on(filter, crate::scope::api_scope),
         Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
             crate::quality::api_confirm(kind, s, a, p)
         }),

@@ -169,6 +169,7 @@ impl Chrome {
                 ("nav.kwaliteit", "quality.title", "kwaliteit"),
                 ("nav.koers", "koers.title", "koers"),
                 ("nav.gereedheid", "ready.title", "gereedheid"),
+                ("nav.scope", "scope.title", "scope"),
             ] {
                 sections.push(NavSection {
                     title: self.t.s(title).to_string(),
@@ -1116,6 +1117,7 @@ struct DetailPage {
     updated: String,
     notice: Option<String>,
     quality: Option<crate::quality::ElementQuality>,
+    impact_href: Option<String>,
 }
 
 async fn load_visible(
@@ -1372,6 +1374,9 @@ async fn detail_page(
                         .then(|| t.s("detail.confirmed").to_string())
                 },
                 quality,
+                impact_href: (!m.role.is_supplier()
+                    && !matches!(kind, EntityKind::Relation | EntityKind::Interface))
+                .then(|| format!("/o/{slug}/impact/{}", element.id)),
             };
             Ok(render(StatusCode::OK, &page))
         }

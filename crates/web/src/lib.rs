@@ -14,6 +14,7 @@ mod koers;
 pub mod openapi;
 pub mod problem;
 mod quality;
+mod scope;
 mod transfer;
 mod view;
 
@@ -52,6 +53,7 @@ pub struct AppState {
     pub openapi: Arc<serde_json::Value>,
     pub token_cache: Arc<auth::TokenCache>,
     pub quality: Arc<quality::QualityCache>,
+    pub graphs: Arc<scope::GraphCache>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
             openapi: Arc::new(openapi::document()),
             token_cache: Arc::new(auth::TokenCache::default()),
             quality: Arc::new(quality::QualityCache::default()),
+            graphs: Arc::new(scope::GraphCache::default()),
         }
     }
 }
@@ -82,6 +85,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(api::router())
         .merge(quality::router())
         .merge(koers::router())
+        .merge(scope::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

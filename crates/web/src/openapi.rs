@@ -262,6 +262,27 @@ fn operation(route: &ApiRoute) -> Value {
             )]),
             None,
         ),
+        Endpoint::Impact => (
+            "Impact: alles wat getroffen wordt als dit element uitvalt, met afstand en pad".into(),
+            "impactOphalen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(json!({"$ref": "#/components/schemas/Impact"}), "Impact"),
+            )]),
+            None,
+        ),
+        Endpoint::Scope => {
+            parameters.push(json!({"name": "domeinen", "in": "query", "required": true, "description": "Dienstdomeinen, komma-gescheiden", "schema": {"type": "string"}}));
+            (
+                "Scope: wat het uitbesteden van deze dienstdomeinen doorsnijdt".into(),
+                "scopeOphalen".into(),
+                Map::from_iter([(
+                    "200".into(),
+                    ok(json!({"$ref": "#/components/schemas/Scope"}), "Snede"),
+                )]),
+                None,
+            )
+        }
         Endpoint::Confirm(kind) => (
             format!(
                 "{} bevestigen als juist (eigenaar of beheerder)",
@@ -482,6 +503,22 @@ pub fn document() -> Value {
         "domeinen": {"type": "array", "items": {"type": "object", "properties": {
             "domein": {"type": "string"}, "oordeel": {"type": "string", "enum": verdicts}, "redenen": {"type": "array", "items": {"type": "string"}}}}},
         "toets": {"type": ["object", "null"]}}}));
+    let element = json!({"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}, "naam": {"type": "string"}, "soort": {"type": "string"}}});
+    schemas.insert("Impact".into(), json!({"type": "object", "required": ["element", "getroffen"], "properties": {
+        "element": element,
+        "getroffen": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string", "format": "uuid"}, "naam": {"type": "string"}, "soort": {"type": "string"},
+            "afstand": {"type": "integer"}, "pad": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+            "bedrijfskritisch": {"type": "boolean"}, "persoonsgegevens": {"type": "boolean"}}}},
+        "aantal": {"type": "integer"}}}));
+    schemas.insert("Scope".into(), json!({"type": "object", "required": ["grensoverschrijdend", "persoonsgegevensNaarPartner", "aantal"], "properties": {
+        "domeinen": {"type": "array", "items": {"type": "string"}},
+        "uitbesteed": {"type": "integer"},
+        "grensoverschrijdend": {"type": "array", "items": {"type": "object", "properties": {
+            "van": element, "naar": element, "soort": {"type": "string"}, "relatieId": {"type": "string", "format": "uuid"}}}},
+        "persoonsgegevensNaarPartner": {"type": "array", "items": element},
+        "afhankelijkBehouden": {"type": "array", "items": element},
+        "aantal": {"type": "integer"}}}));
     schemas.insert("Probleem".into(), json!({"type": "object", "required": ["status", "title"], "properties": {
         "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"}, "detail": {"type": "string"},
         "invalidParams": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "reason": {"type": "string"}}}}}}));
@@ -532,7 +569,7 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().map_or(0, Map::len);
         let confirmable = regisseur_domain::quality::CONFIRMABLE.len();
-        assert_eq!(paths, 9 + EntityKind::ALL.len() * 2 + confirmable);
+        assert_eq!(paths, 11 + EntityKind::ALL.len() * 2 + confirmable);
         assert!(
             doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
                 .as_array()

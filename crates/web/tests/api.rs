@@ -45,6 +45,7 @@ on_both_backends!(
     quality_report_settings_and_confirmations,
     quality_pages_work_without_javascript,
     koers_and_gereedheid_work_without_javascript,
+    impact_scope_and_the_map,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -1881,4 +1882,105 @@ async fn koers_and_gereedheid_work_without_javascript(backend: Backend) {
             .0,
         StatusCode::NOT_FOUND
     );
+}
+
+async fn impact_scope_and_the_map(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let server = app
+        .create(
+            app.org_a,
+            EntityKind::Component,
+            json!({"naam": "Server", "soort": "server"}),
+        )
+        .await;
+    let zaak = app
+        .create(
+            app.org_a,
+            EntityKind::Application,
+            json!({"naam": "Zaaksysteem", "levenscyclus": "in-gebruik", "bedrijfskritisch": true}),
+        )
+        .await;
+    app.create(
+        app.org_a,
+        EntityKind::Relation,
+        json!({"soort": "draait-op", "bronId": zaak.to_string(), "doelId": server.to_string()}),
+    )
+    .await;
+    let other = app
+        .create(
+            app.org_b,
+            EntityKind::Component,
+            json!({"naam": "Elders", "soort": "server"}),
+        )
+        .await;
+    let (status, impact) = app
+        .client("lezer")
+        .get(&format!("/api/v1/organisaties/gemeente-a/impact/{server}"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{impact}");
+    assert_eq!(impact["element"]["naam"], "Server");
+    assert_eq!(impact["getroffen"][0]["naam"], "Zaaksysteem");
+    assert_eq!(impact["getroffen"][0]["afstand"], 1);
+    assert_eq!(impact["getroffen"][0]["bedrijfskritisch"], true);
+    assert_eq!(
+        impact["getroffen"][0]["pad"],
+        json!([server.to_string(), zaak.to_string()])
+    );
+    // Another organisation's element is not found; a supplier sees none of this.
+    let (status, _) = app
+        .client("lezer")
+        .get(&format!("/api/v1/organisaties/gemeente-a/impact/{other}"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.client("leverancier")
+            .get(&format!("/api/v1/organisaties/gemeente-a/impact/{server}"))
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    // The graph follows the register: a new application on the server shows at once.
+    app.create(
+        app.org_a,
+        EntityKind::Application,
+        json!({"naam": "Tweede", "levenscyclus": "in-gebruik"}),
+    )
+    .await;
+    let (status, scope) = app
+        .client("lezer")
+        .get("/api/v1/organisaties/gemeente-a/scope?domeinen=hosting-en-datacenter")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{scope}");
+    assert_eq!(scope["aantal"], 1);
+    assert_eq!(scope["grensoverschrijdend"][0]["soort"], "draait-op");
+    let (status, problem) = app
+        .client("lezer")
+        .get("/api/v1/organisaties/gemeente-a/scope?domeinen=hosting")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("hosting-en-datacenter")),
+        "{problem}"
+    );
+    // The pages: scope with the cut and suppliers, impact with the map and its table.
+    let client = app.logged_in("regisseur").await;
+    let page = |path: String| {
+        let client = client.clone();
+        let url = app.url(&path);
+        async move {
+            let response = client.get(url).send().await.expect("get");
+            (response.status(), response.text().await.expect("html"))
+        }
+    };
+    let (status, html) = page("/o/gemeente-a/scope?domein=hosting-en-datacenter".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Koppelingen en relaties over de grens") && html.contains("Zaaksysteem"));
+    let (status, html) = page(format!("/o/gemeente-a/impact/{server}?stappen=3")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("class=\"rg-map__svg\"") && html.contains("De kaart als tabel"));
+    assert!(html.contains("Zaaksysteem"));
+    let (status, _) = page(format!("/o/gemeente-a/impact/{other}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -61,3 +61,43 @@ mod tests {
         assert!(!near_miss("B.V.", "N.V."));
     }
 }
+
+/// The candidates closest to `query`, best first, at most `limit`: those containing it or
+/// contained in it, and those similar enough (Jaro-Winkler 0.8 or more), without case.
+pub fn close_matches<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<&'a str> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .filter_map(|candidate| {
+            let lower = candidate.to_lowercase();
+            let similarity = strsim::jaro_winkler(&query, &lower);
+            let contains = lower.contains(&query) || query.contains(&lower);
+            (contains || similarity >= 0.8)
+                .then_some((similarity + f64::from(u8::from(contains)), candidate))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(limit).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod close_match_tests {
+    use super::close_matches;
+
+    #[test]
+    fn close_matches_suggest_what_was_meant() {
+        let names = ["Zaaksysteem", "Zaakportaal", "Key2Burgerzaken", "Cegeka"];
+        assert_eq!(close_matches("zaaksysteam", names, 3)[0], "Zaaksysteem");
+        assert!(close_matches("burgerzaken", names, 3).contains(&"Key2Burgerzaken"));
+        assert!(close_matches("qwerty", names, 3).is_empty());
+        assert!(close_matches("", names, 3).is_empty());
+    }
+}

@@ -506,3 +506,138 @@ pub struct Neighbourhood {
     pub nodes: Vec<(Node, u32, Option<Uuid>)>,
     pub links: Vec<(Uuid, Uuid, Via)>,
 }
+
+/// A name or id that does not lead to exactly one element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    NotFound { suggestions: Vec<String> },
+    Ambiguous { candidates: Vec<(Uuid, EntityKind)> },
+}
+
+impl std::fmt::Display for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Lookup::NotFound { suggestions } if suggestions.is_empty() => {
+                write!(f, "no element with that id or name")
+            }
+            Lookup::NotFound { suggestions } => write!(
+                f,
+                "no element with that id or name; did you mean: {}?",
+                suggestions.join(", ")
+            ),
+            Lookup::Ambiguous { candidates } => {
+                let list: Vec<String> = candidates
+                    .iter()
+                    .map(|(id, kind)| format!("{} ({id})", kind.code()))
+                    .collect();
+                write!(
+                    f,
+                    "several elements have that name; give the id of one: {}",
+                    list.join(", ")
+                )
+            }
+        }
+    }
+}
+
+impl Graph {
+    /// The element with this id, or the only one with this name (without case).
+    pub fn find(&self, id_or_name: &str) -> Result<&Node, Lookup> {
+        if let Ok(id) = Uuid::parse_str(id_or_name.trim()) {
+            return self.node(id).ok_or(Lookup::NotFound {
+                suggestions: Vec::new(),
+            });
+        }
+        let wanted = id_or_name.trim().to_lowercase();
+        let matching: Vec<&Node> = self
+            .nodes
+            .iter()
+            .filter(|n| n.name.to_lowercase() == wanted)
+            .collect();
+        match matching.as_slice() {
+            [one] => Ok(one),
+            [] => Err(Lookup::NotFound {
+                suggestions: crate::landscape::names::close_matches(
+                    id_or_name,
+                    self.nodes.iter().map(|n| n.name.as_str()),
+                    5,
+                )
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            }),
+            many => Err(Lookup::Ambiguous {
+                candidates: many.iter().map(|n| (n.id, n.kind)).collect(),
+            }),
+        }
+    }
+
+    fn node_json(node: &Node) -> serde_json::Value {
+        serde_json::json!({"id": node.id, "naam": node.name, "soort": node.kind.code()})
+    }
+
+    /// The impact of an element as the API returns it and `regisseur impact --json` prints it.
+    pub fn impact_json(&self, node: &Node, affected: &[Affected]) -> serde_json::Value {
+        serde_json::json!({
+            "element": Graph::node_json(node),
+            "getroffen": affected.iter().map(|a| {
+                let n = a.node(self);
+                serde_json::json!({
+                    "id": n.id, "naam": n.name, "soort": n.kind.code(),
+                    "afstand": a.distance, "pad": a.path,
+                    "bedrijfskritisch": n.critical, "persoonsgegevens": n.personal,
+                })
+            }).collect::<Vec<_>>(),
+            "aantal": affected.len(),
+        })
+    }
+
+    /// A scope cut as the API returns it and `regisseur scope --json` prints it.
+    pub fn scope_json(&self, domains: &[ServiceDomain], cut: &ScopeCut) -> serde_json::Value {
+        let named = |id: &Uuid| {
+            self.node(*id)
+                .map_or(serde_json::json!({"id": id}), Graph::node_json)
+        };
+        serde_json::json!({
+            "domeinen": domains.iter().map(|d| d.code()).collect::<Vec<_>>(),
+            "uitbesteed": cut.outsourced.len(),
+            "grensoverschrijdend": cut.crossing.iter().map(|c| serde_json::json!({
+                "van": named(&c.from), "naar": named(&c.to), "soort": c.via.code(), "relatieId": c.connector,
+            })).collect::<Vec<_>>(),
+            "persoonsgegevensNaarPartner": cut.personal_data.iter().map(named).collect::<Vec<_>>(),
+            "afhankelijkBehouden": cut.dependent.iter().map(named).collect::<Vec<_>>(),
+            "aantal": cut.crossing.len(),
+        })
+    }
+}
+
+/// Reads a list of domain ids (`hosting-en-datacenter,werkplek`); an unknown one is named with
+/// the closest ids.
+pub fn parse_domains(list: &str) -> Result<Vec<ServiceDomain>, String> {
+    let mut domains = Vec::new();
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match ServiceDomain::parse(part) {
+            Some(d) if !domains.contains(&d) => domains.push(d),
+            Some(_) => {}
+            None => {
+                let close = crate::landscape::names::close_matches(
+                    part,
+                    ServiceDomain::ALL.iter().map(|d| d.code()),
+                    3,
+                );
+                return Err(if close.is_empty() {
+                    format!(
+                        "unknown service domain '{part}'; known: {}",
+                        ServiceDomain::ALL.map(|d| d.code()).join(", ")
+                    )
+                } else {
+                    format!(
+                        "unknown service domain '{part}'; did you mean: {}?",
+                        close.join(", ")
+                    )
+                });
+            }
+        }
+    }
+    Ok(domains)
+}

@@ -3,7 +3,9 @@
 
 mod graph;
 
-pub use graph::{Affected, Crossing, Graph, Neighbourhood, Node, ScopeCut, Via};
+pub use graph::{
+    Affected, Crossing, Graph, Lookup, Neighbourhood, Node, ScopeCut, Via, parse_domains,
+};
 
 use crate::Lang;
 use crate::landscape::Choice;
