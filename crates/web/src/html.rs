@@ -1189,6 +1189,20 @@ async fn detail_page(
                     .map(|spec| {
                         let value = element.record.get(spec.name);
                         let mut parts = display(spec, value, &slug, &names, catalog, lang);
+                        // Without a choice of its own, an element's service domain is a default.
+                        if spec.name == "dienstdomein"
+                            && value.is_none()
+                            && let Some(domain) = regisseur_domain::sourcing::domain_of(
+                                &element.record,
+                                |id| catalog.get(id).map(|c| c.naam.clone()),
+                            )
+                        {
+                            parts = vec![Part::plain(format!(
+                                "{} ({})",
+                                domain.label(lang),
+                                t.s("detail.default")
+                            ))];
+                        }
                         if spec.ty == FieldType::ReferenceComponents {
                             let ids = value.and_then(Value::as_array).into_iter().flatten();
                             for (part, id) in parts.iter_mut().zip(ids) {

@@ -342,6 +342,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Impact en afhankelijkheden",
         "Impact and dependencies",
     ),
+    ("detail.default", "standaard", "default"),
     ("quality.title", "Kwaliteit", "Quality"),
     (
         "quality.heading",
