@@ -6,6 +6,7 @@
 //! store, the web interface and the CLI call these functions; they never recompute them.
 
 pub mod access;
+pub mod business_case;
 pub mod goals;
 pub mod idmap;
 pub mod landscape;

@@ -89,6 +89,9 @@ pub enum Problem {
     NotAnObject,
     UnknownRule,
     NotANumber,
+    Negative,
+    RangeOutOfOrder,
+    OutsideHorizon,
 }
 
 impl Problem {
@@ -180,6 +183,20 @@ impl Problem {
             (Problem::InvalidKvk, Lang::En) => "A KvK number has eight digits.".into(),
             (Problem::Duplicate, Lang::Nl) => "Bestaat al.".into(),
             (Problem::Duplicate, Lang::En) => "Already exists.".into(),
+            (Problem::Negative, Lang::Nl) => "Mag niet negatief zijn.".into(),
+            (Problem::Negative, Lang::En) => "Must not be negative.".into(),
+            (Problem::RangeOutOfOrder, Lang::Nl) => {
+                "Moet gelden: min ≤ waarschijnlijk ≤ max.".into()
+            }
+            (Problem::RangeOutOfOrder, Lang::En) => {
+                "Must hold: min ≤ waarschijnlijk ≤ max.".into()
+            }
+            (Problem::OutsideHorizon, Lang::Nl) => {
+                "Valt buiten de looptijd (startjaar tot startjaar + looptijdJaren).".into()
+            }
+            (Problem::OutsideHorizon, Lang::En) => {
+                "Falls outside the horizon (startjaar up to startjaar + looptijdJaren).".into()
+            }
             (Problem::NotANumber, Lang::Nl) => "Moet een getal zijn.".into(),
             (Problem::NotANumber, Lang::En) => "Must be a number.".into(),
             (Problem::NotAnObject, Lang::Nl) => "Moet een object ({ … }) zijn.".into(),

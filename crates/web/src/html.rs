@@ -1192,10 +1192,10 @@ async fn detail_page(
                         // Without a choice of its own, an element's service domain is a default.
                         if spec.name == "dienstdomein"
                             && value.is_none()
-                            && let Some(domain) = regisseur_domain::sourcing::domain_of(
-                                &element.record,
-                                |id| catalog.get(id).map(|c| c.naam.clone()),
-                            )
+                            && let Some(domain) =
+                                regisseur_domain::sourcing::domain_of(&element.record, |id| {
+                                    catalog.get(id).map(|c| c.naam.clone())
+                                })
                         {
                             parts = vec![Part::plain(format!(
                                 "{} ({})",
