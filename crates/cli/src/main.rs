@@ -6,6 +6,7 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use regisseur_domain::access::Role;
+use regisseur_domain::business_case;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
 use regisseur_domain::quality::{Report, RuleId, Settings, Severity};
 use regisseur_domain::readiness::{self, Advice, AnswersFile};
@@ -169,6 +170,20 @@ enum Command {
         /// Print as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Businesscase: the yearly charges of outsourcing against in-house, NPV, payback and — when
+    /// amounts are ranges — the Monte Carlo and the tornado, from a TOML file
+    BusinessCase {
+        file: String,
+        /// Print as JSON
+        #[arg(long)]
+        json: bool,
+        /// Monte Carlo runs
+        #[arg(long, default_value_t = 10_000)]
+        runs: usize,
+        /// Seed of the Monte Carlo (the same seed gives the same figures)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
@@ -465,6 +480,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::BusinessCase {
+            file,
+            json,
+            runs,
+            seed,
+        } => business_case(&file, json, runs, seed),
         Command::Backup { file } => backup(&cli.database, &file).await,
         Command::Restore { file } => restore(&cli.database, &file).await,
     }
@@ -1122,4 +1143,117 @@ fn print_advice(advice: &Advice, json: bool, lang: Lang) {
     for domain in &advice.domains {
         out!("domain {}: {}", domain.domain.code(), domain.verdict.code());
     }
+}
+
+/// Reads a business case and prints its figures; every problem is named with its key path and
+/// line (exit 2).
+fn business_case(file: &str, json: bool, runs: usize, seed: u64) -> Result<(), Failure> {
+    let usage = |message: String| Failure::Usage(anyhow::anyhow!(message));
+    if !(1..=1_000_000).contains(&runs) {
+        return Err(usage(format!("--runs {runs}: use 1 to 1,000,000")));
+    }
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
+    let input: business_case::Input =
+        toml::from_str(&text).map_err(|e| usage(format!("{file}: {}", e.to_string().trim())))?;
+    if let Err(errors) = input.check() {
+        let lines: Vec<String> = errors
+            .0
+            .iter()
+            .map(|e| {
+                let line =
+                    line_of(&text, &e.name).map_or(String::new(), |l| format!(" (line {l})"));
+                format!("{}{line}: {}", e.name, e.problem.message(Lang::En))
+            })
+            .collect();
+        return Err(usage(format!("{file}:\n{}", lines.join("\n"))));
+    }
+    let report = input.report_json(runs, seed);
+    if json {
+        print_json(&report);
+        return Ok(());
+    }
+    out!("{}", input.naam);
+    out!(
+        "{:>6} {:>16} {:>16} {:>16} {:>16}",
+        "jaar",
+        "eigen beheer",
+        "kasstroom",
+        "uitbesteed",
+        "kasstroom"
+    );
+    for year in report["jaren"].as_array().into_iter().flatten() {
+        out!(
+            "{:>6} {:>16.2} {:>16.2} {:>16.2} {:>16.2}",
+            year["jaar"],
+            year["eigenBeheer"]["totaal"].as_f64().unwrap_or(0.0),
+            year["eigenBeheer"]["kasstroom"].as_f64().unwrap_or(0.0),
+            year["uitbesteed"]["totaal"].as_f64().unwrap_or(0.0),
+            year["uitbesteed"]["kasstroom"].as_f64().unwrap_or(0.0)
+        );
+    }
+    out!(
+        "NPV in-house {:.2}, outsourced {:.2}, difference {:.2}; payback year {}",
+        report["ncwEigenBeheer"].as_f64().unwrap_or(0.0),
+        report["ncwUitbesteed"].as_f64().unwrap_or(0.0),
+        report["ncwVerschil"].as_f64().unwrap_or(0.0),
+        report["terugverdienjaar"]
+    );
+    if let Some(mc) = report.get("monteCarlo") {
+        out!(
+            "Monte Carlo ({} runs): P10 {}, P50 {}, P90 {}; outsourcing cheaper in {:.1}% of runs",
+            mc["runs"],
+            mc["p10"],
+            mc["p50"],
+            mc["p90"],
+            mc["kansGoedkoper"].as_f64().unwrap_or(0.0) * 100.0
+        );
+    }
+    Ok(())
+}
+
+/// The line (from 1) where a key path such as `eigenBeheer.kosten[1].bedragPerJaar` is written in
+/// a TOML text: within the right `[[eigenBeheer.kosten]]` table (or `[section]`), the line of the
+/// key. `None` when the key is not written (a default, or an inline table).
+fn line_of(text: &str, path: &str) -> Option<usize> {
+    // Split into the table (with the index of the array element) and the key inside it.
+    let (table, index, key) = match path.rfind(']') {
+        Some(close) => {
+            let open = path[..close].rfind('[')?;
+            let index: usize = path[open + 1..close].parse().ok()?;
+            let key = path[close + 1..].trim_start_matches('.');
+            (&path[..open], Some(index), key)
+        }
+        None => match path.rsplit_once('.') {
+            Some((table, key)) => (table, None, key),
+            None => ("", None, path),
+        },
+    };
+    let key = key.split('.').next().unwrap_or(key);
+    let mut seen = 0usize;
+    let mut inside = table.is_empty();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if let Some(header) = trimmed
+            .strip_prefix("[[")
+            .and_then(|h| h.split("]]").next())
+        {
+            let current = header.trim();
+            inside = current == table && index == Some(seen);
+            if current == table {
+                seen += 1;
+            }
+            continue;
+        }
+        if let Some(header) = trimmed.strip_prefix('[').and_then(|h| h.split(']').next()) {
+            inside = index.is_none() && header.trim() == table;
+            continue;
+        }
+        if inside
+            && let Some((name, _)) = trimmed.split_once('=')
+            && name.trim() == key
+        {
+            return Some(i + 1);
+        }
+    }
+    None
 }

@@ -1019,3 +1019,89 @@ async fn impact_and_scope(backend: Backend) {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn business_case_from_a_toml_file() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_regisseur"))
+            .args(args)
+            .env("REGISSEUR_LOG", "error")
+            .output()
+            .expect("runs")
+    };
+    let case = fixture("businesscase-hosting.toml");
+    let out = run(&[
+        "business-case",
+        &case,
+        "--json",
+        "--runs",
+        "2000",
+        "--seed",
+        "7",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    let years = report["jaren"].as_array().expect("jaren");
+    assert_eq!(years.len(), 8);
+    // 2027 in-house: staff 480,000 plus the existing servers' charges (100,000 + 2 % of 300,000).
+    assert_eq!(years[0]["jaar"], 2027);
+    assert_eq!(years[0]["eigenBeheer"]["totaal"], 586_000.0);
+    assert_eq!(years[0]["eigenBeheer"]["kapitaallasten"], 106_000.0);
+    // Outsourced: service 610,000, direction 4 %, transition 300,000, write-down 300,000.
+    assert_eq!(years[0]["uitbesteed"]["exploitatielasten"], 1_234_400.0);
+    assert_eq!(years[0]["uitbesteed"]["kasstroom"], 934_400.0);
+    assert_eq!(
+        years[1]["eigenBeheer"]["kasstroom"], 744_400.0,
+        "staff plus the storage paid"
+    );
+    for key in ["ncwEigenBeheer", "ncwUitbesteed", "ncwVerschil"] {
+        assert!(report[key].is_number(), "{key}");
+    }
+    assert!(report["terugverdienjaar"].is_null());
+    assert_eq!(report["monteCarlo"]["runs"], 2000);
+    assert!(report["tornado"][0]["invoer"].is_string());
+    let again = json_of(&run(&[
+        "business-case",
+        &case,
+        "--json",
+        "--runs",
+        "2000",
+        "--seed",
+        "7",
+    ]));
+    assert_eq!(
+        again["monteCarlo"], report["monteCarlo"],
+        "same seed, same figures"
+    );
+
+    // Bad input: key path and line, exit 2.
+    let dir = std::env::temp_dir().join(format!("regisseur-bc-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let original = std::fs::read_to_string(&case).expect("read");
+    let bad = dir.join("fout.toml");
+    std::fs::write(
+        &bad,
+        original
+            .replace("afschrijvingsjaren = 5", "afschrijvingsjaren = 0")
+            .replace("bedrag = 40000.00", "bedrag = -40000.00"),
+    )
+    .expect("write");
+    let out = run(&["business-case", &bad.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = text(&out.stderr);
+    assert!(
+        message.contains("eigenBeheer.investeringen[0].afschrijvingsjaren (line 25)"),
+        "{message}"
+    );
+    assert!(
+        message.contains("eigenBeheer.eenmalig[0].bedrag (line 32)"),
+        "{message}"
+    );
+    assert!(out.stdout.is_empty());
+    std::fs::write(&bad, format!("{original}\nkleur = \"rood\"\n")).expect("write");
+    let out = run(&["business-case", &bad.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("kleur"), "{}", text(&out.stderr));
+    let out = run(&["business-case", "/bestaat/niet.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+}

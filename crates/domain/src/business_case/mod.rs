@@ -11,8 +11,10 @@
 use serde::Deserialize;
 
 mod calculate;
+mod uncertainty;
 
-pub use calculate::{Outcome, Scenario, Year, calculate};
+pub use calculate::{Outcome, Scenario, Year, calculate, cents};
+pub use uncertainty::{MonteCarlo, TornadoBar, monte_carlo, tornado};
 
 /// An amount: a number of euros, or a range for the uncertainty analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
@@ -34,6 +36,7 @@ impl Amount {
         }
     }
 
+    /// Whether the amount is a range of some width.
     pub fn uncertain(self) -> bool {
         matches!(self, Amount::Range { min, max, .. } if max > min)
     }
@@ -151,6 +154,31 @@ impl Default for Outsourced {
 }
 
 impl Input {
+    /// Whether any amount is a range.
+    pub fn has_ranges(&self) -> bool {
+        self.amounts()
+            .iter()
+            .any(|(_, a)| matches!(a, Amount::Range { .. }))
+    }
+
+    /// The calculation with, when any amount is a range, the Monte Carlo over `runs` runs and
+    /// the tornado, as `regisseur business-case --json` prints it.
+    pub fn report_json(&self, runs: usize, seed: u64) -> serde_json::Value {
+        let mut json = calculate(self).to_json();
+        if self.has_ranges() {
+            let mc = monte_carlo(self, runs, seed);
+            json["monteCarlo"] = serde_json::json!({
+                "runs": mc.runs, "p10": cents(mc.p10), "p50": cents(mc.p50), "p90": cents(mc.p90),
+                "kansGoedkoper": (mc.cheaper_share * 10_000.0).round() / 10_000.0,
+            });
+            json["tornado"] = tornado(self)
+                .iter()
+                .map(|b| serde_json::json!({"invoer": b.input, "laag": cents(b.low), "hoog": cents(b.high)}))
+                .collect();
+        }
+        json
+    }
+
     /// The years of the horizon.
     pub fn years(&self) -> std::ops::Range<i32> {
         let end = self

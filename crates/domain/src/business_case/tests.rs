@@ -208,3 +208,53 @@ fn the_outcome_as_json_rounds_to_cents() {
     assert_eq!(value, (value * 100.0).round() / 100.0);
     assert!(json["ncwVerschil"].is_number());
 }
+
+#[test]
+fn monte_carlo_is_reproducible_and_zero_width_ranges_give_the_deterministic_figure() {
+    let case = base(
+        r#", "eigenBeheer": {"kosten": [{"naam": "Personeel", "bedragPerJaar": {"min": 480000, "waarschijnlijk": 480000, "max": 480000}}]},
+            "uitbesteed": {"kosten": [{"naam": "Dienst", "bedragPerJaar": {"min": 400000, "waarschijnlijk": 400000, "max": 400000}}]}"#,
+    );
+    let deterministic = calculate(&case).ncw_verschil;
+    let mc = monte_carlo(&case, 500, 7);
+    for p in [mc.p10, mc.p50, mc.p90] {
+        close(p, deterministic);
+    }
+    assert_eq!(mc.cheaper_share, 1.0);
+    assert!(tornado(&case).is_empty(), "no range has width");
+    // Symmetric ranges: the median stays within 1 % of the deterministic figure.
+    let symmetric = base(
+        r#", "eigenBeheer": {"kosten": [{"naam": "Personeel", "bedragPerJaar": {"min": 400000, "waarschijnlijk": 480000, "max": 560000}}]},
+            "uitbesteed": {"kosten": [{"naam": "Dienst", "bedragPerJaar": {"min": 300000, "waarschijnlijk": 400000, "max": 500000}}]}"#,
+    );
+    let deterministic = calculate(&symmetric).ncw_verschil;
+    let mc = monte_carlo(&symmetric, 10_000, 42);
+    assert!(
+        (mc.p50 - deterministic).abs() <= deterministic.abs() * 0.01,
+        "{} vs {deterministic}",
+        mc.p50
+    );
+    assert!(mc.p10 < mc.p50 && mc.p50 < mc.p90);
+    assert_eq!(
+        monte_carlo(&symmetric, 10_000, 42),
+        mc,
+        "same seed, same figures"
+    );
+    assert_ne!(monte_carlo(&symmetric, 10_000, 43).p10, mc.p10);
+    // The tornado: the wider outsourced range swings most.
+    let bars = tornado(&symmetric);
+    assert_eq!(bars[0].input, "uitbesteed.kosten[0].bedragPerJaar");
+    assert!(bars[0].low < bars[0].high);
+    let json = symmetric.report_json(1_000, 1);
+    assert_eq!(json["monteCarlo"]["runs"], 1_000);
+    assert!(
+        json["monteCarlo"]["kansGoedkoper"]
+            .as_f64()
+            .is_some_and(|p| (0.0..=1.0).contains(&p))
+    );
+    assert_eq!(json["tornado"].as_array().map(Vec::len), Some(2));
+    assert!(
+        base("").report_json(10, 1).get("monteCarlo").is_none(),
+        "no ranges, no simulation"
+    );
+}
