@@ -66,8 +66,27 @@ fn capital_charges(
 }
 
 /// The calculation over the input's most likely values (ranges count as their most likely
-/// value; use [`Input::with_values`] for others). The input must have passed [`Input::check`].
+/// value). The input must have passed [`Input::check`].
 pub fn calculate(input: &Input) -> Outcome {
+    let values: Vec<f64> = input
+        .amounts()
+        .iter()
+        .map(|(_, a)| a.most_likely())
+        .collect();
+    calculate_with(input, &values)
+}
+
+/// The calculation with every amount taken from `values`, in the order of
+/// [`Input::amounts`] (a missing value counts as the most likely one): what each Monte Carlo
+/// run does, without copying the input.
+pub fn calculate_with(input: &Input, values: &[f64]) -> Outcome {
+    let own_costs_at = 0;
+    let own_once_at = own_costs_at + input.eigen_beheer.kosten.len();
+    let out_costs_at = own_once_at + input.eigen_beheer.eenmalig.len();
+    let out_once_at = out_costs_at + input.uitbesteed.kosten.len();
+    let investments_at = out_once_at + input.uitbesteed.eenmalig.len();
+    let value =
+        |at: usize, amount: super::Amount| values.get(at).copied().unwrap_or(amount.most_likely());
     let years: Vec<i32> = input.years().collect();
     let n = years.len();
     let start = input.startjaar;
@@ -96,8 +115,8 @@ pub fn calculate(input: &Input) -> Outcome {
     }
 
     // Investments in-house: paid in their year, charged over their depreciation years.
-    for investment in &input.eigen_beheer.investeringen {
-        let amount = investment.bedrag.most_likely();
+    for (k, investment) in input.eigen_beheer.investeringen.iter().enumerate() {
+        let amount = value(investments_at + k, investment.bedrag);
         let mut year = investment.jaar;
         loop {
             if let Some(i) = slot(year) {
@@ -128,32 +147,33 @@ pub fn calculate(input: &Input) -> Outcome {
 
     // Yearly costs and one-off charges of both scenarios; direction as a share of the
     // outsourced yearly costs.
-    let yearly = |costs: &[super::Cost], year: i32| -> f64 {
+    let yearly = |costs: &[super::Cost], at: usize, year: i32| -> f64 {
         costs
             .iter()
-            .filter(|c| year >= c.vanaf.unwrap_or(start) && c.tot.is_none_or(|t| year <= t))
-            .map(|c| {
+            .enumerate()
+            .filter(|(_, c)| year >= c.vanaf.unwrap_or(start) && c.tot.is_none_or(|t| year <= t))
+            .map(|(k, c)| {
                 let from = c.vanaf.unwrap_or(start);
-                c.bedrag_per_jaar.most_likely() * (1.0 + c.indexatie).powi(year - from)
+                value(at + k, c.bedrag_per_jaar) * (1.0 + c.indexatie).powi(year - from)
             })
             .sum()
     };
     for (i, year) in years.iter().enumerate() {
-        let own_costs = yearly(&input.eigen_beheer.kosten, *year);
+        let own_costs = yearly(&input.eigen_beheer.kosten, own_costs_at, *year);
         own[i].exploitatielasten += own_costs;
         own[i].kasstroom += own_costs;
-        let out_costs = yearly(&input.uitbesteed.kosten, *year);
+        let out_costs = yearly(&input.uitbesteed.kosten, out_costs_at, *year);
         let direction = input.uitbesteed.regie_percentage * out_costs;
         out[i].exploitatielasten += out_costs + direction;
         out[i].kasstroom += out_costs + direction;
     }
-    for (scenario, once) in [
-        (&mut own, &input.eigen_beheer.eenmalig),
-        (&mut out, &input.uitbesteed.eenmalig),
+    for (scenario, once, at) in [
+        (&mut own, &input.eigen_beheer.eenmalig, own_once_at),
+        (&mut out, &input.uitbesteed.eenmalig, out_once_at),
     ] {
-        for charge in once.iter() {
+        for (k, charge) in once.iter().enumerate() {
             if let Some(i) = slot(charge.jaar) {
-                let amount = charge.bedrag.most_likely();
+                let amount = value(at + k, charge.bedrag);
                 scenario[i].exploitatielasten += amount;
                 scenario[i].kasstroom += amount;
             }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 mod calculate;
 mod uncertainty;
 
-pub use calculate::{Outcome, Scenario, Year, calculate, cents};
+pub use calculate::{Outcome, Scenario, Year, calculate, calculate_with, cents};
 pub use uncertainty::{MonteCarlo, TornadoBar, monte_carlo, tornado};
 
 /// An amount: a number of euros, or a range for the uncertainty analysis.

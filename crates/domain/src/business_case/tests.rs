@@ -258,3 +258,16 @@ fn monte_carlo_is_reproducible_and_zero_width_ranges_give_the_deterministic_figu
         "no ranges, no simulation"
     );
 }
+
+#[test]
+fn values_read_in_place_give_the_same_as_a_fixed_copy() {
+    let case = base(
+        r#", "bestaandeActiva": [{"naam": "A", "boekwaarde": 1000, "resterendeJaren": 2}],
+            "eigenBeheer": {"kosten": [{"naam": "K", "bedragPerJaar": 100, "indexatie": 0.1}],
+                            "investeringen": [{"naam": "I", "jaar": 2028, "bedrag": 500, "afschrijvingsjaren": 2, "herhalen": true}],
+                            "eenmalig": [{"naam": "E", "jaar": 2029, "bedrag": 70}]},
+            "uitbesteed": {"kosten": [{"naam": "D", "bedragPerJaar": 90}], "eenmalig": [{"naam": "T", "jaar": 2027, "bedrag": 40}]}"#,
+    );
+    let values = [111.0, 77.0, 95.0, 44.0, 555.0];
+    assert_eq!(calculate_with(&case, &values), calculate(&case.with_values(&values)));
+}

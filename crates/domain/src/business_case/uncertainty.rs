@@ -5,7 +5,8 @@
 //! Runs are spread over the processor's cores; run `r` always draws from a generator seeded with
 //! the seed and `r`, so the same seed gives the same figures on any machine and core count.
 
-use super::{Amount, Input, calculate};
+use super::calculate::calculate_with;
+use super::{Amount, Input};
 use rand::SeedableRng;
 use rand_distr::{Beta, Distribution};
 use rand_pcg::Pcg64Mcg;
@@ -69,7 +70,7 @@ pub fn monte_carlo(input: &Input, runs: usize, seed: u64) -> MonteCarlo {
                 let mut rng = Pcg64Mcg::seed_from_u64(run_seed(seed, run));
                 values.clear();
                 values.extend(amounts.iter().map(|a| draw(*a, &mut rng)));
-                calculate(&input.with_values(values)).ncw_verschil
+                calculate_with(input, values).ncw_verschil
             },
         )
         .collect();
@@ -97,7 +98,7 @@ pub fn tornado(input: &Input) -> Vec<TornadoBar> {
                 let at = |value: f64| {
                     let mut values = likely.clone();
                     values[i] = value;
-                    calculate(&input.with_values(&values)).ncw_verschil
+                    calculate_with(input, &values).ncw_verschil
                 };
                 Some(TornadoBar {
                     input: path.clone(),
