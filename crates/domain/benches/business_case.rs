@@ -7,49 +7,31 @@ use regisseur_domain::business_case::{Input, monte_carlo};
 use std::time::Instant;
 
 fn case() -> Input {
-    let range = |likely: f64| {
-        format!(
-            "{{ min = {}, waarschijnlijk = {likely}, max = {} }}",
-            likely * 0.8,
-            likely * 1.3
-        )
+    use serde_json::json;
+    let range =
+        |likely: f64| json!({"min": likely * 0.8, "waarschijnlijk": likely, "max": likely * 1.3});
+    let costs = |n: i32, base: f64, step: f64, index: f64, name: &str| -> Vec<serde_json::Value> {
+        (0..n)
+            .map(|i| json!({"naam": format!("{name} {i}"), "bedragPerJaar": range(base + step * f64::from(i)), "indexatie": index}))
+            .collect()
     };
-    let mut toml = String::from("naam = \"Benchmark\"\nstartjaar = 2027\nlooptijdJaren = 10\n");
-    for i in 0..20 {
-        toml.push_str(&format!(
-            "[[eigenBeheer.kosten]]\nnaam = \"Kosten {i}\"\nbedragPerJaar = {}\nindexatie = 0.02\n",
-            range(10_000.0 + 1_000.0 * f64::from(i))
-        ));
-    }
-    for i in 0..10 {
-        toml.push_str(&format!(
-            "[[eigenBeheer.investeringen]]\nnaam = \"Investering {i}\"\njaar = {}\nbedrag = {}\nafschrijvingsjaren = {}\nherhalen = true\n",
-            2027 + i % 5,
-            range(50_000.0 + 5_000.0 * f64::from(i)),
-            3 + i % 5
-        ));
-    }
-    for i in 0..10 {
-        toml.push_str(&format!(
-            "[[eigenBeheer.eenmalig]]\nnaam = \"Eenmalig {i}\"\njaar = {}\nbedrag = {}\n",
-            2027 + i,
-            range(5_000.0 * f64::from(i + 1))
-        ));
-    }
-    for i in 0..15 {
-        toml.push_str(&format!(
-            "[[uitbesteed.kosten]]\nnaam = \"Dienst {i}\"\nbedragPerJaar = {}\nindexatie = 0.025\n",
-            range(12_000.0 + 800.0 * f64::from(i))
-        ));
-    }
-    for i in 0..5 {
-        toml.push_str(&format!(
-            "[[uitbesteed.eenmalig]]\nnaam = \"Transitie {i}\"\njaar = {}\nbedrag = {}\n",
-            2027 + i,
-            range(20_000.0)
-        ));
-    }
-    let input: Input = toml_like(&toml);
+    let input: Input = serde_json::from_value(json!({
+        "naam": "Benchmark", "startjaar": 2027, "looptijdJaren": 10,
+        "eigenBeheer": {
+            "kosten": costs(20, 10_000.0, 1_000.0, 0.02, "Kosten"),
+            "investeringen": (0..10).map(|i| json!({"naam": format!("Investering {i}"), "jaar": 2027 + i % 5,
+                "bedrag": range(50_000.0 + 5_000.0 * f64::from(i)), "afschrijvingsjaren": 3 + i % 5, "herhalen": true}))
+                .collect::<Vec<_>>(),
+            "eenmalig": (0..10).map(|i| json!({"naam": format!("Eenmalig {i}"), "jaar": 2027 + i,
+                "bedrag": range(5_000.0 * f64::from(i + 1))})).collect::<Vec<_>>(),
+        },
+        "uitbesteed": {
+            "kosten": costs(15, 12_000.0, 800.0, 0.025, "Dienst"),
+            "eenmalig": (0..5).map(|i| json!({"naam": format!("Transitie {i}"), "jaar": 2027 + i, "bedrag": range(20_000.0)}))
+                .collect::<Vec<_>>(),
+        },
+    }))
+    .expect("a valid case");
     assert_eq!(
         input
             .amounts()
@@ -59,72 +41,6 @@ fn case() -> Input {
         60
     );
     input
-}
-
-/// The benchmark builds its case as JSON (the domain reads either; TOML is the CLI's).
-fn toml_like(toml: &str) -> Input {
-    // A small TOML-to-JSON step for this fixed layout: tables of arrays and key = value lines.
-    let mut root = serde_json::Map::new();
-    let mut current: Option<(String, String)> = None;
-    let mut item = serde_json::Map::new();
-    let mut flush = |root: &mut serde_json::Map<String, serde_json::Value>,
-                     current: &Option<(String, String)>,
-                     item: &mut serde_json::Map<String, serde_json::Value>| {
-        if let Some((side, list)) = current {
-            let side = root
-                .entry(side.clone())
-                .or_insert_with(|| serde_json::json!({}));
-            let list = side
-                .as_object_mut()
-                .expect("object")
-                .entry(list.clone())
-                .or_insert_with(|| serde_json::json!([]));
-            list.as_array_mut()
-                .expect("array")
-                .push(serde_json::Value::Object(std::mem::take(item)));
-        }
-    };
-    for line in toml.lines() {
-        if let Some(header) = line.strip_prefix("[[").and_then(|h| h.strip_suffix("]]")) {
-            flush(&mut root, &current, &mut item);
-            let (side, list) = header.split_once('.').expect("side.list");
-            current = Some((side.to_string(), list.to_string()));
-            continue;
-        }
-        let (key, value) = line.split_once(" = ").expect("key = value");
-        let value = if value.starts_with('{') {
-            let inner = value.trim_matches(|c| c == '{' || c == '}');
-            let mut range = serde_json::Map::new();
-            for part in inner.split(',') {
-                let (k, v) = part.split_once('=').expect("k = v");
-                range.insert(
-                    k.trim().to_string(),
-                    serde_json::json!(v.trim().parse::<f64>().expect("number")),
-                );
-            }
-            serde_json::Value::Object(range)
-        } else if let Ok(n) = value.parse::<f64>() {
-            if value.contains('.') {
-                serde_json::json!(n)
-            } else {
-                serde_json::json!(n as i64)
-            }
-        } else if value == "true" {
-            serde_json::json!(true)
-        } else {
-            serde_json::json!(value.trim_matches('"'))
-        };
-        match &current {
-            Some(_) => {
-                item.insert(key.to_string(), value);
-            }
-            None => {
-                root.insert(key.to_string(), value);
-            }
-        }
-    }
-    flush(&mut root, &current, &mut item);
-    serde_json::from_value(serde_json::Value::Object(root)).expect("a valid case")
 }
 
 fn main() {

@@ -269,5 +269,8 @@ fn values_read_in_place_give_the_same_as_a_fixed_copy() {
             "uitbesteed": {"kosten": [{"naam": "D", "bedragPerJaar": 90}], "eenmalig": [{"naam": "T", "jaar": 2027, "bedrag": 40}]}"#,
     );
     let values = [111.0, 77.0, 95.0, 44.0, 555.0];
-    assert_eq!(calculate_with(&case, &values), calculate(&case.with_values(&values)));
+    assert_eq!(
+        calculate_with(&case, &values),
+        calculate(&case.with_values(&values))
+    );
 }
