@@ -203,6 +203,19 @@ pub(crate) fn membership<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Member
         .ok_or_else(|| Problem::not_found().detail("Organisatie niet gevonden."))
 }
 
+/// The organisation of an API request about the organisation's own business (quality,
+/// readiness, impact, scope): not for a supplier's users.
+pub(crate) fn internal_membership<'a>(
+    auth: &'a ApiAuth,
+    slug: &str,
+) -> Result<&'a Membership, Problem> {
+    let m = membership(auth, slug)?;
+    if m.role.is_supplier() {
+        return Err(Problem::forbidden());
+    }
+    Ok(m)
+}
+
 /// The pairs of a query string, decoded.
 pub(crate) fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     raw.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())

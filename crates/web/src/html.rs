@@ -286,6 +286,20 @@ fn kind_of(soort: &str, m: &Membership, headers: &HeaderMap) -> Result<EntityKin
     Ok(kind)
 }
 
+/// The organisation of a page that is the organisation's own business (quality, course,
+/// readiness, scope): not for a supplier's users.
+pub(crate) fn internal_membership<'a>(
+    auth: &'a Auth,
+    slug: &str,
+    headers: &HeaderMap,
+) -> Result<&'a Membership, Fail> {
+    let m = membership(auth, slug, headers)?;
+    if m.role.is_supplier() {
+        return fail(headers, StatusCode::FORBIDDEN);
+    }
+    Ok(m)
+}
+
 pub(crate) fn see_other(location: &str) -> Response {
     Redirect::to(location).into_response()
 }

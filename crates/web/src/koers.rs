@@ -6,7 +6,10 @@
 
 use crate::AppState;
 use crate::auth::{ApiAuth, PageAuth};
-use crate::html::{Chrome, OrPage, fail, membership, page_result, query_has, render, see_other};
+use crate::html::{
+    Chrome, OrPage, fail, internal_membership, membership, page_result, query_has, render,
+    see_other,
+};
 use crate::i18n::{ReqLang, T};
 use crate::problem::Problem;
 use askama::Template;
@@ -161,10 +164,7 @@ async fn koers_page(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            if m.role.is_supplier() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
+            let m = internal_membership(&auth, &slug, &headers)?;
             let t = T(lang);
             let goals = state
                 .store
@@ -831,10 +831,7 @@ async fn advice_page(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            if m.role.is_supplier() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
+            let m = internal_membership(&auth, &slug, &headers)?;
             let t = T(lang);
             let today = Utc::now().date_naive();
             let (current, advice) = state
@@ -1060,10 +1057,7 @@ async fn questions_page(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            if m.role.is_supplier() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
+            let m = internal_membership(&auth, &slug, &headers)?;
             let Some(dimension) = Dimension::parse(&dimension) else {
                 return fail(&headers, StatusCode::NOT_FOUND);
             };
@@ -1262,10 +1256,7 @@ pub(crate) async fn api_advice(
     auth: ApiAuth,
     Path(slug): Path<String>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::membership(&auth, &slug)?;
-    if m.role.is_supplier() {
-        return Err(Problem::forbidden());
-    }
+    let m = crate::api::internal_membership(&auth, &slug)?;
     let (current, advice) = state
         .store
         .readiness(m.organisation.id, Utc::now().date_naive())

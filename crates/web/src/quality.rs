@@ -7,7 +7,8 @@ use crate::AppState;
 use crate::api::query_pairs;
 use crate::auth::{ApiAuth, Auth, PageAuth};
 use crate::html::{
-    Chrome, Fail, OrPage, fail, membership, page_result, query_has, render, see_other,
+    Chrome, OrPage, fail, internal_membership, membership, page_result, query_has, render,
+    see_other,
 };
 use crate::i18n::{ReqLang, T};
 use crate::problem::Problem;
@@ -103,13 +104,6 @@ pub(crate) fn score_text(score: Option<f64>, lang: Lang) -> String {
             }
         }
     }
-}
-
-fn no_suppliers(m: &Membership, headers: &HeaderMap) -> Result<(), Fail> {
-    if m.role.is_supplier() {
-        return fail(headers, StatusCode::FORBIDDEN);
-    }
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,8 +327,7 @@ async fn quality_page(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            no_suppliers(m, &headers)?;
+            let m = internal_membership(&auth, &slug, &headers)?;
             let t = T(lang);
             let pairs = query_pairs(raw.as_deref());
             let param = |key: &str| {
@@ -552,8 +545,7 @@ async fn settings_page(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            no_suppliers(m, &headers)?;
+            let m = internal_membership(&auth, &slug, &headers)?;
             let settings = state
                 .store
                 .quality_settings(m.organisation.id)
@@ -831,15 +823,6 @@ async fn confirm_submit(
 // ---------------------------------------------------------------------------------------------
 // The API.
 
-/// The organisation of an API request; its quality is not for a supplier's users.
-fn api_membership<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Membership, Problem> {
-    let m = crate::api::membership(auth, slug)?;
-    if m.role.is_supplier() {
-        return Err(Problem::forbidden());
-    }
-    Ok(m)
-}
-
 fn json_ok(value: Value) -> Response {
     crate::api::json_response(StatusCode::OK, value)
 }
@@ -851,7 +834,7 @@ pub(crate) async fn api_report(
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Problem> {
-    let m = api_membership(&auth, &slug)?;
+    let m = crate::api::internal_membership(&auth, &slug)?;
     let mut errors = ValidationErrors::default();
     let mut on = today();
     for (key, value) in raw
@@ -882,7 +865,7 @@ pub(crate) async fn api_settings(
     auth: ApiAuth,
     Path(slug): Path<String>,
 ) -> Result<Response, Problem> {
-    let m = api_membership(&auth, &slug)?;
+    let m = crate::api::internal_membership(&auth, &slug)?;
     let settings = state.store.quality_settings(m.organisation.id).await?;
     Ok(json_ok(settings.to_json()))
 }
@@ -894,7 +877,7 @@ pub(crate) async fn api_replace_settings(
     Path(slug): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let m = api_membership(&auth, &slug)?;
+    let m = crate::api::internal_membership(&auth, &slug)?;
     if m.role != regisseur_domain::access::Role::Beheerder {
         return Err(Problem::forbidden().detail("Alleen een beheerder wijzigt de instellingen."));
     }
@@ -915,7 +898,7 @@ pub(crate) async fn api_confirm(
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = api_membership(&auth, &slug)?;
+    let m = crate::api::internal_membership(&auth, &slug)?;
     let id = Uuid::parse_str(&id).map_err(|_| Problem::not_found())?;
     let element = state
         .store

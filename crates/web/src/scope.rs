@@ -5,7 +5,7 @@
 
 use crate::AppState;
 use crate::auth::{ApiAuth, PageAuth};
-use crate::html::{Chrome, OrPage, fail, membership, page_result, render};
+use crate::html::{Chrome, OrPage, fail, internal_membership, page_result, render};
 use crate::i18n::{ReqLang, T};
 use crate::problem::Problem;
 use crate::view::element_href;
@@ -61,24 +61,13 @@ fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
 // ---------------------------------------------------------------------------------------------
 // API.
 
-fn api_member<'a>(
-    auth: &'a ApiAuth,
-    slug: &str,
-) -> Result<&'a regisseur_store::Membership, Problem> {
-    let m = crate::api::membership(auth, slug)?;
-    if m.role.is_supplier() {
-        return Err(Problem::forbidden());
-    }
-    Ok(m)
-}
-
 /// `GET /api/v1/organisaties/{slug}/impact/{id}`
 pub(crate) async fn api_impact(
     State(state): State<AppState>,
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = api_member(&auth, &slug)?;
+    let m = crate::api::internal_membership(&auth, &slug)?;
     let graph = organisation_graph(&state, m.organisation.id).await?;
     let node = Uuid::parse_str(&id)
         .ok()
@@ -98,7 +87,7 @@ pub(crate) async fn api_scope(
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Problem> {
-    let m = api_member(&auth, &slug)?;
+    let m = crate::api::internal_membership(&auth, &slug)?;
     let mut list = String::new();
     let mut errors = regisseur_domain::ValidationErrors::default();
     for (key, value) in pairs(raw.as_deref()) {
@@ -199,10 +188,7 @@ async fn scope_page(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            if m.role.is_supplier() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
+            let m = internal_membership(&auth, &slug, &headers)?;
             let t = T(lang);
             let graph = organisation_graph(&state, m.organisation.id)
                 .await
@@ -405,10 +391,7 @@ async fn impact_page(
 ) -> Response {
     page_result(
         async {
-            let m = membership(&auth, &slug, &headers)?;
-            if m.role.is_supplier() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
+            let m = internal_membership(&auth, &slug, &headers)?;
             let t = T(lang);
             let graph = organisation_graph(&state, m.organisation.id)
                 .await
