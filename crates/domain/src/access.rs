@@ -72,6 +72,22 @@ impl Role {
         }
     }
 
+    /// Keeps the goals, the sourcing choices and finalises readiness assessments.
+    pub fn can_steer(self) -> bool {
+        matches!(self, Role::Beheerder | Role::Regisseur)
+    }
+
+    /// Answers the readiness questionnaire and sees quality, course, readiness and scope: the
+    /// organisation's own people, not a supplier's.
+    pub fn is_internal(self) -> bool {
+        self != Role::Leverancier
+    }
+
+    /// Changes the organisation's quality rule settings.
+    pub fn can_configure_quality(self) -> bool {
+        self == Role::Beheerder
+    }
+
     pub fn can_read_audit(self) -> bool {
         matches!(self, Role::Beheerder | Role::Regisseur)
     }

@@ -558,6 +558,22 @@ impl Store {
         }))
     }
 
+    /// The assessment being answered, else the last finalised one, with its answers.
+    pub async fn current_assessment(
+        &self,
+        organisation_id: Uuid,
+    ) -> Result<Option<Assessment>, StoreError> {
+        let all = self.assessments(organisation_id).await?;
+        let current = all
+            .iter()
+            .find(|a| !a.finalised)
+            .or_else(|| all.iter().find(|a| a.finalised));
+        match current {
+            Some(a) => self.assessment(organisation_id, a.id).await,
+            None => Ok(None),
+        }
+    }
+
     /// The advice of the assessment being answered, else of the last finalised one, else of no
     /// answers at all — always against today's register.
     pub async fn readiness(
@@ -565,18 +581,7 @@ impl Store {
         organisation_id: Uuid,
         today: NaiveDate,
     ) -> Result<(Option<Assessment>, Advice), StoreError> {
-        let current = match self.open_assessment(organisation_id).await? {
-            Some(open) => Some(open),
-            None => match self
-                .assessments(organisation_id)
-                .await?
-                .into_iter()
-                .find(|a| a.finalised)
-            {
-                Some(a) => self.assessment(organisation_id, a.id).await?,
-                None => None,
-            },
-        };
+        let current = self.current_assessment(organisation_id).await?;
         let answers = current.as_ref().map(Assessment::levels).unwrap_or_default();
         let advice = self.advice_for(organisation_id, &answers, today).await?;
         Ok((current, advice))

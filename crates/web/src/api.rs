@@ -210,7 +210,7 @@ pub(crate) fn internal_membership<'a>(
     slug: &str,
 ) -> Result<&'a Membership, Problem> {
     let m = membership(auth, slug)?;
-    if m.role.is_supplier() {
+    if !m.role.is_internal() {
         return Err(Problem::forbidden());
     }
     Ok(m)

@@ -294,7 +294,7 @@ pub(crate) fn internal_membership<'a>(
     headers: &HeaderMap,
 ) -> Result<&'a Membership, Fail> {
     let m = membership(auth, slug, headers)?;
-    if m.role.is_supplier() {
+    if !m.role.is_internal() {
         return fail(headers, StatusCode::FORBIDDEN);
     }
     Ok(m)

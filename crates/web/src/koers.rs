@@ -20,7 +20,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
 use chrono::Utc;
-use regisseur_domain::access::Role;
 use regisseur_domain::goals::Goal;
 use regisseur_domain::readiness::{
     Advice, AnswerInput, Dimension, KNOCK_OUT_DIMENSION, QUESTIONS, READY_DIMENSION, Target,
@@ -53,14 +52,12 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// Goals and domain choices are kept by those who keep the register.
 fn may_steer(m: &Membership) -> bool {
-    matches!(m.role, Role::Beheerder | Role::Regisseur)
+    m.role.can_steer()
 }
 
-/// Everyone of the organisation answers the questionnaire (a supplier's users do not).
 fn may_answer(m: &Membership) -> bool {
-    !m.role.is_supplier()
+    m.role.is_internal()
 }
 
 fn form_pairs(body: &Bytes) -> Vec<(String, String)> {
@@ -893,12 +890,7 @@ async fn advice_page(
                             previous_scores.get(d.dimension.code()).copied().flatten(),
                             lang,
                         ),
-                        status: match d.score {
-                            None => "onbeantwoord",
-                            Some(s) if s < KNOCK_OUT_DIMENSION => "nog-niet",
-                            Some(s) if s < READY_DIMENSION => "gereed-onder-voorwaarden",
-                            Some(_) => "gereed",
-                        },
+                        status: d.standing().map_or("onbeantwoord", Verdict::code),
                     })
                     .collect(),
                 radar: radar(&advice, lang),
@@ -1083,10 +1075,7 @@ async fn questions_view(
 ) -> Result<QuestionsPage, regisseur_store::StoreError> {
     let t = T(lang);
     let slug = &m.organisation.slug;
-    let (current, _) = state
-        .store
-        .readiness(m.organisation.id, Utc::now().date_naive())
-        .await?;
+    let current = state.store.current_assessment(m.organisation.id).await?;
     let answers = current
         .as_ref()
         .map(|c| c.answers.clone())

@@ -123,7 +123,7 @@ pub(crate) struct FindingRow {
 }
 
 pub(crate) fn finding_row(f: &Finding, slug: &str, m: &Membership, lang: Lang) -> FindingRow {
-    let may_write_goals = m.role.can_write(EntityKind::Application);
+    let may_write_goals = m.role.can_steer();
     let (href, edit_href) = match f.subject {
         Subject::Element(kind) => {
             let href = element_href(slug, kind, f.element);
@@ -412,7 +412,7 @@ async fn quality_page(
                 next_href: (page_number < page_count).then(|| page_href(page_number + 1)),
                 page_number,
                 page_count,
-                can_configure: m.role == regisseur_domain::access::Role::Beheerder,
+                can_configure: m.role.can_configure_quality(),
                 settings_href: format!("{base}/instellingen"),
                 today: today.format("%d-%m-%Y").to_string(),
             };
@@ -594,7 +594,7 @@ fn settings_response(
             .map(|e| format!("{}: {}", e.name, e.problem.message(lang)))
             .collect(),
         saved,
-        can_edit: m.role == regisseur_domain::access::Role::Beheerder,
+        can_edit: m.role.can_configure_quality(),
         back: format!("/o/{slug}/kwaliteit"),
         action,
     };
@@ -655,7 +655,7 @@ async fn settings_submit(
     page_result(
         async {
             let m = membership(&auth, &slug, &headers)?;
-            if m.role != regisseur_domain::access::Role::Beheerder {
+            if !m.role.can_configure_quality() {
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
             let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
@@ -878,7 +878,7 @@ pub(crate) async fn api_replace_settings(
     body: Bytes,
 ) -> Result<Response, Problem> {
     let m = crate::api::internal_membership(&auth, &slug)?;
-    if m.role != regisseur_domain::access::Role::Beheerder {
+    if !m.role.can_configure_quality() {
         return Err(Problem::forbidden().detail("Alleen een beheerder wijzigt de instellingen."));
     }
     let settings =

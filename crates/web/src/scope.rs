@@ -238,11 +238,11 @@ async fn scope_page(
                 .quality_settings(m.organisation.id)
                 .await
                 .or_page(&headers)?;
-            let limit = f64::from(settings.thresholds.concentration_percent) / 100.0;
             let suppliers = supplier_dependency(&items)
                 .into_iter()
                 .filter(|d| d.applications + d.contracts + d.personal_data_sets > 0)
                 .map(|d| SupplierRow {
+                    over: d.too_concentrated(settings.thresholds.concentration_percent),
                     href: element_href(&slug, EntityKind::Supplier, d.supplier),
                     name: d.name,
                     critical: d.critical_applications,
@@ -252,7 +252,6 @@ async fn scope_page(
                     value: regisseur_domain::values::Cents(d.annual_value_cents).to_euro_text(),
                     personal: d.personal_data_sets,
                     bar: d.critical_share * 100.0,
-                    over: d.critical_share > limit,
                 })
                 .collect();
             let page = ScopePage {

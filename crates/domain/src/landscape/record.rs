@@ -57,6 +57,21 @@ impl Record {
         self.text("naam")
     }
 
+    /// Being introduced, in use or being phased out: counts as in use for the rules.
+    pub fn in_use(&self) -> bool {
+        matches!(
+            self.text("levenscyclus"),
+            Some("in-invoering" | "in-gebruik" | "uitfasering")
+        )
+    }
+
+    /// A business-critical application in use.
+    pub fn business_critical(&self) -> bool {
+        self.kind == EntityKind::Application
+            && self.in_use()
+            && self.get("bedrijfskritisch").and_then(Value::as_bool) == Some(true)
+    }
+
     pub fn into_json(self) -> Map<String, Value> {
         self.fields
     }

@@ -295,12 +295,8 @@ fn phased_out(record: &Record) -> bool {
     lifecycle(record) == Some("uitgefaseerd")
 }
 
-/// An application that is being introduced, in use or being phased out.
 fn in_use(record: &Record) -> bool {
-    matches!(
-        lifecycle(record),
-        Some("in-invoering" | "in-gebruik" | "uitfasering")
-    )
+    record.in_use()
 }
 
 fn yes(record: &Record, field: &str) -> bool {
@@ -768,9 +764,8 @@ pub fn check(
         found(RuleId::DependencyCycle, first, Detail::Cycle(names));
     }
     // One supplier carrying too large a share of the business-critical applications.
-    let limit = f64::from(thresholds.concentration_percent) / 100.0;
     for dependency in crate::sourcing::supplier_dependency(elements) {
-        if dependency.critical_share > limit
+        if dependency.too_concentrated(thresholds.concentration_percent)
             && let Some(at) = index.pos.get(&dependency.supplier)
         {
             found(

@@ -366,6 +366,21 @@ pub struct DimensionScore {
     pub score: Option<f64>,
 }
 
+impl DimensionScore {
+    /// Where the dimension stands against the advice's lines: `None` while unanswered.
+    pub fn standing(&self) -> Option<Verdict> {
+        self.score.map(|s| {
+            if s < KNOCK_OUT_DIMENSION {
+                Verdict::NogNiet
+            } else if s < READY_DIMENSION {
+                Verdict::GereedOnderVoorwaarden
+            } else {
+                Verdict::Gereed
+            }
+        })
+    }
+}
+
 /// Why the advice is what it is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {

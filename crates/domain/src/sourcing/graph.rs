@@ -86,13 +86,6 @@ fn ids_of(record: &Record, field: &str) -> Vec<Uuid> {
     }
 }
 
-fn in_use(record: &Record) -> bool {
-    matches!(
-        record.text("levenscyclus"),
-        Some("in-invoering" | "in-gebruik" | "uitfasering")
-    )
-}
-
 impl Graph {
     /// Builds the graph. `reference_name` gives a GEMMA reference component's name by id (for
     /// the default service domain of an application).
@@ -108,9 +101,7 @@ impl Graph {
             if matches!(kind, EntityKind::Relation | EntityKind::Interface) {
                 continue;
             }
-            let critical = kind == EntityKind::Application
-                && in_use(record)
-                && record.get("bedrijfskritisch").and_then(|v| v.as_bool()) == Some(true);
+            let critical = record.business_critical();
             let personal = match kind {
                 EntityKind::Application => {
                     record.get("persoonsgegevens").and_then(|v| v.as_bool()) == Some(true)

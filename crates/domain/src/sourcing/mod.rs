@@ -244,6 +244,14 @@ pub struct SupplierDependency {
     pub personal_data_sets: usize,
 }
 
+impl SupplierDependency {
+    /// Whether the supplier carries more than `percent` % of the business-critical applications
+    /// (quality rule `leverancier-concentratie`).
+    pub fn too_concentrated(&self, percent: u32) -> bool {
+        self.critical_share > f64::from(percent) / 100.0
+    }
+}
+
 /// Per supplier its applications (critical ones counted apart), contracts and their annual
 /// value, and the data sets with personal data it processes; most critical share first.
 pub fn supplier_dependency(
@@ -277,11 +285,7 @@ pub fn supplier_dependency(
     for (_, record) in elements {
         match record.kind() {
             EntityKind::Application => {
-                let critical = matches!(
-                    record.text("levenscyclus"),
-                    Some("in-invoering" | "in-gebruik" | "uitfasering")
-                ) && record.get("bedrijfskritisch").and_then(|v| v.as_bool())
-                    == Some(true);
+                let critical = record.business_critical();
                 critical_total += usize::from(critical);
                 if let Some(d) = of(record, "leverancierId").and_then(|s| by_id.get_mut(&s)) {
                     d.applications += 1;
