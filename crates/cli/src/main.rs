@@ -6,7 +6,6 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use regisseur_domain::access::Role;
-use regisseur_domain::business_case;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
 use regisseur_domain::quality::{Report, RuleId, Settings, Severity};
 use regisseur_domain::readiness::{self, Advice, AnswersFile};
@@ -1153,20 +1152,11 @@ fn business_case(file: &str, json: bool, runs: usize, seed: u64) -> Result<(), F
         return Err(usage(format!("--runs {runs}: use 1 to 1,000,000")));
     }
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
-    let input: business_case::Input =
-        toml::from_str(&text).map_err(|e| usage(format!("{file}: {}", e.to_string().trim())))?;
-    if let Err(errors) = input.check() {
-        let lines: Vec<String> = errors
-            .0
-            .iter()
-            .map(|e| {
-                let line =
-                    line_of(&text, &e.name).map_or(String::new(), |l| format!(" (line {l})"));
-                format!("{}{line}: {}", e.name, e.problem.message(Lang::En))
-            })
-            .collect();
-        return Err(usage(format!("{file}:\n{}", lines.join("\n"))));
-    }
+    let input =
+        regisseur_interchange::business_case::read_toml(&text, Lang::En).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            usage(format!("{file}:\n{}", lines.join("\n")))
+        })?;
     let report = input.report_json(runs, seed);
     if json {
         print_json(&report);
@@ -1209,51 +1199,4 @@ fn business_case(file: &str, json: bool, runs: usize, seed: u64) -> Result<(), F
         );
     }
     Ok(())
-}
-
-/// The line (from 1) where a key path such as `eigenBeheer.kosten[1].bedragPerJaar` is written in
-/// a TOML text: within the right `[[eigenBeheer.kosten]]` table (or `[section]`), the line of the
-/// key. `None` when the key is not written (a default, or an inline table).
-fn line_of(text: &str, path: &str) -> Option<usize> {
-    // Split into the table (with the index of the array element) and the key inside it.
-    let (table, index, key) = match path.rfind(']') {
-        Some(close) => {
-            let open = path[..close].rfind('[')?;
-            let index: usize = path[open + 1..close].parse().ok()?;
-            let key = path[close + 1..].trim_start_matches('.');
-            (&path[..open], Some(index), key)
-        }
-        None => match path.rsplit_once('.') {
-            Some((table, key)) => (table, None, key),
-            None => ("", None, path),
-        },
-    };
-    let key = key.split('.').next().unwrap_or(key);
-    let mut seen = 0usize;
-    let mut inside = table.is_empty();
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if let Some(header) = trimmed
-            .strip_prefix("[[")
-            .and_then(|h| h.split("]]").next())
-        {
-            let current = header.trim();
-            inside = current == table && index == Some(seen);
-            if current == table {
-                seen += 1;
-            }
-            continue;
-        }
-        if let Some(header) = trimmed.strip_prefix('[').and_then(|h| h.split(']').next()) {
-            inside = index.is_none() && header.trim() == table;
-            continue;
-        }
-        if inside
-            && let Some((name, _)) = trimmed.split_once('=')
-            && name.trim() == key
-        {
-            return Some(i + 1);
-        }
-    }
-    None
 }

@@ -1,6 +1,7 @@
 //! File formats in and out of Regisseur: the application list municipalities keep in Excel
 //! (XLSX and CSV, in and out), the register as a workbook, and the register as an ArchiMate
-//! model (AMEFF, in and out).
+//! model (AMEFF, in and out), and the business case (TOML in and out, the workbook a controller
+//! checks).
 //!
 //! What lives here: reading and writing formats, turning rows into planned changes, and every
 //! problem with row, column and value. What must not: storage (the store applies a plan in one
@@ -9,6 +10,7 @@
 pub mod ameff;
 pub mod applist;
 pub mod archimate;
+pub mod business_case;
 pub mod export;
 pub mod plan;
 pub mod sheet;

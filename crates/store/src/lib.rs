@@ -8,6 +8,7 @@
 
 mod accounts;
 mod audit;
+mod business_case;
 mod db;
 mod elements;
 mod koers;
@@ -18,6 +19,7 @@ mod uploads;
 
 pub use accounts::{ApiToken, Membership, Organisation, SESSION_LIFETIME_HOURS, User};
 pub use audit::{AuditEntry, AuditQuery};
+pub use business_case::StoredBusinessCase;
 pub use db::Dialect;
 pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Page, Planned};
 pub use koers::{Assessment, StoredAnswer, StoredGoal};

@@ -33,6 +33,7 @@ on_both_backends!(
     changes_arriving_in_parts_commit_only_when_finished,
     quality_settings_confirmations_and_score_history,
     goals_domains_and_assessments,
+    business_cases_round_trip_with_versions_and_audit,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -1159,4 +1160,115 @@ async fn goals_domains_and_assessments(backend: Backend) {
         .await
         .expect("deleted");
     assert!(store.goals(org).await.expect("goals").is_empty());
+}
+
+async fn business_cases_round_trip_with_versions_and_audit(backend: Backend) {
+    use regisseur_domain::business_case::{Amount, Input};
+    let store = store(backend).await;
+    let org = org(&store, "bc").await;
+    let other = org_other(&store).await;
+    let mut input: Input = serde_json::from_value(json!({
+        "naam": "Hosting", "startjaar": 2027, "looptijdJaren": 5,
+        "eigenBeheer": {"kosten": [{"naam": "Personeel", "bedragPerJaar": {"min": 90000.0, "waarschijnlijk": 100000.0, "max": 120000.0}, "vanaf": 2028}]},
+        "uitbesteed": {"kosten": [{"naam": "Dienst", "bedragPerJaar": 95000.0}]}
+    }))
+    .expect("input");
+    let stored = store
+        .create_business_case(&actor(), org, &input)
+        .await
+        .expect("created");
+    assert_eq!(stored.version, 1);
+    let read = store
+        .business_case(org, stored.id)
+        .await
+        .expect("read")
+        .expect("there");
+    assert_eq!(
+        read.input, input,
+        "ranges, options and defaults survive the round trip"
+    );
+    assert_eq!(read.updated_by, "test@voorbeeld.nl");
+    assert!(
+        store
+            .business_case(other, stored.id)
+            .await
+            .expect("read")
+            .is_none()
+    );
+    assert!(store.business_cases(other).await.expect("list").is_empty());
+
+    // A second scenario side by side, listed by name.
+    let mut variant = input.clone();
+    variant.naam = "Alleen hosting".into();
+    store
+        .create_business_case(&actor(), org, &variant)
+        .await
+        .expect("second");
+    let names: Vec<String> = store
+        .business_cases(org)
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|c| c.input.naam)
+        .collect();
+    assert_eq!(names, ["Alleen hosting", "Hosting"]);
+
+    // Invalid input and stale versions write nothing.
+    let mut wrong = input.clone();
+    wrong.uitbesteed.kosten[0].bedrag_per_jaar = Amount::Fixed(-1.0);
+    assert!(matches!(
+        store.update_business_case(&actor(), org, stored.id, 1, &wrong).await,
+        Err(StoreError::Invalid(e)) if e.0[0].name == "uitbesteed.kosten[0].bedragPerJaar"
+    ));
+    input.looptijd_jaren = 8;
+    assert!(matches!(
+        store
+            .update_business_case(&actor(), org, stored.id, 9, &input)
+            .await,
+        Err(StoreError::Conflict { current: 1 })
+    ));
+    let updated = store
+        .update_business_case(&actor(), org, stored.id, 1, &input)
+        .await
+        .expect("updated");
+    assert_eq!(updated.version, 2);
+    assert_eq!(
+        store
+            .business_case(org, stored.id)
+            .await
+            .expect("read")
+            .expect("there")
+            .input
+            .looptijd_jaren,
+        8
+    );
+    let trail = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity_id: Some(stored.id),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .expect("audit");
+    let actions: Vec<&str> = trail.items.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["gewijzigd", "aangemaakt"]);
+    assert_eq!(trail.items[0].entity, "businesscase");
+    assert_eq!(
+        trail.items[0]
+            .old_value
+            .as_ref()
+            .map(|v| v["looptijdJaren"].clone()),
+        Some(json!(5))
+    );
+    assert!(matches!(
+        store.delete_business_case(&actor(), other, stored.id).await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .delete_business_case(&actor(), org, stored.id)
+        .await
+        .expect("deleted");
+    assert_eq!(store.business_cases(org).await.expect("list").len(), 1);
 }

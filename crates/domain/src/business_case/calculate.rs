@@ -17,13 +17,48 @@
 
 use super::{DepreciationStart, Input};
 
-/// One scenario's figures for one year, in euros.
+/// One scenario's figures for one year, in euros, with what they are made of: capital charges
+/// = depreciation + interest; operating charges = yearly costs + one-off charges + direction +
+/// write-down; cash = yearly costs + one-off charges + direction + investments paid.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Scenario {
     pub kapitaallasten: f64,
     pub exploitatielasten: f64,
     pub totaal: f64,
     pub kasstroom: f64,
+    pub afschrijving: f64,
+    pub rente: f64,
+    /// Yearly (structural) costs.
+    pub kosten: f64,
+    /// One-off operating charges.
+    pub eenmalig: f64,
+    /// The retained direction organisation (outsourced only).
+    pub regie: f64,
+    /// Write-down of existing assets (outsourced only, first year).
+    pub afwaardering: f64,
+    /// Investments paid this year (in-house only).
+    pub investeringen: f64,
+}
+
+impl Scenario {
+    /// The charges by kind, as the stacked chart and the export show them: (code, amount).
+    pub fn charges_by_kind(&self) -> [(&'static str, f64); 6] {
+        [
+            ("afschrijving", self.afschrijving),
+            ("rente", self.rente),
+            ("kosten", self.kosten),
+            ("eenmalig", self.eenmalig),
+            ("regie", self.regie),
+            ("afwaardering", self.afwaardering),
+        ]
+    }
+
+    fn close(&mut self) {
+        self.kapitaallasten = self.afschrijving + self.rente;
+        self.exploitatielasten = self.kosten + self.eenmalig + self.regie + self.afwaardering;
+        self.totaal = self.kapitaallasten + self.exploitatielasten;
+        self.kasstroom = self.kosten + self.eenmalig + self.regie + self.investeringen;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,11 +141,12 @@ pub fn calculate_with(input: &Input, values: &[f64]) -> Outcome {
             input.omslagrente,
         ) {
             if let Some(i) = slot(year) {
-                own[i].kapitaallasten += depreciation + interest;
+                own[i].afschrijving += depreciation;
+                own[i].rente += interest;
             }
         }
         if n > 0 {
-            out[0].exploitatielasten += asset.boekwaarde;
+            out[0].afwaardering += asset.boekwaarde;
         }
     }
 
@@ -120,7 +156,7 @@ pub fn calculate_with(input: &Input, values: &[f64]) -> Outcome {
         let mut year = investment.jaar;
         loop {
             if let Some(i) = slot(year) {
-                own[i].kasstroom += amount;
+                own[i].investeringen += amount;
             }
             let first = match input.afschrijving_start {
                 DepreciationStart::VolgendJaar => year + 1,
@@ -134,7 +170,8 @@ pub fn calculate_with(input: &Input, values: &[f64]) -> Outcome {
                 input.omslagrente,
             ) {
                 if let Some(i) = slot(y) {
-                    own[i].kapitaallasten += depreciation + interest;
+                    own[i].afschrijving += depreciation;
+                    own[i].rente += interest;
                 }
             }
             let step = i32::try_from(investment.afschrijvingsjaren).unwrap_or(i32::MAX);
@@ -160,12 +197,10 @@ pub fn calculate_with(input: &Input, values: &[f64]) -> Outcome {
     };
     for (i, year) in years.iter().enumerate() {
         let own_costs = yearly(&input.eigen_beheer.kosten, own_costs_at, *year);
-        own[i].exploitatielasten += own_costs;
-        own[i].kasstroom += own_costs;
+        own[i].kosten += own_costs;
         let out_costs = yearly(&input.uitbesteed.kosten, out_costs_at, *year);
-        let direction = input.uitbesteed.regie_percentage * out_costs;
-        out[i].exploitatielasten += out_costs + direction;
-        out[i].kasstroom += out_costs + direction;
+        out[i].kosten += out_costs;
+        out[i].regie += input.uitbesteed.regie_percentage * out_costs;
     }
     for (scenario, once, at) in [
         (&mut own, &input.eigen_beheer.eenmalig, own_once_at),
@@ -173,9 +208,7 @@ pub fn calculate_with(input: &Input, values: &[f64]) -> Outcome {
     ] {
         for (k, charge) in once.iter().enumerate() {
             if let Some(i) = slot(charge.jaar) {
-                let amount = value(at + k, charge.bedrag);
-                scenario[i].exploitatielasten += amount;
-                scenario[i].kasstroom += amount;
+                scenario[i].eenmalig += value(at + k, charge.bedrag);
             }
         }
     }
@@ -184,9 +217,8 @@ pub fn calculate_with(input: &Input, values: &[f64]) -> Outcome {
     let mut jaren = Vec::with_capacity(n);
     let (mut npv_own, mut npv_out) = (0.0, 0.0);
     for (t, year) in years.iter().enumerate() {
-        for s in [&mut own[t], &mut out[t]] {
-            s.totaal = s.kapitaallasten + s.exploitatielasten;
-        }
+        own[t].close();
+        out[t].close();
         npv_own += own[t].kasstroom / discount(t);
         npv_out += out[t].kasstroom / discount(t);
         jaren.push(Year {
@@ -230,8 +262,14 @@ impl Outcome {
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::json;
         let scenario = |s: &Scenario| {
+            let mut parts: serde_json::Map<String, serde_json::Value> = s
+                .charges_by_kind()
+                .iter()
+                .map(|(code, v)| (code.to_string(), json!(cents(*v))))
+                .collect();
+            parts.insert("investeringen".into(), json!(cents(s.investeringen)));
             json!({"kapitaallasten": cents(s.kapitaallasten), "exploitatielasten": cents(s.exploitatielasten),
-                   "totaal": cents(s.totaal), "kasstroom": cents(s.kasstroom)})
+                   "totaal": cents(s.totaal), "kasstroom": cents(s.kasstroom), "opbouw": parts})
         };
         json!({
             "jaren": self.jaren.iter().map(|y| json!({

@@ -8,7 +8,7 @@
 //! euros; they may be ranges (`{ min, waarschijnlijk, max }`), of which the deterministic figures
 //! use the most likely value.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 mod calculate;
 mod uncertainty;
@@ -17,7 +17,7 @@ pub use calculate::{Outcome, Scenario, Year, calculate, calculate_with, cents};
 pub use uncertainty::{MonteCarlo, TornadoBar, monte_carlo, tornado};
 
 /// An amount: a number of euros, or a range for the uncertainty analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum Amount {
     Fixed(f64),
@@ -42,7 +42,7 @@ impl Amount {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DepreciationStart {
     /// Depreciation starts the year after the investment (the usual BBV practice).
@@ -61,7 +61,7 @@ fn default_direction() -> f64 {
     0.04
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Input {
     pub naam: String,
@@ -81,7 +81,7 @@ pub struct Input {
     pub uitbesteed: Outsourced,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExistingAsset {
     pub naam: String,
@@ -89,18 +89,20 @@ pub struct ExistingAsset {
     pub resterende_jaren: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Cost {
     pub naam: String,
     pub bedrag_per_jaar: Amount,
     #[serde(default)]
     pub indexatie: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vanaf: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tot: Option<i32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Investment {
     pub naam: String,
@@ -113,7 +115,7 @@ pub struct Investment {
     pub herhalen: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OneOff {
     pub naam: String,
@@ -121,7 +123,7 @@ pub struct OneOff {
     pub bedrag: Amount,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InHouse {
     #[serde(default)]
@@ -132,7 +134,7 @@ pub struct InHouse {
     pub eenmalig: Vec<OneOff>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Outsourced {
     #[serde(default = "default_direction")]
@@ -217,6 +219,66 @@ impl Input {
             out.push((format!("eigenBeheer.investeringen[{i}].bedrag"), inv.bedrag));
         }
         out
+    }
+
+    /// What the amount at a key path of [`Input::amounts`] is, for people: the scenario, the
+    /// list and the item's name, e.g. `eigen beheer · kosten · Personeel`.
+    pub fn amount_label(&self, path: &str, lang: crate::Lang) -> String {
+        let index = |list: &str| -> Option<usize> {
+            path.strip_prefix(list)?
+                .strip_prefix('[')?
+                .split(']')
+                .next()?
+                .parse()
+                .ok()
+        };
+        let (side, list, name) = if let Some(i) = index("eigenBeheer.kosten") {
+            (
+                true,
+                "kosten",
+                self.eigen_beheer.kosten.get(i).map(|c| &c.naam),
+            )
+        } else if let Some(i) = index("eigenBeheer.eenmalig") {
+            (
+                true,
+                "eenmalig",
+                self.eigen_beheer.eenmalig.get(i).map(|c| &c.naam),
+            )
+        } else if let Some(i) = index("eigenBeheer.investeringen") {
+            (
+                true,
+                "investeringen",
+                self.eigen_beheer.investeringen.get(i).map(|c| &c.naam),
+            )
+        } else if let Some(i) = index("uitbesteed.kosten") {
+            (
+                false,
+                "kosten",
+                self.uitbesteed.kosten.get(i).map(|c| &c.naam),
+            )
+        } else if let Some(i) = index("uitbesteed.eenmalig") {
+            (
+                false,
+                "eenmalig",
+                self.uitbesteed.eenmalig.get(i).map(|c| &c.naam),
+            )
+        } else {
+            return path.to_string();
+        };
+        let side = if side {
+            lang.pick("eigen beheer", "in-house")
+        } else {
+            lang.pick("uitbesteed", "outsourced")
+        };
+        let list = match list {
+            "kosten" => lang.pick("kosten", "costs"),
+            "eenmalig" => lang.pick("eenmalig", "one-off"),
+            _ => lang.pick("investeringen", "investments"),
+        };
+        match name {
+            Some(name) => format!("{side} · {list} · {name}"),
+            None => path.to_string(),
+        }
     }
 
     /// The same input with every amount fixed to the given values, in the order of

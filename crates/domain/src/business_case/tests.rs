@@ -274,3 +274,47 @@ fn values_read_in_place_give_the_same_as_a_fixed_copy() {
         calculate(&case.with_values(&values))
     );
 }
+
+#[test]
+fn every_charge_is_broken_down_by_kind_and_the_parts_add_up() {
+    let case = base(
+        r#", "bestaandeActiva": [{"naam": "Servers", "boekwaarde": 30000, "resterendeJaren": 3}],
+            "eigenBeheer": {"kosten": [{"naam": "Personeel", "bedragPerJaar": 100000}],
+                            "investeringen": [{"naam": "Opslag", "jaar": 2027, "bedrag": 50000, "afschrijvingsjaren": 5}],
+                            "eenmalig": [{"naam": "Upgrade", "jaar": 2028, "bedrag": 7000}]},
+            "uitbesteed": {"regiePercentage": 0.05, "kosten": [{"naam": "Dienst", "bedragPerJaar": 120000}],
+                           "eenmalig": [{"naam": "Transitie", "jaar": 2027, "bedrag": 40000}]}"#,
+    );
+    case.check().expect("valid");
+    let out = calculate(&case);
+    let first = &out.jaren[0];
+    // In-house 2027: existing assets 10,000 depreciation + 2 % of 30,000 interest; the
+    // investment is paid (cash) but depreciates from 2028.
+    close(first.eigen_beheer.afschrijving, 10_000.0);
+    close(first.eigen_beheer.rente, 600.0);
+    close(first.eigen_beheer.kosten, 100_000.0);
+    close(first.eigen_beheer.investeringen, 50_000.0);
+    close(first.eigen_beheer.kasstroom, 150_000.0);
+    // Outsourced 2027: the write-down of 30,000, the transition, the fee and 5 % direction.
+    close(first.uitbesteed.afwaardering, 30_000.0);
+    close(first.uitbesteed.eenmalig, 40_000.0);
+    close(first.uitbesteed.regie, 6_000.0);
+    close(first.uitbesteed.exploitatielasten, 196_000.0);
+    close(first.uitbesteed.kasstroom, 166_000.0);
+    close(out.jaren[1].eigen_beheer.eenmalig, 7_000.0);
+    for year in &out.jaren {
+        for s in [&year.eigen_beheer, &year.uitbesteed] {
+            let kinds: f64 = s.charges_by_kind().iter().map(|(_, v)| v).sum();
+            close(kinds, s.totaal);
+            close(s.afschrijving + s.rente, s.kapitaallasten);
+        }
+    }
+    assert_eq!(
+        case.amount_label("eigenBeheer.investeringen[0].bedrag", crate::Lang::Nl),
+        "eigen beheer · investeringen · Opslag"
+    );
+    assert_eq!(
+        case.amount_label("uitbesteed.kosten[0].bedragPerJaar", crate::Lang::En),
+        "outsourced · costs · Dienst"
+    );
+}
