@@ -178,10 +178,10 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Monte Carlo runs
-        #[arg(long, default_value_t = 10_000)]
+        #[arg(long, default_value_t = regisseur_domain::business_case::DEFAULT_RUNS)]
         runs: usize,
         /// Seed of the Monte Carlo (the same seed gives the same figures)
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = regisseur_domain::business_case::DEFAULT_SEED)]
         seed: u64,
     },
     /// Write a consistent copy of a SQLite database while it is in use

@@ -82,9 +82,9 @@ fn number(
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()),
         Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(Value::String(s)) => match s.trim().replace(',', ".").parse::<f64>() {
-            Ok(f) if f.is_finite() => Some(f),
-            _ => {
+        Some(Value::String(s)) => match crate::values::parse_decimal(s) {
+            Ok(f) => Some(f),
+            Err(_) => {
                 errors.push(place, Problem::NotANumber);
                 None
             }

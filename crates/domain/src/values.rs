@@ -347,6 +347,23 @@ impl Country {
     }
 }
 
+/// Reads a decimal number as people type it: `2,25`, `2.25`, `-0,5`, `3 %` (the percent sign is
+/// ignored; the caller decides what the number means).
+pub fn parse_decimal(text: &str) -> Result<f64, Problem> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace('−', "-")
+        .replace(',', ".");
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(Problem::NotANumber),
+    }
+}
+
 /// Reads yes/no as people write it: ja/nee, yes/no, true/false, j/n, y/n, x (yes), 1/0, on.
 pub fn parse_yes_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
@@ -359,6 +376,17 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_as_people_type_them() {
+        assert_eq!(parse_decimal("2,25"), Ok(2.25));
+        assert_eq!(parse_decimal(" 2.25 % "), Ok(2.25));
+        assert_eq!(parse_decimal("−0,5"), Ok(-0.5));
+        assert_eq!(parse_decimal("3"), Ok(3.0));
+        assert_eq!(parse_decimal("drie"), Err(Problem::NotANumber));
+        assert_eq!(parse_decimal(""), Err(Problem::NotANumber));
+        assert_eq!(parse_decimal("1e999"), Err(Problem::NotANumber));
+    }
 
     #[test]
     fn euros_as_people_type_them() {

@@ -36,6 +36,11 @@ pub enum Endpoint {
     Readiness,
     Impact,
     Scope,
+    BusinessCases,
+    CreateBusinessCase,
+    BusinessCase,
+    ReplaceBusinessCase,
+    DeleteBusinessCase,
     List(EntityKind),
     Create(EntityKind),
     Get(EntityKind),
@@ -113,6 +118,31 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/v1/organisaties/{slug}/scope",
             Endpoint::Scope,
         ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/businesscases",
+            Endpoint::BusinessCases,
+        ),
+        route(
+            Method::POST,
+            "/api/v1/organisaties/{slug}/businesscases",
+            Endpoint::CreateBusinessCase,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/businesscases/{id}",
+            Endpoint::BusinessCase,
+        ),
+        route(
+            Method::PUT,
+            "/api/v1/organisaties/{slug}/businesscases/{id}",
+            Endpoint::ReplaceBusinessCase,
+        ),
+        route(
+            Method::DELETE,
+            "/api/v1/organisaties/{slug}/businesscases/{id}",
+            Endpoint::DeleteBusinessCase,
+        ),
     ];
     for kind in EntityKind::ALL {
         let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
@@ -150,6 +180,11 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::Readiness => on(filter, crate::koers::api_advice),
         Endpoint::Impact => on(filter, crate::scope::api_impact),
         Endpoint::Scope => on(filter, crate::scope::api_scope),
+        Endpoint::BusinessCases => on(filter, crate::business_case::api_list),
+        Endpoint::CreateBusinessCase => on(filter, crate::business_case::api_create),
+        Endpoint::BusinessCase => on(filter, crate::business_case::api_get),
+        Endpoint::ReplaceBusinessCase => on(filter, crate::business_case::api_replace),
+        Endpoint::DeleteBusinessCase => on(filter, crate::business_case::api_delete),
         Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
             crate::quality::api_confirm(kind, s, a, p)
         }),

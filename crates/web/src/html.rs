@@ -170,6 +170,7 @@ impl Chrome {
                 ("nav.koers", "koers.title", "koers"),
                 ("nav.gereedheid", "ready.title", "gereedheid"),
                 ("nav.scope", "scope.title", "scope"),
+                ("nav.businesscase", "bc.title", "businesscase"),
             ] {
                 sections.push(NavSection {
                     title: self.t.s(title).to_string(),

@@ -8,6 +8,9 @@
 pub mod api;
 mod assets;
 pub mod auth;
+mod business_case;
+mod business_case_form;
+mod charts;
 mod html;
 mod i18n;
 mod koers;
@@ -54,6 +57,7 @@ pub struct AppState {
     pub token_cache: Arc<auth::TokenCache>,
     pub quality: Arc<quality::QualityCache>,
     pub graphs: Arc<scope::GraphCache>,
+    pub business_cases: Arc<business_case::AnalysisCache>,
 }
 
 impl AppState {
@@ -65,6 +69,7 @@ impl AppState {
             token_cache: Arc::new(auth::TokenCache::default()),
             quality: Arc::new(quality::QualityCache::default()),
             graphs: Arc::new(scope::GraphCache::default()),
+            business_cases: Arc::new(business_case::AnalysisCache::default()),
         }
     }
 }
@@ -86,6 +91,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(quality::router())
         .merge(koers::router())
         .merge(scope::router())
+        .merge(business_case::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

@@ -283,6 +283,57 @@ fn operation(route: &ApiRoute) -> Value {
                 None,
             )
         }
+        Endpoint::BusinessCases => (
+            "Businesscases van de organisatie, met hun uitkomst (naast elkaar te vergelijken)".into(),
+            "businesscasesLijst".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(
+                    json!({"type": "object", "properties": {"_embedded": {"type": "object", "properties": {
+                        "businesscases": {"type": "array", "items": {"$ref": "#/components/schemas/Businesscase"}}}},
+                        "totaal": {"type": "integer"}}}),
+                    "Lijst",
+                ),
+            )]),
+            None,
+        ),
+        Endpoint::CreateBusinessCase => (
+            "Businesscase aanmaken (beheerder, regisseur); de invoer is de structuur van het TOML-bestand".into(),
+            "businesscaseAanmaken".into(),
+            Map::from_iter([(
+                "201".into(),
+                ok(json!({"$ref": "#/components/schemas/Businesscase"}), "Aangemaakt"),
+            )]),
+            Some(json!({"$ref": "#/components/schemas/BusinesscaseInvoer"})),
+        ),
+        Endpoint::BusinessCase => (
+            "Eén businesscase: invoer, lasten per jaar, NCW, terugverdienjaar en onzekerheid".into(),
+            "businesscaseOphalen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(json!({"$ref": "#/components/schemas/Businesscase"}), "Businesscase"),
+            )]),
+            None,
+        ),
+        Endpoint::ReplaceBusinessCase => (
+            "Businesscase vervangen; versie in de body of If-Match".into(),
+            "businesscaseVervangen".into(),
+            Map::from_iter([(
+                "200".into(),
+                ok(json!({"$ref": "#/components/schemas/Businesscase"}), "Opgeslagen"),
+            )]),
+            Some(json!({"allOf": [{"$ref": "#/components/schemas/BusinesscaseInvoer"},
+                {"type": "object", "properties": {"versie": {"type": "integer"}}}]})),
+        ),
+        Endpoint::DeleteBusinessCase => (
+            "Businesscase verwijderen".into(),
+            "businesscaseVerwijderen".into(),
+            Map::from_iter([(
+                "204".into(),
+                json!({"description": "Verwijderd", "headers": api_version_header()}),
+            )]),
+            None,
+        ),
         Endpoint::Confirm(kind) => (
             format!(
                 "{} bevestigen als juist (eigenaar of beheerder)",
@@ -410,7 +461,10 @@ fn operation(route: &ApiRoute) -> Value {
     }
     if matches!(
         route.endpoint,
-        Endpoint::Replace(_) | Endpoint::Patch(_) | Endpoint::Delete(_)
+        Endpoint::Replace(_)
+            | Endpoint::Patch(_)
+            | Endpoint::Delete(_)
+            | Endpoint::ReplaceBusinessCase
     ) {
         codes.push("409");
     }
@@ -519,6 +573,47 @@ pub fn document() -> Value {
         "persoonsgegevensNaarPartner": {"type": "array", "items": element},
         "afhankelijkBehouden": {"type": "array", "items": element},
         "aantal": {"type": "integer"}}}));
+    let amount = json!({"oneOf": [{"type": "number", "minimum": 0}, {"type": "object", "required": ["min", "waarschijnlijk", "max"], "properties": {
+        "min": {"type": "number"}, "waarschijnlijk": {"type": "number"}, "max": {"type": "number"}}}]});
+    let cost = json!({"type": "object", "required": ["naam", "bedragPerJaar"], "properties": {
+        "naam": {"type": "string"}, "bedragPerJaar": amount, "indexatie": {"type": "number"},
+        "vanaf": {"type": "integer"}, "tot": {"type": "integer"}}});
+    let once = json!({"type": "object", "required": ["naam", "jaar", "bedrag"], "properties": {
+        "naam": {"type": "string"}, "jaar": {"type": "integer"}, "bedrag": amount}});
+    schemas.insert("BusinesscaseInvoer".into(), json!({"type": "object", "required": ["naam", "startjaar", "looptijdJaren"],
+        "description": "De structuur van het TOML-bestand dat `regisseur business-case` leest (REFERENCE.md §4).",
+        "properties": {
+        "naam": {"type": "string"}, "startjaar": {"type": "integer"}, "looptijdJaren": {"type": "integer", "minimum": 1, "maximum": 50},
+        "discontovoet": {"type": "number", "default": 0.0225}, "omslagrente": {"type": "number", "default": 0.02},
+        "afschrijvingStart": {"type": "string", "enum": ["volgend-jaar", "zelfde-jaar"]},
+        "bestaandeActiva": {"type": "array", "items": {"type": "object", "properties": {
+            "naam": {"type": "string"}, "boekwaarde": {"type": "number"}, "resterendeJaren": {"type": "integer"}}}},
+        "eigenBeheer": {"type": "object", "properties": {
+            "kosten": {"type": "array", "items": cost},
+            "investeringen": {"type": "array", "items": {"type": "object", "properties": {
+                "naam": {"type": "string"}, "jaar": {"type": "integer"}, "bedrag": amount, "afschrijvingsjaren": {"type": "integer"},
+                "restwaarde": {"type": "number"}, "herhalen": {"type": "boolean"}}}},
+            "eenmalig": {"type": "array", "items": once}}},
+        "uitbesteed": {"type": "object", "properties": {
+            "regiePercentage": {"type": "number", "default": 0.04},
+            "kosten": {"type": "array", "items": cost},
+            "eenmalig": {"type": "array", "items": once}}}}}));
+    let scenario = json!({"type": "object", "properties": {
+        "kapitaallasten": {"type": "number"}, "exploitatielasten": {"type": "number"}, "totaal": {"type": "number"},
+        "kasstroom": {"type": "number"}, "opbouw": {"type": "object", "additionalProperties": {"type": "number"}}}});
+    schemas.insert("Businesscase".into(), json!({"type": "object", "required": ["id", "versie", "invoer", "uitkomst"], "properties": {
+        "id": {"type": "string", "format": "uuid"}, "versie": {"type": "integer"},
+        "gewijzigdOp": {"type": "string", "format": "date-time"}, "gewijzigdDoor": {"type": "string"},
+        "invoer": {"$ref": "#/components/schemas/BusinesscaseInvoer"},
+        "uitkomst": {"type": "object", "properties": {
+            "jaren": {"type": "array", "items": {"type": "object", "properties": {
+                "jaar": {"type": "integer"}, "eigenBeheer": scenario, "uitbesteed": scenario}}},
+            "ncwEigenBeheer": {"type": "number"}, "ncwUitbesteed": {"type": "number"}, "ncwVerschil": {"type": "number"},
+            "terugverdienjaar": {"type": ["integer", "null"]},
+            "monteCarlo": {"type": "object", "properties": {"runs": {"type": "integer"}, "seed": {"type": "integer"},
+                "p10": {"type": "number"}, "p50": {"type": "number"}, "p90": {"type": "number"}, "kansGoedkoper": {"type": "number"}}},
+            "tornado": {"type": "array", "items": {"type": "object", "properties": {
+                "invoer": {"type": "string"}, "laag": {"type": "number"}, "hoog": {"type": "number"}}}}}}}}));
     schemas.insert("Probleem".into(), json!({"type": "object", "required": ["status", "title"], "properties": {
         "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"}, "detail": {"type": "string"},
         "invalidParams": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "reason": {"type": "string"}}}}}}));
@@ -569,7 +664,7 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().map_or(0, Map::len);
         let confirmable = regisseur_domain::quality::CONFIRMABLE.len();
-        assert_eq!(paths, 11 + EntityKind::ALL.len() * 2 + confirmable);
+        assert_eq!(paths, 13 + EntityKind::ALL.len() * 2 + confirmable);
         assert!(
             doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
                 .as_array()

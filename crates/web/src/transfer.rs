@@ -359,7 +359,7 @@ async fn import_confirm(
     )
 }
 
-fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
+pub(crate) fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
     let mut response = (StatusCode::OK, bytes).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -46,6 +46,8 @@ on_both_backends!(
     quality_pages_work_without_javascript,
     koers_and_gereedheid_work_without_javascript,
     impact_scope_and_the_map,
+    business_cases_in_the_api,
+    business_case_pages_work_without_javascript,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -1983,4 +1985,364 @@ async fn impact_scope_and_the_map(backend: Backend) {
     assert!(html.contains("Zaaksysteem"));
     let (status, _) = page(format!("/o/gemeente-a/impact/{other}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn business_cases_in_the_api(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let collection = "/api/v1/organisaties/gemeente-a/businesscases";
+    let input = json!({
+        "naam": "Hosting", "startjaar": 2027, "looptijdJaren": 5,
+        "bestaandeActiva": [{"naam": "Servers", "boekwaarde": 90000.0, "resterendeJaren": 3}],
+        "eigenBeheer": {"kosten": [{"naam": "Personeel", "bedragPerJaar": {"min": 180000.0, "waarschijnlijk": 200000.0, "max": 260000.0}}]},
+        "uitbesteed": {"kosten": [{"naam": "Dienst", "bedragPerJaar": 170000.0}],
+                       "eenmalig": [{"naam": "Transitie", "jaar": 2027, "bedrag": 60000.0}]}
+    });
+    // Readers read, but only a regisseur or beheerder writes; suppliers see nothing.
+    let (status, _) = app
+        .client("lezer")
+        .send_json(reqwest::Method::POST, collection, input.clone())
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.client("leverancier").get(collection).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, created) = app
+        .client("regisseur")
+        .send_json(reqwest::Method::POST, collection, input.clone())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_str().expect("id").to_string();
+    let outcome = &created["uitkomst"];
+    assert_eq!(outcome["jaren"].as_array().map(Vec::len), Some(5));
+    // Outsourced 2027: fee 170,000 + 4 % direction + transition + write-down of 90,000.
+    assert_eq!(
+        outcome["jaren"][0]["uitbesteed"]["exploitatielasten"],
+        json!(326800.0)
+    );
+    assert_eq!(
+        outcome["jaren"][0]["uitbesteed"]["opbouw"]["afwaardering"],
+        json!(90000.0)
+    );
+    assert_eq!(outcome["monteCarlo"]["runs"], json!(10000));
+    assert_eq!(
+        outcome["tornado"][0]["invoer"],
+        json!("eigenBeheer.kosten[0].bedragPerJaar")
+    );
+    // The same figures as the calculation itself.
+    let expected: regisseur_domain::business_case::Input =
+        serde_json::from_value(input.clone()).expect("input");
+    assert_eq!(
+        outcome["ncwVerschil"],
+        expected.report_json(10_000, 1)["ncwVerschil"]
+    );
+    let (status, list) = app.client("lezer").get(collection).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list["totaal"], json!(1));
+    let (status, _) = app
+        .client("regisseur-b")
+        .get(&format!(
+            "/api/v1/organisaties/gemeente-b/businesscases/{id}"
+        ))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another organisation's case is not there"
+    );
+
+    // Bad input: every problem named by its key path; unknown keys refused; nothing saved.
+    let mut wrong = input.clone();
+    wrong["uitbesteed"]["eenmalig"][0]["jaar"] = json!(2040);
+    wrong["eigenBeheer"]["kosten"][0]["bedragPerJaar"]["min"] = json!(300000.0);
+    let item = format!("{collection}/{id}");
+    let (status, problem) = app
+        .client("regisseur")
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"versie": 1, "invoer": wrong}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    let names: Vec<&str> = problem["invalidParams"]
+        .as_array()
+        .expect("params")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(names.contains(&"uitbesteed.eenmalig[0].jaar"), "{names:?}");
+    assert!(
+        names.contains(&"eigenBeheer.kosten[0].bedragPerJaar"),
+        "{names:?}"
+    );
+    let mut unknown = input.clone();
+    unknown["kleur"] = json!("rood");
+    let (status, problem) = app
+        .client("regisseur")
+        .send_json(reqwest::Method::POST, collection, unknown)
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        problem["detail"].as_str().unwrap_or("").contains("kleur"),
+        "{problem}"
+    );
+    // Replacing needs the version read; a stale one conflicts.
+    let mut longer = input.clone();
+    longer["looptijdJaren"] = json!(8);
+    let (status, _) = app
+        .client("regisseur")
+        .send_json(reqwest::Method::PUT, &item, longer.clone())
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "no version");
+    let (status, _) = app
+        .client("regisseur")
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"versie": 7, "invoer": longer}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, replaced) = app
+        .client("regisseur")
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"versie": 1, "invoer": longer}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{replaced}");
+    assert_eq!(replaced["versie"], json!(2));
+    assert_eq!(
+        replaced["uitkomst"]["jaren"].as_array().map(Vec::len),
+        Some(8)
+    );
+    let (status, _) = app.client("regisseur").delete(&item).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.client("regisseur").get(&item).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn business_case_pages_work_without_javascript(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.logged_in("regisseur").await;
+    let post = |path: &str, form: Vec<(&str, &str)>| {
+        let client = client.clone();
+        let url = app.url(path);
+        let form: Vec<(String, String)> = form
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        async move {
+            let response = client.post(url).form(&form).send().await.expect("post");
+            let status = response.status();
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            (status, location, response.text().await.expect("html"))
+        }
+    };
+    let get = |path: String| {
+        let client = client.clone();
+        let url = app.url(&path);
+        async move {
+            let response = client.get(url).send().await.expect("get");
+            let status = response.status();
+            let kind = response
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            (status, kind, response.bytes().await.expect("body").to_vec())
+        }
+    };
+    let (status, _, html) = get("/o/gemeente-a/businesscase/nieuw".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(html).expect("utf-8");
+    assert!(html.contains("name=\"eigenBeheer.kosten[0].bedragPerJaar.waarschijnlijk\""));
+    assert!(html.contains("hx-post=\"/o/gemeente-a/businesscase/controle\""));
+    let mut form = vec![
+        ("naam", "Hosting en werkplek"),
+        ("startjaar", "2027"),
+        ("looptijdJaren", "6"),
+        ("discontovoet", "2,25"),
+        ("omslagrente", "2"),
+        ("uitbesteed.regiePercentage", "4"),
+        ("afschrijvingStart", "volgend-jaar"),
+        ("eigenBeheer.kosten[0].naam", "Personeel"),
+        ("eigenBeheer.kosten[0].bedragPerJaar.min", "450.000"),
+        (
+            "eigenBeheer.kosten[0].bedragPerJaar.waarschijnlijk",
+            "480.000",
+        ),
+        ("eigenBeheer.kosten[0].bedragPerJaar.max", "540.000"),
+        ("eigenBeheer.investeringen[0].naam", "Opslag"),
+        ("eigenBeheer.investeringen[0].jaar", "2028"),
+        (
+            "eigenBeheer.investeringen[0].bedrag.waarschijnlijk",
+            "250.000",
+        ),
+        ("eigenBeheer.investeringen[0].afschrijvingsjaren", "0"),
+        ("uitbesteed.kosten[0].naam", "Dienstverlening"),
+        (
+            "uitbesteed.kosten[0].bedragPerJaar.waarschijnlijk",
+            "430.000",
+        ),
+        ("uitbesteed.eenmalig[0].naam", "Transitie"),
+        ("uitbesteed.eenmalig[0].jaar", "2027"),
+        ("uitbesteed.eenmalig[0].bedrag.waarschijnlijk", "300.000"),
+    ];
+    // Inline check: the problem lands in the field's own message slot.
+    let (status, _, fragment) = post("/o/gemeente-a/businesscase/controle", form.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        fragment.contains("id=\"eigenBeheer-investeringen-0-afschrijvingsjaren-fout\" hx-swap-oob=\"true\">Moet tussen 1 en 100 liggen."),
+        "{fragment}"
+    );
+    assert!(
+        fragment.contains("id=\"naam-fout\" hx-swap-oob=\"true\"></span>"),
+        "other slots are cleared"
+    );
+    // Saving refuses it with the field marked; what was typed stays.
+    let (status, _, html) = post("/o/gemeente-a/businesscase/nieuw", form.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("href=\"#eigenBeheer-investeringen-0-afschrijvingsjaren\""),
+        "summary links to the field"
+    );
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("value=\"450.000\""));
+    assert!(
+        app.store
+            .business_cases(app.org_a)
+            .await
+            .expect("list")
+            .is_empty(),
+        "nothing saved"
+    );
+    form.retain(|(k, _)| *k != "eigenBeheer.investeringen[0].afschrijvingsjaren");
+    form.push(("eigenBeheer.investeringen[0].afschrijvingsjaren", "5"));
+    let (status, _, fragment) = post("/o/gemeente-a/businesscase/controle", form.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(fragment.contains("De invoer is compleet."), "{fragment}");
+    let (status, location, _) = post("/o/gemeente-a/businesscase/nieuw", form.clone()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let cases = app.store.business_cases(app.org_a).await.expect("list");
+    assert_eq!(cases.len(), 1);
+    assert_eq!(
+        cases[0].input.eigen_beheer.investeringen[0].afschrijvingsjaren,
+        5
+    );
+    let here = location.split('?').next().unwrap_or_default().to_string();
+
+    // The case: four charts, each with its table, and the outcome in words.
+    let (status, _, html) = get(here.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(html).expect("utf-8");
+    for chart in ["lasten", "kasstroom", "montecarlo", "tornado"] {
+        assert!(
+            html.contains(&format!(
+                "aria-labelledby=\"{chart}-titel {chart}-beschrijving\""
+            )),
+            "{chart} chart"
+        );
+        assert!(
+            html.contains(&format!("id=\"tabel-{chart}\"")),
+            "{chart} table"
+        );
+    }
+    assert!(
+        html.contains("goedkoper dan eigen beheer") || html.contains("duurder dan eigen beheer")
+    );
+    assert!(
+        html.contains("regisseur business-case hosting-en-werkplek.toml --runs 10000 --seed 1")
+    );
+
+    // A variant side by side.
+    let (status, location, _) = post(&format!("{here}/kopie"), vec![]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("/bewerken"));
+    let (_, _, html) = get("/o/gemeente-a/businesscase".into()).await;
+    let html = String::from_utf8(html).expect("utf-8");
+    assert!(html.contains("Hosting en werkplek (variant)") && html.contains("id=\"vergelijking\""));
+
+    // Exports: the workbook and the TOML, which reads back as the same input.
+    let (status, kind, bytes) = get(format!("{here}/businesscase.xlsx")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.contains("spreadsheetml"));
+    assert!(bytes.starts_with(b"PK"), "an XLSX (zip) file");
+    let (status, _, toml) = get(format!("{here}/businesscase.toml")).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(toml).expect("utf-8");
+    let read = regisseur_interchange::business_case::read_toml(&text, regisseur_domain::Lang::Nl)
+        .expect("reads back");
+    assert_eq!(read, cases[0].input);
+
+    // Import: a broken file names key and line and saves nothing; a good one is saved.
+    let upload = |text: String| {
+        reqwest::multipart::Form::new().part(
+            "bestand",
+            reqwest::multipart::Part::bytes(text.into_bytes()).file_name("case.toml"),
+        )
+    };
+    let broken = text.replace("afschrijvingsjaren = 5", "afschrijvingsjaren = 0");
+    let line = broken
+        .lines()
+        .position(|l| l.contains("afschrijvingsjaren = 0"))
+        .expect("line")
+        + 1;
+    let response = client
+        .post(app.url("/o/gemeente-a/businesscase/importeren"))
+        .multipart(upload(broken))
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("html");
+    assert!(
+        html.contains(&format!(
+            "eigenBeheer.investeringen[0].afschrijvingsjaren (regel {line})"
+        )),
+        "{html}"
+    );
+    assert_eq!(
+        app.store
+            .business_cases(app.org_a)
+            .await
+            .expect("list")
+            .len(),
+        2
+    );
+    let response = client
+        .post(app.url("/o/gemeente-a/businesscase/importeren"))
+        .multipart(upload(text))
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store
+            .business_cases(app.org_a)
+            .await
+            .expect("list")
+            .len(),
+        3
+    );
+
+    // A reader sees the cases but cannot change them.
+    let reader = app.logged_in("lezer").await;
+    let response = reader.get(app.url(&here)).send().await.expect("get");
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = reader
+        .post(app.url(&format!("{here}/verwijderen")))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let (status, location, _) = post(&format!("{here}/verwijderen"), vec![]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("?verwijderd"));
 }

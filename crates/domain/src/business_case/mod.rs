@@ -16,6 +16,11 @@ mod uncertainty;
 pub use calculate::{Outcome, Scenario, Year, calculate, calculate_with, cents};
 pub use uncertainty::{MonteCarlo, TornadoBar, monte_carlo, tornado};
 
+/// Monte Carlo runs when none are asked for (the CLI's `--runs` and the web app).
+pub const DEFAULT_RUNS: usize = 10_000;
+/// The seed when none is given: the CLI and the web app give the same figures.
+pub const DEFAULT_SEED: u64 = 1;
+
 /// An amount: a number of euros, or a range for the uncertainty analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(untagged)]
