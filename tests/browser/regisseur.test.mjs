@@ -351,3 +351,48 @@ test('Scope: the cut of hosting, supplier dependency, the impact of a component 
   await expectAccessible(page, 'impact page with map');
   await page.context().close();
 });
+
+test('Businesscase: cases side by side, charts with tables, the editor checks each field as you type, the workbook', async () => {
+  const page = await newPage();
+  await login(page, 'regisseur@voorbeeld.nl');
+  await page.click('nav a[href="/o/voorbeeld/businesscase"]');
+  await page.waitForURL(/\/businesscase$/);
+  const columns = await page.$$eval('#vergelijking thead th', (cells) => cells.map((c) => c.textContent.trim()));
+  assert.deepEqual(columns, ['Alleen hosting naar de markt', 'Hosting en servicedesk naar de markt', 'SOC als dienst']);
+  assert.match(await page.textContent('#vergelijking'), /Kans dat uitbesteden goedkoper is/);
+  await expectAccessible(page, 'business cases side by side');
+  await page.click('#vergelijking a:text("Hosting en servicedesk naar de markt")');
+  await page.waitForURL(/\/businesscase\/[0-9a-f-]+$/);
+  assert.match(await page.textContent('#oordeel'), /Over 10 jaar is uitbesteden € [\d.]+ goedkoper/);
+  for (const chart of ['lasten', 'kasstroom', 'montecarlo', 'tornado']) {
+    assert.ok(await page.isVisible(`svg[aria-labelledby="${chart}-titel ${chart}-beschrijving"]`), chart);
+    assert.ok(await page.$(`#tabel-${chart} table`), `${chart} table`);
+  }
+  assert.match(await page.textContent('#montecarlo-beschrijving'), /10000 runs/);
+  // The tables open under their charts.
+  await page.click('#tabel-lasten summary');
+  assert.ok(await page.isVisible('#tabel-lasten table'));
+  await expectAccessible(page, 'business case');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/businesscase.png`, fullPage: true });
+  const download = page.waitForEvent('download');
+  await page.click('main a[href$="/businesscase.xlsx"]');
+  assert.match((await download).suggestedFilename(), /^hosting-en-servicedesk-naar-de-markt\.xlsx$/);
+  // The editor: a wrong value is named at its field as soon as you leave it; fixed, it saves.
+  await page.click('main a:text("Bewerken")');
+  await page.waitForURL(/\/bewerken$/);
+  await expectAccessible(page, 'business case editor');
+  const field = '#eigenBeheer-investeringen-0-afschrijvingsjaren';
+  await page.fill(field, '0');
+  await page.press(field, 'Tab');
+  await page.waitForFunction((id) => document.querySelector(id).textContent.trim() !== '', `${field}-fout`);
+  assert.match(await page.textContent(`${field}-fout`), /tussen 1 en 100/);
+  assert.match(await page.textContent('#bc-controle'), /Problemen in de invoer \(1\)/);
+  await page.fill(field, '6');
+  await page.press(field, 'Tab');
+  await page.waitForFunction((id) => document.querySelector(id).textContent.trim() === '', `${field}-fout`);
+  assert.match(await page.textContent('#bc-controle'), /De invoer is compleet/);
+  await page.click('main button:text("Opslaan")');
+  await page.waitForURL(/\?opgeslagen$/);
+  assert.match(await page.textContent('main'), /Afschrijvingsjaren/);
+  await page.context().close();
+});

@@ -33,6 +33,40 @@ const INFRASTRUCTURE: &str = include_str!("infrastructure.txt");
 const GOALS: &str = include_str!("goals.txt");
 const DOMAINS: &str = include_str!("domains.txt");
 const READINESS: &str = include_str!("readiness.txt");
+/// The business cases, as the TOML files `regisseur business-case` reads.
+const BUSINESS_CASES: [(&str, &str); 3] = [
+    (
+        "businesscases/hosting-en-servicedesk.toml",
+        include_str!("businesscases/hosting-en-servicedesk.toml"),
+    ),
+    (
+        "businesscases/alleen-hosting.toml",
+        include_str!("businesscases/alleen-hosting.toml"),
+    ),
+    (
+        "businesscases/soc-dienst.toml",
+        include_str!("businesscases/soc-dienst.toml"),
+    ),
+];
+
+/// The demo's business cases, read and checked like an uploaded file.
+pub fn business_cases() -> Result<Vec<regisseur_domain::business_case::Input>, DemoError> {
+    BUSINESS_CASES
+        .iter()
+        .map(|(file, text)| {
+            regisseur_interchange::business_case::read_toml(text, regisseur_domain::Lang::En)
+                .map_err(|problems| DemoError::Data {
+                    file,
+                    line: problems.first().and_then(|p| p.line).unwrap_or(0),
+                    message: problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                })
+        })
+        .collect()
+}
 /// The contract manager, owner of every contract.
 const CONTRACT_OWNER: &str = "Mirjam de Boer";
 /// The system administrator, owner of the infrastructure in use.
@@ -661,6 +695,11 @@ pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
             .await?;
     }
     koers(store, organisation.id).await?;
+    for case in business_cases()? {
+        store
+            .create_business_case(&actor, organisation.id, &case)
+            .await?;
+    }
     // The score of the past year, month by month: the rules as of each day over this register,
     // with the confirmations made by then.
     for months_ago in (1..=12).rev() {

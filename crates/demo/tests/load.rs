@@ -95,6 +95,37 @@ async fn loads_whole(backend: Backend) {
     assert!(!cut.outsourced.is_empty());
     assert!(!cut.crossing.is_empty(), "hosting is not an island");
     assert!(!cut.dependent.is_empty());
+
+    // Businesscase: the full scope, the hosting-only variant and the SOC, side by side. The
+    // full scope is probably cheaper but not surely so; the variant is a toss-up; the SOC has
+    // fixed offers and is clearly cheaper.
+    use regisseur_domain::business_case::{calculate, monte_carlo};
+    let cases = store
+        .business_cases(loaded.organisation.id)
+        .await
+        .expect("business cases");
+    assert_eq!(cases.len(), 3);
+    let named = |name: &str| {
+        cases
+            .iter()
+            .find(|c| c.input.naam == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let full = &named("Hosting en servicedesk naar de markt").input;
+    assert!(full.has_ranges());
+    let mc = monte_carlo(full, 2_000, 1);
+    assert!(
+        mc.p10 < 0.0 && mc.p90 > 0.0,
+        "honestly uncertain: {} … {}",
+        mc.p10,
+        mc.p90
+    );
+    assert!(mc.cheaper_share > 0.5);
+    let variant = calculate(&named("Alleen hosting naar de markt").input);
+    assert!(variant.ncw_verschil > calculate(full).ncw_verschil);
+    let soc = &named("SOC als dienst").input;
+    assert!(!soc.has_ranges());
+    assert!(calculate(soc).ncw_verschil < 0.0);
     store.close().await;
 }
 

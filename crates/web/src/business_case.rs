@@ -630,6 +630,18 @@ fn kind_label(code: &str, lang: Lang) -> &'static str {
     })
 }
 
+/// The anchor of an axis label: at the ends of the axis the text stays inside the chart.
+fn edge_anchor(scale: Scale, value: f64) -> &'static str {
+    let x = scale.at(value);
+    if x > CHART_WIDTH - RIGHT - 30.0 {
+        "end"
+    } else if x < scale.from.min(scale.to) + 30.0 {
+        "start"
+    } else {
+        "middle"
+    }
+}
+
 /// Yearly charges stacked by kind, the in-house bar beside the outsourced one.
 fn charges_section(o: &Outcome, lang: Lang) -> ChartSection {
     let t = T(lang);
@@ -909,7 +921,12 @@ fn histogram_section(mc: &MonteCarlo, deterministic: f64, lang: Lang) -> ChartSe
             "#333333",
             false,
         );
-        chart.label(x.at(tick), bottom + 18.0, euro_short(tick, lang), "middle");
+        chart.label(
+            x.at(tick),
+            bottom + 18.0,
+            euro_short(tick, lang),
+            edge_anchor(x, tick),
+        );
     }
     for (from, to, count) in &bins {
         let (x0, x1) = (x.at(*from), x.at(*to));
@@ -1002,7 +1019,12 @@ fn tornado_section(input: &Input, bars: &[TornadoBar], base: f64, lang: Lang) ->
             "#e0e0e0",
             false,
         );
-        chart.label(x.at(tick), bottom + 16.0, euro_short(tick, lang), "middle");
+        chart.label(
+            x.at(tick),
+            bottom + 16.0,
+            euro_short(tick, lang),
+            edge_anchor(x, tick),
+        );
     }
     for (i, bar) in shown.iter().enumerate() {
         let y = TOP + 20.0 + row_height * i as f64;

@@ -1158,8 +1158,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "bc.check.problems",
-        "problemen in de invoer:",
-        "problems in the input:",
+        "Problemen in de invoer",
+        "Problems in the input",
     ),
 ];
 
