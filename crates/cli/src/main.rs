@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use regisseur_domain::access::Role;
 use regisseur_domain::organisation::{NewOrganisation, check_password};
+use regisseur_domain::procurement::{evaluation, route};
 use regisseur_domain::quality::{Report, RuleId, Settings, Severity};
 use regisseur_domain::readiness::{self, Advice, AnswersFile};
 use regisseur_domain::values::Email;
@@ -183,6 +184,57 @@ enum Command {
         /// Seed of the Monte Carlo (the same seed gives the same figures)
         #[arg(long, default_value_t = regisseur_domain::business_case::DEFAULT_SEED)]
         seed: u64,
+    },
+    /// Aanbesteding: the estimated value, the EU threshold, every procedure with whether it is
+    /// allowed and why, the advice with its motivation, and the minimum timeline
+    Route {
+        /// diensten, leveringen, werken or sociale-diensten
+        #[arg(long = "type")]
+        kind: String,
+        /// Value per year, euros excluding VAT (e.g. 120000 or 120.000,00)
+        #[arg(long)]
+        annual_value: String,
+        /// Term in months, without options
+        #[arg(long, default_value_t = 0)]
+        months: u32,
+        /// Option and extension months
+        #[arg(long, default_value_t = 0)]
+        option_months: u32,
+        /// The contract has no end date
+        #[arg(long)]
+        indefinite: bool,
+        /// The date the notice (or invitation) will be sent, YYYY-MM-DD
+        #[arg(long)]
+        notice_date: String,
+        /// The solution must be adapted to the municipality
+        #[arg(long)]
+        adapted: bool,
+        /// The purchase includes design or innovative solutions
+        #[arg(long)]
+        innovative: bool,
+        /// Complex in nature, legal or financial make-up, or risks
+        #[arg(long)]
+        complex: bool,
+        /// The specifications cannot be set precisely beforehand
+        #[arg(long)]
+        unspecifiable: bool,
+        /// How many suppliers could deliver
+        #[arg(long)]
+        suppliers: Option<u32>,
+        /// Extreme urgency not caused by the municipality
+        #[arg(long)]
+        urgent: bool,
+        /// Print as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Gunning: the ranking of the bids of a tender (TOML), with exclusions, sensitivity of the
+    /// weights and the rank-reversal check
+    Evaluate {
+        file: String,
+        /// Print as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
@@ -485,6 +537,39 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             runs,
             seed,
         } => business_case(&file, json, runs, seed),
+        Command::Route {
+            kind,
+            annual_value,
+            months,
+            option_months,
+            indefinite,
+            notice_date,
+            adapted,
+            innovative,
+            complex,
+            unspecifiable,
+            suppliers,
+            urgent,
+            json,
+        } => {
+            let factors = route::Factors {
+                adapted,
+                innovative,
+                complex,
+                unspecifiable,
+                potential_suppliers: suppliers,
+                urgent,
+            };
+            procurement_route(
+                &kind,
+                &annual_value,
+                (months, option_months, indefinite),
+                &notice_date,
+                factors,
+                json,
+            )
+        }
+        Command::Evaluate { file, json } => evaluate(&file, json),
         Command::Backup { file } => backup(&cli.database, &file).await,
         Command::Restore { file } => restore(&cli.database, &file).await,
     }
@@ -1142,6 +1227,162 @@ fn print_advice(advice: &Advice, json: bool, lang: Lang) {
     for domain in &advice.domains {
         out!("domain {}: {}", domain.domain.code(), domain.verdict.code());
     }
+}
+
+/// The route advice from the command line's figures; bad input is named, exit 2.
+fn procurement_route(
+    kind: &str,
+    annual_value: &str,
+    (months, option_months, indefinite): (u32, u32, bool),
+    notice_date: &str,
+    factors: route::Factors,
+    json: bool,
+) -> Result<(), Failure> {
+    let usage = |message: String| Failure::Usage(anyhow::anyhow!(message));
+    let kind = route::Kind::parse(kind).ok_or_else(|| {
+        usage(format!(
+            "--type {kind}: use one of {}",
+            route::Kind::ALL.map(route::Kind::code).join(", ")
+        ))
+    })?;
+    let annual_value = regisseur_domain::values::Cents::parse_euros(annual_value)
+        .map(|c| c.0 as f64 / 100.0)
+        .map_err(|p| {
+            usage(format!(
+                "--annual-value {annual_value}: {}",
+                p.message(Lang::En)
+            ))
+        })?;
+    let notice_date = chrono::NaiveDate::parse_from_str(notice_date.trim(), "%Y-%m-%d")
+        .map_err(|_| usage(format!("--notice-date {notice_date}: use YYYY-MM-DD")))?;
+    let input = route::RouteInput {
+        kind,
+        annual_value,
+        months,
+        option_months,
+        indefinite,
+        notice_date,
+        policy: route::PolicyThresholds::default(),
+        factors,
+        assumptions: route::Assumptions::default(),
+    };
+    input.check().map_err(|e| {
+        let flag = |name: &str| match name {
+            "jaarwaarde" => "--annual-value".to_string(),
+            "maanden" => "--months".into(),
+            "optieMaanden" => "--option-months".into(),
+            "publicatiedatum" => "--notice-date".into(),
+            other => other.to_string(),
+        };
+        usage(
+            e.0.iter()
+                .map(|f| format!("{}: {}", flag(&f.name), f.problem.message(Lang::En)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let advice = route::advise(&input, Lang::Nl);
+    if json {
+        print_json(&advice.to_json(Lang::Nl));
+        return Ok(());
+    }
+    out!(
+        "estimated value {:.2} ({}); EU threshold {:.0}: {}",
+        advice.estimated_value,
+        advice.value_basis,
+        advice.threshold,
+        if advice.european {
+            "European procedure"
+        } else {
+            "below the threshold"
+        }
+    );
+    for p in &advice.procedures {
+        out!(
+            "  {:<45} {:<4} {}",
+            p.procedure.code(),
+            if p.allowed { "yes" } else { "no" },
+            p.ground
+        );
+    }
+    out!("advice: {}", advice.advice.code());
+    for line in &advice.motivation {
+        out!("  {line}");
+    }
+    out!(
+        "best value: {} — {}",
+        if advice.best_value.0 {
+            "fits"
+        } else {
+            "does not fit"
+        },
+        advice.best_value.1
+    );
+    out!(
+        "market consultation: {} — {}",
+        if advice.market_consultation.0 {
+            "yes"
+        } else {
+            "no"
+        },
+        advice.market_consultation.1
+    );
+    for step in &advice.planning {
+        out!("  {}  {:<30} {}", step.date, step.code, step.basis);
+    }
+    for warning in &advice.warnings {
+        out!("warning: {warning}");
+    }
+    Ok(())
+}
+
+/// Evaluates a tender file; every problem is named with its key path and line (exit 2).
+fn evaluate(file: &str, json: bool) -> Result<(), Failure> {
+    let usage = |message: String| Failure::Usage(anyhow::anyhow!(message));
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
+    let tender: evaluation::Tender =
+        regisseur_interchange::toml_file::read(&text, evaluation::Tender::check, Lang::En)
+            .map_err(|problems| {
+                let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                usage(format!("{file}:\n{}", lines.join("\n")))
+            })?;
+    let result = evaluation::evaluate(&tender);
+    if json {
+        print_json(&result.to_json());
+        return Ok(());
+    }
+    out!("{} ({})", tender.naam, result.method.code());
+    for r in &result.ranking {
+        let figure = match (r.total, r.assessed_price) {
+            (Some(total), _) => format!("total {total:.2}"),
+            (_, Some(price)) => format!("assessed price {price:.2}"),
+            _ => String::new(),
+        };
+        out!(
+            "  {}{} {:<30} quality {:.4}  {figure}",
+            r.rank,
+            if r.shared { "=" } else { " " },
+            r.bidder,
+            r.quality
+        );
+    }
+    for (who, why) in &result.excluded {
+        out!("excluded: {who} — {why}");
+    }
+    for s in &result.sensitivity {
+        out!(
+            "sensitivity {}: weight {} → winner changes at {}",
+            s.criterion,
+            s.current,
+            s.switch
+                .map_or("none within [0, 1]".to_string(), |w| w.to_string())
+        );
+    }
+    for r in result.rank_reversal.iter().filter(|r| !r.pairs.is_empty()) {
+        let pairs: Vec<String> = r.pairs.iter().map(|(a, b)| format!("{a} ↔ {b}")).collect();
+        out!("rank reversal without {}: {}", r.without, pairs.join(", "));
+    }
+    Ok(())
 }
 
 /// Reads a business case and prints its figures; every problem is named with its key path and

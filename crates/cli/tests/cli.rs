@@ -1105,3 +1105,198 @@ fn business_case_from_a_toml_file() {
     let out = run(&["business-case", "/bestaat/niet.toml"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn run_plain(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_regisseur"))
+        .args(args)
+        .env("REGISSEUR_LOG", "error")
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn route_advice_from_the_command_line() {
+    let out = run_plain(&[
+        "route",
+        "--type",
+        "diensten",
+        "--annual-value",
+        "120000",
+        "--months",
+        "48",
+        "--option-months",
+        "24",
+        "--notice-date",
+        "2026-03-01",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["geraamdeWaarde"], serde_json::json!(480000.0));
+    assert_eq!(json["drempel"], serde_json::json!(216000.0));
+    assert_eq!(json["europees"], serde_json::json!(true));
+    assert_eq!(json["advies"], "openbaar");
+    assert!(
+        json["motivering"]
+            .as_str()
+            .is_some_and(|m| m.contains("Omvang"))
+    );
+    let procedures = json["procedures"].as_array().expect("procedures");
+    let allowed = |code: &str| {
+        procedures
+            .iter()
+            .find(|p| p["procedure"] == code)
+            .map(|p| p["toegestaan"].clone())
+    };
+    assert_eq!(allowed("openbaar"), Some(serde_json::json!(true)));
+    assert_eq!(
+        allowed("meervoudig-onderhands"),
+        Some(serde_json::json!(false))
+    );
+    assert!(
+        procedures
+            .iter()
+            .all(|p| p["grond"].as_str().is_some_and(|g| !g.is_empty()))
+    );
+    let steps: Vec<(&str, &str)> = json["planning"]
+        .as_array()
+        .expect("planning")
+        .iter()
+        .map(|s| {
+            (
+                s["stap"].as_str().unwrap_or(""),
+                s["datum"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(steps[0], ("publicatie", "2026-03-01"));
+    assert!(steps.contains(&("inschrijving", "2026-04-10")), "{steps:?}");
+    assert!(
+        steps.contains(&("einde-opschortingstermijn", "2026-05-14")),
+        "{steps:?}"
+    );
+    // Below the threshold the policy decides; bad input is named, exit 2.
+    let out = run_plain(&[
+        "route",
+        "--type",
+        "diensten",
+        "--annual-value",
+        "20.000",
+        "--months",
+        "24",
+        "--notice-date",
+        "2026-03-01",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["advies"], "enkelvoudig-onderhands");
+    let out = run_plain(&[
+        "route",
+        "--type",
+        "kantoor",
+        "--annual-value",
+        "1000",
+        "--months",
+        "12",
+        "--notice-date",
+        "2026-03-01",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--type kantoor"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run_plain(&[
+        "route",
+        "--type",
+        "werken",
+        "--annual-value",
+        "1000",
+        "--months",
+        "12",
+        "--notice-date",
+        "2019-03-01",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--notice-date"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn evaluate_a_tender_file() {
+    let tender = fixture("tender-werkplek.toml");
+    let out = run_plain(&["evaluate", &tender, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["methode"], "absoluut");
+    let ranking: Vec<(&str, f64, u64)> = json["ranking"]
+        .as_array()
+        .expect("ranking")
+        .iter()
+        .map(|r| {
+            (
+                r["inschrijver"].as_str().unwrap_or(""),
+                r["totaal"].as_f64().unwrap_or(0.0),
+                r["rang"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // A: q 0.74, price score (5.0 − 4.2)/2.0 = 0.4 → 100 × (0.7 × 0.74 + 0.3 × 0.4) = 63.8.
+    assert_eq!(
+        ranking,
+        [
+            ("Partner A", 63.8, 1),
+            ("Partner B", 62.3, 2),
+            ("Partner D", 61.7, 3)
+        ]
+    );
+    assert_eq!(json["ranking"][0]["kwaliteit"], serde_json::json!(0.74));
+    assert_eq!(json["ranking"][0]["prijsScore"], serde_json::json!(0.4));
+    assert_eq!(json["uitgesloten"][0]["inschrijver"], "Partner C");
+    // WQ: A (40 + 34 w) and B (70 − 11 w) meet at w = 2/3.
+    let wq = json["gevoeligheid"]
+        .as_array()
+        .expect("sensitivity")
+        .iter()
+        .find(|s| s["criterium"] == "kwaliteitGewicht")
+        .cloned()
+        .expect("WQ");
+    assert_eq!(wq["omslagGewicht"], serde_json::json!(0.6667));
+    assert!(
+        json["rangomkering"]
+            .as_array()
+            .is_some_and(|r| r.len() == 3)
+    );
+
+    // Bad input: key path and line, exit 2, nothing printed.
+    let dir = std::env::temp_dir().join(format!("regisseur-tender-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let original = std::fs::read_to_string(&tender).expect("read");
+    let bad = dir.join("fout.toml");
+    std::fs::write(
+        &bad,
+        original
+            .replace(
+                "gewicht = 0.2\n\n[[criteria]]\nid = \"samenwerking\"",
+                "gewicht = 0.25\n\n[[criteria]]\nid = \"samenwerking\"",
+            )
+            .replace("prijsMin = 3000000.00", "prijsMin = 6000000.00")
+            .replace("samenwerking = 5,", "samenwerking = 11,"),
+    )
+    .expect("write");
+    let out = run_plain(&["evaluate", &bad.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = text(&out.stderr);
+    assert!(message.contains("prijsMin (line 7)"), "{message}");
+    assert!(message.contains("criteria (line 17)"), "{message}");
+    assert!(
+        message.contains("inschrijvingen[1].scores.samenwerking (line 47)"),
+        "{message}"
+    );
+    assert!(out.stdout.is_empty());
+}

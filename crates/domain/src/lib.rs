@@ -11,6 +11,7 @@ pub mod goals;
 pub mod idmap;
 pub mod landscape;
 pub mod organisation;
+pub mod procurement;
 pub mod quality;
 pub mod readiness;
 pub mod reference;

@@ -92,6 +92,14 @@ pub enum Problem {
     Negative,
     RangeOutOfOrder,
     OutsideHorizon,
+    /// The weights of a list do not add up to 1 (±0.0001).
+    WeightsSum,
+    /// Must be smaller than another field.
+    MustBeBelow {
+        other: &'static str,
+    },
+    /// No EU threshold is known for this date.
+    NoThreshold,
 }
 
 impl Problem {
@@ -196,6 +204,18 @@ impl Problem {
             }
             (Problem::OutsideHorizon, Lang::En) => {
                 "Falls outside the horizon (startjaar up to startjaar + looptijdJaren).".into()
+            }
+            (Problem::WeightsSum, Lang::Nl) => {
+                "De gewichten moeten samen 1 zijn (±0,0001).".into()
+            }
+            (Problem::WeightsSum, Lang::En) => "The weights must add up to 1 (±0.0001).".into(),
+            (Problem::MustBeBelow { other }, Lang::Nl) => format!("Moet kleiner zijn dan {other}."),
+            (Problem::MustBeBelow { other }, Lang::En) => format!("Must be smaller than {other}."),
+            (Problem::NoThreshold, Lang::Nl) => {
+                "Voor deze datum is geen Europese drempel bekend (de tabel begint op 1 januari 2022).".into()
+            }
+            (Problem::NoThreshold, Lang::En) => {
+                "No EU threshold is known for this date (the table starts on 1 January 2022).".into()
             }
             (Problem::NotANumber, Lang::Nl) => "Moet een getal zijn.".into(),
             (Problem::NotANumber, Lang::En) => "Must be a number.".into(),

@@ -3,114 +3,19 @@
 //! hand — the inputs, and the yearly table with its totals, present values and the net present
 //! value as Excel formulas over the figures.
 
+use crate::toml_file::KeyProblem;
 use regisseur_domain::Lang;
 use regisseur_domain::business_case::{Amount, Input, MonteCarlo, Outcome, Scenario, TornadoBar};
 use rust_xlsxwriter::{Color, Format, Formula, Workbook, Worksheet, XlsxError};
-use serde::Serialize;
-
-/// One problem in a business case file: the key path (empty when the file cannot be read as a
-/// business case at all), the line when known, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CaseProblem {
-    #[serde(rename = "sleutel")]
-    pub path: String,
-    #[serde(rename = "regel")]
-    pub line: Option<usize>,
-    #[serde(rename = "melding")]
-    pub message: String,
-}
-
-impl std::fmt::Display for CaseProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let line = self.line.map_or(String::new(), |l| format!(" (line {l})"));
-        if self.path.is_empty() {
-            write!(f, "{}{line}", self.message)
-        } else {
-            write!(f, "{}{line}: {}", self.path, self.message)
-        }
-    }
-}
 
 /// Reads and checks a business case written as TOML.
-pub fn read_toml(text: &str, lang: Lang) -> Result<Input, Vec<CaseProblem>> {
-    let input: Input = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|span| {
-            text.as_bytes()[..span.start.min(text.len())]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1
-        });
-        vec![CaseProblem {
-            path: String::new(),
-            line,
-            message: e.message().trim().to_string(),
-        }]
-    })?;
-    input.check().map_err(|errors| {
-        errors
-            .0
-            .iter()
-            .map(|e| CaseProblem {
-                line: line_of(text, &e.name),
-                path: e.name.clone(),
-                message: e.problem.message(lang),
-            })
-            .collect::<Vec<_>>()
-    })?;
-    Ok(input)
+pub fn read_toml(text: &str, lang: Lang) -> Result<Input, Vec<KeyProblem>> {
+    crate::toml_file::read(text, Input::check, lang)
 }
 
 /// The business case as TOML, in the structure [`read_toml`] reads.
 pub fn to_toml(input: &Input) -> Result<String, String> {
-    toml::to_string_pretty(input).map_err(|e| e.to_string())
-}
-
-/// The line (from 1) where a key path such as `eigenBeheer.kosten[1].bedragPerJaar` is written in
-/// a TOML text: within the right `[[eigenBeheer.kosten]]` table (or `[section]`), the line of the
-/// key. `None` when the key is not written (a default, or an inline table).
-pub fn line_of(text: &str, path: &str) -> Option<usize> {
-    // Split into the table (with the index of the array element) and the key inside it.
-    let (table, index, key) = match path.rfind(']') {
-        Some(close) => {
-            let open = path[..close].rfind('[')?;
-            let index: usize = path[open + 1..close].parse().ok()?;
-            let key = path[close + 1..].trim_start_matches('.');
-            (&path[..open], Some(index), key)
-        }
-        None => match path.rsplit_once('.') {
-            Some((table, key)) => (table, None, key),
-            None => ("", None, path),
-        },
-    };
-    let key = key.split('.').next().unwrap_or(key);
-    let mut seen = 0usize;
-    let mut inside = table.is_empty();
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if let Some(header) = trimmed
-            .strip_prefix("[[")
-            .and_then(|h| h.split("]]").next())
-        {
-            let current = header.trim();
-            inside = current == table && index == Some(seen);
-            if current == table {
-                seen += 1;
-            }
-            continue;
-        }
-        if let Some(header) = trimmed.strip_prefix('[').and_then(|h| h.split(']').next()) {
-            inside = index.is_none() && header.trim() == table;
-            continue;
-        }
-        if inside
-            && let Some((name, _)) = trimmed.split_once('=')
-            && name.trim() == key
-        {
-            return Some(i + 1);
-        }
-    }
-    None
+    crate::toml_file::write(input)
 }
 
 /// The uncertainty analysis to put in the workbook, when the case has ranges.

@@ -14,6 +14,7 @@ pub mod business_case;
 pub mod export;
 pub mod plan;
 pub mod sheet;
+pub mod toml_file;
 pub mod workbook;
 
 use serde::Serialize;

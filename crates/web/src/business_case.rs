@@ -28,7 +28,7 @@ use regisseur_domain::business_case::{
     monte_carlo, tornado,
 };
 use regisseur_domain::{Lang, ValidationErrors};
-use regisseur_interchange::business_case::{CaseProblem, Uncertainty, read_toml, to_toml, to_xlsx};
+use regisseur_interchange::business_case::{Uncertainty, read_toml, to_toml, to_xlsx};
 use regisseur_store::{Membership, StoreError, StoredBusinessCase};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -306,7 +306,7 @@ async fn import_toml(
                         }
                         Err(found) => found
                             .iter()
-                            .map(|p| format!("{name}: {}", problem_text(p, lang)))
+                            .map(|p| format!("{name}: {}", p.text(lang)))
                             .collect(),
                     },
                 },
@@ -317,17 +317,6 @@ async fn import_toml(
         }
         .await,
     )
-}
-
-fn problem_text(p: &CaseProblem, lang: Lang) -> String {
-    let line = p.line.map_or(String::new(), |l| {
-        format!(" ({} {l})", lang.pick("regel", "line"))
-    });
-    if p.path.is_empty() {
-        format!("{}{line}", p.message)
-    } else {
-        format!("{}{line}: {}", p.path, p.message)
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
