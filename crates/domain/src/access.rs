@@ -72,6 +72,11 @@ impl Role {
         }
     }
 
+    /// Sets up tenders, registers bids, chairs the evaluation and keeps the procurement policy.
+    pub fn can_procure(self) -> bool {
+        matches!(self, Role::Beheerder | Role::Regisseur | Role::Inkoper)
+    }
+
     /// Keeps the goals, the sourcing choices and finalises readiness assessments.
     pub fn can_steer(self) -> bool {
         matches!(self, Role::Beheerder | Role::Regisseur)

@@ -12,6 +12,7 @@ mod business_case;
 mod db;
 mod elements;
 mod koers;
+mod procurement;
 mod quality;
 mod scope;
 pub mod testing;
@@ -23,6 +24,7 @@ pub use business_case::StoredBusinessCase;
 pub use db::Dialect;
 pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Page, Planned};
 pub use koers::{Assessment, StoredAnswer, StoredGoal};
+pub use procurement::{Consensus, EvaluatorScore, SealedBid, StoredTender};
 pub use quality::{Confirmation, ScorePoint};
 
 use db::Db;
@@ -46,6 +48,9 @@ pub enum StoreError {
     Conflict { current: i64 },
     #[error("other elements depend on this one")]
     HasDependents(Vec<Dependent>),
+    /// The action does not fit where the process stands (e.g. prices are still sealed).
+    #[error("not possible now: {0}")]
+    NotNow(String),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
     #[error("{0}")]

@@ -34,6 +34,7 @@ on_both_backends!(
     quality_settings_confirmations_and_score_history,
     goals_domains_and_assessments,
     business_cases_round_trip_with_versions_and_audit,
+    tenders_keep_prices_sealed_until_the_consensus_is_final,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -1271,4 +1272,240 @@ async fn business_cases_round_trip_with_versions_and_audit(backend: Backend) {
         .await
         .expect("deleted");
     assert_eq!(store.business_cases(org).await.expect("list").len(), 1);
+}
+
+async fn tenders_keep_prices_sealed_until_the_consensus_is_final(backend: Backend) {
+    use regisseur_domain::procurement::workflow::{Setup, Stage};
+    use std::collections::BTreeMap;
+    let store = store(backend).await;
+    let org = org(&store, "aanbesteding").await;
+    let who = |email: &str| Actor {
+        user_id: None,
+        email: email.into(),
+    };
+    let (chair, anna, bob) = (
+        who("voorzitter@test.nl"),
+        who("anna@test.nl"),
+        who("bob@test.nl"),
+    );
+    let mut setup = Setup::it_outsourcing(5_000_000.0, 3_000_000.0);
+    setup.criteria.truncate(2);
+    setup.criteria[0].gewicht = 0.6;
+    setup.criteria[1].gewicht = 0.4;
+    setup.eisen.truncate(1);
+    let evaluators = vec![anna.email.clone(), bob.email.clone()];
+    // The policy: defaults until set.
+    assert_eq!(
+        store
+            .procurement_policy(org)
+            .await
+            .expect("policy")
+            .diensten_enkelvoudig,
+        50_000.0
+    );
+    let mut policy = store.procurement_policy(org).await.expect("policy");
+    policy.diensten_enkelvoudig = 30_000.0;
+    store
+        .set_procurement_policy(&chair, org, &policy)
+        .await
+        .expect("policy set");
+    assert_eq!(store.procurement_policy(org).await.expect("policy"), policy);
+
+    let mut bad = setup.clone();
+    bad.criteria[0].gewicht = 0.9;
+    assert!(matches!(
+        store.create_tender(&chair, org, "Werkplek", &bad, &chair.email, &evaluators).await,
+        Err(StoreError::Invalid(e)) if e.0[0].name == "criteria"
+    ));
+    let tender = store
+        .create_tender(&chair, org, "Werkplek", &setup, &chair.email, &evaluators)
+        .await
+        .expect("created");
+    assert_eq!(tender.stage, Stage::Opzet);
+    let ok: BTreeMap<String, bool> = [("iso27001".to_string(), true)].into_iter().collect();
+    let fails: BTreeMap<String, bool> = [("iso27001".to_string(), false)].into_iter().collect();
+    let a = store
+        .add_bid(&chair, org, tender.id, "Partner A", 4_200_000.0, &ok)
+        .await
+        .expect("bid A");
+    let b = store
+        .add_bid(&chair, org, tender.id, "Partner B", 3_600_000.0, &ok)
+        .await
+        .expect("bid B");
+    store
+        .add_bid(&chair, org, tender.id, "Partner C", 3_100_000.0, &fails)
+        .await
+        .expect("bid C");
+    assert!(matches!(
+        store.add_bid(&chair, org, tender.id, "partner a", 1.0, &ok).await,
+        Err(StoreError::Invalid(e)) if e.0[0].problem == Problem::Duplicate
+    ));
+    // Sealed: no price anywhere before the consensus is final.
+    assert!(matches!(
+        store.opened_bids(org, tender.id).await,
+        Err(StoreError::NotNow(_))
+    ));
+    assert_eq!(store.sealed_bids(tender.id).await.expect("bids").len(), 3);
+    let trail = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity: Some("inschrijving".into()),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert!(trail.items.iter().all(|e| {
+        e.new_value
+            .as_ref()
+            .is_some_and(|v| v["prijs"] == "verzegeld")
+    }));
+
+    store
+        .start_evaluation(&chair, org, tender.id)
+        .await
+        .expect("started");
+    assert!(
+        matches!(
+            store
+                .add_bid(&chair, org, tender.id, "Partner D", 1.0, &ok)
+                .await,
+            Err(StoreError::NotNow(_))
+        ),
+        "bids are fixed once scoring starts"
+    );
+    let crit = |i: usize| setup.criteria[i].id.clone();
+    // Only evaluators score; a comment is required; submitting needs every score.
+    assert!(matches!(
+        store
+            .save_scores(
+                &chair,
+                org,
+                tender.id,
+                &[(a, crit(0), 7.0, "Goed".into())],
+                false
+            )
+            .await,
+        Err(StoreError::NotNow(_))
+    ));
+    assert!(matches!(
+        store.save_scores(&anna, org, tender.id, &[(a, crit(0), 7.0, " ".into())], false).await,
+        Err(StoreError::Invalid(e)) if e.0[0].problem == Problem::Required
+    ));
+    store
+        .save_scores(
+            &anna,
+            org,
+            tender.id,
+            &[(a, crit(0), 7.0, "Helder plan".into())],
+            false,
+        )
+        .await
+        .expect("draft");
+    assert!(
+        matches!(
+            store.save_scores(&anna, org, tender.id, &[], true).await,
+            Err(StoreError::Invalid(e)) if e.0.len() == 3
+        ),
+        "three scores still missing (C fails a requirement and is not scored)"
+    );
+    let all = |who: &str| -> Vec<(Uuid, String, f64, String)> {
+        vec![
+            (a, crit(0), 8.0, format!("{who}: sterk")),
+            (a, crit(1), 7.0, format!("{who}: goed")),
+            (b, crit(0), 6.0, format!("{who}: redelijk")),
+            (b, crit(1), 5.0, format!("{who}: matig")),
+        ]
+    };
+    store
+        .save_scores(&anna, org, tender.id, &all("anna"), true)
+        .await
+        .expect("anna submits");
+    assert!(
+        matches!(
+            store
+                .save_scores(&anna, org, tender.id, &all("anna"), false)
+                .await,
+            Err(StoreError::NotNow(_))
+        ),
+        "submitted scores are final"
+    );
+    // The chair cannot record a consensus before everyone has submitted.
+    let consensus: Vec<(Uuid, String, f64, String)> = vec![
+        (a, crit(0), 8.0, "Beide beoordelaars sterk".into()),
+        (a, crit(1), 7.0, "Overeenstemming".into()),
+        (b, crit(0), 6.0, "Overeenstemming".into()),
+    ];
+    assert!(matches!(
+        store
+            .save_consensus(&chair, org, tender.id, &consensus)
+            .await,
+        Err(StoreError::NotNow(_))
+    ));
+    store
+        .save_scores(&bob, org, tender.id, &all("bob"), true)
+        .await
+        .expect("bob submits");
+    assert_eq!(
+        store
+            .scores(tender.id, Some("anna@test.nl"))
+            .await
+            .expect("scores")
+            .len(),
+        4
+    );
+    assert_eq!(
+        store.scores(tender.id, None).await.expect("scores").len(),
+        8
+    );
+    assert!(
+        matches!(
+            store
+                .save_consensus(&anna, org, tender.id, &consensus)
+                .await,
+            Err(StoreError::NotNow(_))
+        ),
+        "only the chair"
+    );
+    store
+        .save_consensus(&chair, org, tender.id, &consensus)
+        .await
+        .expect("consensus");
+    assert!(
+        matches!(
+            store.finalise_tender(&chair, org, tender.id).await,
+            Err(StoreError::Invalid(e)) if e.0.len() == 1
+        ),
+        "one consensus score missing"
+    );
+    store
+        .save_consensus(
+            &chair,
+            org,
+            tender.id,
+            &[(b, crit(1), 5.0, "Overeenstemming".into())],
+        )
+        .await
+        .expect("last consensus");
+    store
+        .finalise_tender(&chair, org, tender.id)
+        .await
+        .expect("final");
+    let opened = store.opened_bids(org, tender.id).await.expect("opened");
+    assert_eq!(
+        opened.iter().map(|b| b.price).collect::<Vec<_>>(),
+        [4_200_000.0, 3_600_000.0, 3_100_000.0]
+    );
+    let final_tender = store
+        .tender(org, tender.id)
+        .await
+        .expect("read")
+        .expect("there");
+    assert_eq!(final_tender.stage, Stage::Vastgesteld);
+    assert!(final_tender.finalised_at.is_some());
+    assert_eq!(
+        store.consensus(tender.id).await.expect("consensus").len(),
+        4
+    );
 }

@@ -235,6 +235,7 @@ impl From<StoreError> for PageError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound => PageError(StatusCode::NOT_FOUND, None),
+            StoreError::NotNow(_) => PageError(StatusCode::CONFLICT, None),
             other => PageError(StatusCode::INTERNAL_SERVER_ERROR, Some(other)),
         }
     }

@@ -11,3 +11,4 @@
 
 pub mod evaluation;
 pub mod route;
+pub mod workflow;
