@@ -321,6 +321,33 @@ impl Store {
             .collect()
     }
 
+    /// The people of an organisation with their role, by name: (e-mail, name, role).
+    pub async fn organisation_members(
+        &self,
+        organisation_id: Uuid,
+    ) -> Result<Vec<(String, String, Role)>, StoreError> {
+        let rows = self
+            .db
+            .fetch(
+                "SELECT u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+                 WHERE m.organisation_id = $1 ORDER BY u.name, u.email",
+                &[organisation_id.into()],
+                &[Col::Text, Col::Text, Col::Text],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let code = row.text(2)?;
+                Ok((
+                    row.text(0)?,
+                    row.text(1)?,
+                    Role::parse(&code)
+                        .ok_or_else(|| StoreError::Corrupt(format!("unknown role {code}")))?,
+                ))
+            })
+            .collect()
+    }
+
     /// Starts a session; returns the secret for the cookie (only its hash is stored).
     pub async fn create_session(&self, user_id: Uuid) -> Result<String, StoreError> {
         let token = random_secret()?;

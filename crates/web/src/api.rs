@@ -41,6 +41,10 @@ pub enum Endpoint {
     BusinessCase,
     ReplaceBusinessCase,
     DeleteBusinessCase,
+    ProcurementRoute,
+    Tenders,
+    Tender,
+    TenderResult,
     List(EntityKind),
     Create(EntityKind),
     Get(EntityKind),
@@ -143,6 +147,26 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/v1/organisaties/{slug}/businesscases/{id}",
             Endpoint::DeleteBusinessCase,
         ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/aanbestedingsroute",
+            Endpoint::ProcurementRoute,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/aanbestedingen",
+            Endpoint::Tenders,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/aanbestedingen/{id}",
+            Endpoint::Tender,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/aanbestedingen/{id}/uitslag",
+            Endpoint::TenderResult,
+        ),
     ];
     for kind in EntityKind::ALL {
         let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
@@ -185,6 +209,10 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::BusinessCase => on(filter, crate::business_case::api_get),
         Endpoint::ReplaceBusinessCase => on(filter, crate::business_case::api_replace),
         Endpoint::DeleteBusinessCase => on(filter, crate::business_case::api_delete),
+        Endpoint::ProcurementRoute => on(filter, crate::procurement::api_route),
+        Endpoint::Tenders => on(filter, crate::procurement::api_list),
+        Endpoint::Tender => on(filter, crate::procurement::api_get),
+        Endpoint::TenderResult => on(filter, crate::procurement::api_result),
         Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
             crate::quality::api_confirm(kind, s, a, p)
         }),

@@ -171,6 +171,7 @@ impl Chrome {
                 ("nav.gereedheid", "ready.title", "gereedheid"),
                 ("nav.scope", "scope.title", "scope"),
                 ("nav.businesscase", "bc.title", "businesscase"),
+                ("nav.aanbesteding", "proc.title", "aanbesteding"),
             ] {
                 sections.push(NavSection {
                     title: self.t.s(title).to_string(),

@@ -16,6 +16,7 @@ mod i18n;
 mod koers;
 pub mod openapi;
 pub mod problem;
+mod procurement;
 mod quality;
 mod scope;
 mod transfer;
@@ -92,6 +93,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(koers::router())
         .merge(scope::router())
         .merge(business_case::router())
+        .merge(procurement::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

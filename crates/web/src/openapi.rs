@@ -334,6 +334,56 @@ fn operation(route: &ApiRoute) -> Value {
             )]),
             None,
         ),
+        Endpoint::ProcurementRoute => {
+            for (name, description, schema, required) in [
+                ("soort", "diensten, leveringen, werken of sociale-diensten", json!({"type": "string", "enum": ["diensten", "leveringen", "werken", "sociale-diensten"]}), true),
+                ("jaarwaarde", "Waarde per jaar in euro's, excl. btw", json!({"type": "string"}), true),
+                ("maanden", "Looptijd in maanden, zonder opties", json!({"type": "integer"}), false),
+                ("optieMaanden", "Opties en verlengingen in maanden", json!({"type": "integer"}), false),
+                ("onbepaald", "Onbepaalde looptijd (ja/nee)", json!({"type": "string"}), false),
+                ("publicatiedatum", "Datum van de aankondiging", json!({"type": "string", "format": "date"}), true),
+                ("aangepast", "De oplossing moet worden aangepast (ja/nee)", json!({"type": "string"}), false),
+                ("innovatief", "Ontwerp of innovatie (ja/nee)", json!({"type": "string"}), false),
+                ("complex", "Complex (ja/nee)", json!({"type": "string"}), false),
+                ("onspecificeerbaar", "Specificaties niet vooraf vast te stellen (ja/nee)", json!({"type": "string"}), false),
+                ("aanbieders", "Aantal mogelijke aanbieders", json!({"type": "integer"}), false),
+                ("spoed", "Dwingende spoed, niet door de gemeente veroorzaakt (ja/nee)", json!({"type": "string"}), false),
+            ] {
+                parameters.push(json!({"name": name, "in": "query", "required": required, "description": description, "schema": schema}));
+            }
+            (
+                "Aanbestedingsroute: geraamde waarde, drempel, toegestane procedures, advies en planning".into(),
+                "aanbestedingsrouteOphalen".into(),
+                Map::from_iter([("200".into(), ok(json!({"$ref": "#/components/schemas/Aanbestedingsroute"}), "Advies"))]),
+                None,
+            )
+        }
+        Endpoint::Tenders => (
+            "Aanbestedingen van de organisatie".into(),
+            "aanbestedingenLijst".into(),
+            Map::from_iter([("200".into(), ok(json!({"type": "object"}), "Lijst"))]),
+            None,
+        ),
+        Endpoint::Tender => (
+            "Eén aanbesteding: opzet, fase en inschrijvingen; prijzen pas als de consensus is vastgesteld".into(),
+            "aanbestedingOphalen".into(),
+            Map::from_iter([("200".into(), ok(json!({"type": "object", "properties": {
+                "id": {"type": "string", "format": "uuid"}, "naam": {"type": "string"},
+                "fase": {"type": "string", "enum": ["opzet", "beoordeling", "vastgesteld"]},
+                "inschrijvingen": {"type": "array", "items": {"type": "object", "properties": {
+                    "inschrijver": {"type": "string"}, "eisen": {"type": "object"},
+                    "prijs": {"type": "number", "description": "Alleen in fase vastgesteld"}}}}}}), "Aanbesteding"))]),
+            None,
+        ),
+        Endpoint::TenderResult => (
+            "Uitslag: rangorde, uitsluitingen, gevoeligheid, rangomkering en de SHA-256 van het aanbestedingsbestand (409 zolang de consensus niet is vastgesteld)".into(),
+            "aanbestedingUitslag".into(),
+            Map::from_iter([("200".into(), ok(json!({"type": "object", "properties": {
+                "methode": {"type": "string"}, "ranking": {"type": "array", "items": {"type": "object"}},
+                "uitgesloten": {"type": "array", "items": {"type": "object"}}, "gevoeligheid": {"type": "array", "items": {"type": "object"}},
+                "rangomkering": {"type": "array", "items": {"type": "object"}}, "sha256": {"type": "string"}}}), "Uitslag"))]),
+            None,
+        ),
         Endpoint::Confirm(kind) => (
             format!(
                 "{} bevestigen als juist (eigenaar of beheerder)",
@@ -614,6 +664,13 @@ pub fn document() -> Value {
                 "p10": {"type": "number"}, "p50": {"type": "number"}, "p90": {"type": "number"}, "kansGoedkoper": {"type": "number"}}},
             "tornado": {"type": "array", "items": {"type": "object", "properties": {
                 "invoer": {"type": "string"}, "laag": {"type": "number"}, "hoog": {"type": "number"}}}}}}}}));
+    schemas.insert("Aanbestedingsroute".into(), json!({"type": "object", "required": ["geraamdeWaarde", "drempel", "europees", "procedures", "advies", "motivering", "planning"], "properties": {
+        "geraamdeWaarde": {"type": "number"}, "waardeBerekening": {"type": "string"}, "drempel": {"type": "number"}, "europees": {"type": "boolean"},
+        "procedures": {"type": "array", "items": {"type": "object", "properties": {"procedure": {"type": "string"}, "naam": {"type": "string"}, "toegestaan": {"type": "boolean"}, "grond": {"type": "string"}}}},
+        "advies": {"type": "string"}, "motivering": {"type": "string"},
+        "bestValue": {"type": "object"}, "marktconsultatie": {"type": "object"},
+        "planning": {"type": "array", "items": {"type": "object", "properties": {"stap": {"type": "string"}, "naam": {"type": "string"}, "datum": {"type": "string", "format": "date"}, "grondslag": {"type": "string"}}}},
+        "waarschuwingen": {"type": "array", "items": {"type": "string"}}}}));
     schemas.insert("Probleem".into(), json!({"type": "object", "required": ["status", "title"], "properties": {
         "type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"}, "detail": {"type": "string"},
         "invalidParams": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "reason": {"type": "string"}}}}}}));
@@ -664,7 +721,7 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().map_or(0, Map::len);
         let confirmable = regisseur_domain::quality::CONFIRMABLE.len();
-        assert_eq!(paths, 13 + EntityKind::ALL.len() * 2 + confirmable);
+        assert_eq!(paths, 17 + EntityKind::ALL.len() * 2 + confirmable);
         assert!(
             doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
                 .as_array()

@@ -122,7 +122,9 @@ impl From<StoreError> for Problem {
             StoreError::NotFound => Problem::not_found(),
             StoreError::Conflict { current } => Problem::conflict(current),
             StoreError::HasDependents(deps) => Problem::dependents(&deps),
-            StoreError::NotNow(why) => Problem::new(StatusCode::CONFLICT, "Nu niet mogelijk").detail(why),
+            StoreError::NotNow(why) => {
+                Problem::new(StatusCode::CONFLICT, "Nu niet mogelijk").detail(why)
+            }
             other => {
                 tracing::error!(error = %other, "store error");
                 Problem::internal()

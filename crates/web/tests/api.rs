@@ -48,6 +48,7 @@ on_both_backends!(
     impact_scope_and_the_map,
     business_cases_in_the_api,
     business_case_pages_work_without_javascript,
+    procurement_route_and_a_sealed_evaluation,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -2345,4 +2346,309 @@ async fn business_case_pages_work_without_javascript(backend: Backend) {
     let (status, location, _) = post(&format!("{here}/verwijderen"), vec![]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(location.ends_with("?verwijderd"));
+}
+
+async fn procurement_route_and_a_sealed_evaluation(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let chair = app.logged_in("inkoper").await;
+    let post = |client: &reqwest::Client, path: &str, form: Vec<(String, String)>| {
+        let client = client.clone();
+        let url = app.url(path);
+        async move {
+            let response = client.post(url).form(&form).send().await.expect("post");
+            let status = response.status();
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            (status, location, response.text().await.expect("html"))
+        }
+    };
+    let get = |client: &reqwest::Client, path: &str| {
+        let client = client.clone();
+        let url = app.url(path);
+        async move {
+            let response = client.get(url).send().await.expect("get");
+            (response.status(), response.text().await.expect("body"))
+        }
+    };
+    let pairs = |items: &[(&str, &str)]| -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    // The route advice on the page and in the API.
+    let (status, html) = get(&chair, "/o/gemeente-a/aanbesteding?soort=diensten&jaarwaarde=120000&maanden=48&optieMaanden=24&publicatiedatum=2026-03-01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("€ 480.000") && html.contains("Europese openbare procedure"),
+        "advice shown"
+    );
+    let (status, route) = app.client("lezer").get("/api/v1/organisaties/gemeente-a/aanbestedingsroute?soort=diensten&jaarwaarde=120000&maanden=48&optieMaanden=24&publicatiedatum=2026-03-01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(route["advies"], "openbaar");
+    let (status, problem) = app.client("lezer").get("/api/v1/organisaties/gemeente-a/aanbestedingsroute?soort=kantoor&jaarwaarde=x&publicatiedatum=2026-03-01").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let names: Vec<&str> = problem["invalidParams"]
+        .as_array()
+        .expect("params")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(names, ["soort", "jaarwaarde"]);
+    // The policy: named problems, then saved; the advice below the threshold follows it.
+    let (status, _, html) = post(
+        &chair,
+        "/o/gemeente-a/aanbesteding/beleid",
+        pairs(&[
+            ("dienstenEnkelvoudig", "30000"),
+            ("werkenEnkelvoudig", "2000000"),
+            ("werkenMeervoudig", "1500000"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("werkenEnkelvoudig"));
+    let (status, _, _) = post(
+        &chair,
+        "/o/gemeente-a/aanbesteding/beleid",
+        pairs(&[
+            ("dienstenEnkelvoudig", "30000"),
+            ("werkenEnkelvoudig", "150000"),
+            ("werkenMeervoudig", "1500000"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, route) = app.client("lezer").get("/api/v1/organisaties/gemeente-a/aanbestedingsroute?soort=diensten&jaarwaarde=20000&maanden=24&publicatiedatum=2026-03-01").await;
+    assert_eq!(
+        route["advies"], "meervoudig-onderhands",
+        "40,000 is above this policy's 30,000"
+    );
+
+    // A tender: weights must add up to 100 %.
+    let mut form = pairs(&[
+        ("naam", "Werkplek"),
+        ("methode", "absoluut"),
+        ("kwaliteitGewicht", "70"),
+        ("schaalMin", "0"),
+        ("schaalMax", "10"),
+        ("prijsMax", "5.000.000"),
+        ("prijsMin", "3.000.000"),
+        ("voorzitter", "inkoper@test.nl"),
+        ("beoordelaars", "regisseur@test.nl"),
+        ("beoordelaars", "beheerder@test.nl"),
+        ("eisen[0].id", "iso27001"),
+        ("eisen[0].naam", "ISO 27001"),
+        ("criteria[0].id", "plan"),
+        ("criteria[0].naam", "Plan van aanpak"),
+        ("criteria[0].gewicht", "60"),
+        ("criteria[1].id", "team"),
+        ("criteria[1].naam", "Samenwerking (interview)"),
+        ("criteria[1].gewicht", "30"),
+    ]);
+    let (status, _, html) = post(&chair, "/o/gemeente-a/aanbesteding/nieuw", form.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("De gewichten moeten samen 1 zijn"),
+        "the weights are named"
+    );
+    form.retain(|(k, _)| k != "criteria[1].gewicht");
+    form.push(("criteria[1].gewicht".into(), "40".into()));
+    let (status, location, _) = post(&chair, "/o/gemeente-a/aanbesteding/nieuw", form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let here = location.split('?').next().unwrap_or_default().to_string();
+    let tender = app.store.tenders(app.org_a).await.expect("tenders")[0].clone();
+    for (bidder, price, iso) in [
+        ("Partner A", "4.200.000", true),
+        ("Partner B", "3.600.000", true),
+        ("Partner C", "3.100.000", false),
+    ] {
+        let mut bid = pairs(&[("inschrijver", bidder), ("prijs", price)]);
+        if iso {
+            bid.push(("eisen".into(), "iso27001".into()));
+        }
+        let (status, _, _) = post(&chair, &format!("{here}/inschrijvingen"), bid).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{bidder}");
+    }
+    // Sealed: no price through any API route, for any role, nor on the page.
+    let api_paths = [
+        "/api/v1/organisaties/gemeente-a/aanbestedingen".to_string(),
+        format!(
+            "/api/v1/organisaties/gemeente-a/aanbestedingen/{}",
+            tender.id
+        ),
+        format!(
+            "/api/v1/organisaties/gemeente-a/aanbestedingen/{}/uitslag",
+            tender.id
+        ),
+    ];
+    let sealed_everywhere = |stage: &'static str| {
+        let app = &app;
+        let api_paths = &api_paths;
+        async move {
+            for who in [
+                "beheerder",
+                "regisseur",
+                "inkoper",
+                "lezer",
+                "leverancier",
+                "regisseur-b",
+            ] {
+                for path in api_paths {
+                    let (status, body) = app.client(who).get(path).await;
+                    let text = body.to_string();
+                    assert!(
+                        !text.contains("4200000") && !text.contains("prijs\":"),
+                        "{stage}: {who} reads a price at {path}: {text}"
+                    );
+                    if path.ends_with("/uitslag")
+                        && matches!(who, "beheerder" | "regisseur" | "inkoper" | "lezer")
+                    {
+                        assert_eq!(status, StatusCode::CONFLICT, "{stage}: {who} {path}");
+                    }
+                    if matches!(who, "leverancier") {
+                        assert_eq!(status, StatusCode::FORBIDDEN, "{who} {path}");
+                    }
+                    if who == "regisseur-b" {
+                        assert_ne!(status, StatusCode::OK, "{who} {path}");
+                    }
+                }
+            }
+        }
+    };
+    sealed_everywhere("set-up").await;
+    let (_, html) = get(&chair, &here).await;
+    assert!(!html.contains("4.200.000") && html.contains("verzegeld"));
+    let (status, _) = get(&chair, &format!("{here}/aanbesteding.toml")).await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "no export before the consensus"
+    );
+
+    let (status, _, _) = post(&chair, &format!("{here}/start"), vec![]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    sealed_everywhere("evaluation").await;
+    let bids = app.store.sealed_bids(tender.id).await.expect("bids");
+    let id_of = |name: &str| {
+        bids.iter()
+            .find(|b| b.bidder == name)
+            .map(|b| b.id)
+            .expect("bid")
+    };
+    let (a, b) = (id_of("Partner A"), id_of("Partner B"));
+    let scores = |plan_a: &str,
+                  team_a: &str,
+                  plan_b: &str,
+                  team_b: &str,
+                  comment: &str|
+     -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (bid, crit, score) in [
+            (a, "plan", plan_a),
+            (a, "team", team_a),
+            (b, "plan", plan_b),
+            (b, "team", team_b),
+        ] {
+            out.push((format!("score.{bid}.{crit}"), score.to_string()));
+            out.push((format!("toelichting.{bid}.{crit}"), comment.to_string()));
+        }
+        out.push(("actie".into(), "indienen".into()));
+        out
+    };
+    // The chair is no evaluator; an evaluator needs a comment with every score.
+    let (status, _, _) = post(
+        &chair,
+        &format!("{here}/beoordelen"),
+        scores("8", "7", "6", "5", "x"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let regisseur = app.logged_in("regisseur").await;
+    let (status, _, html) = post(
+        &regisseur,
+        &format!("{here}/beoordelen"),
+        scores("8", "7", "6", "5", ""),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Dit veld is verplicht"));
+    let (status, _, _) = post(
+        &regisseur,
+        &format!("{here}/beoordelen"),
+        scores("8", "7", "6", "5", "Onderbouwd"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // Not before everyone has submitted: the consensus page waits.
+    let (status, _) = get(&chair, &format!("{here}/consensus")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let beheerder = app.logged_in("beheerder").await;
+    let (status, _, _) = post(
+        &beheerder,
+        &format!("{here}/beoordelen"),
+        scores("9", "8", "5", "5", "Eigen oordeel"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, html) = get(&chair, &format!("{here}/consensus")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Eigen oordeel") && html.contains("Onderbouwd"),
+        "the chair sees every score and comment"
+    );
+    let mut consensus = scores("8", "7", "6", "5", "Consensus na bespreking");
+    let (status, location, _) = post(&chair, &format!("{here}/consensus"), consensus.clone()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("/uitslag"));
+    consensus.clear();
+
+    // Final: the prices open, the ranking follows the formulas, the file reproduces it.
+    let (status, html) = get(&chair, &format!("{here}/uitslag")).await;
+    assert_eq!(status, StatusCode::OK);
+    // A: q 0.6×0.8 + 0.4×0.7 = 0.76, price score 0.4 → 100 × (0.532 + 0.12) = 65.2;
+    // B: q 0.56, price score 0.7 → 100 × (0.392 + 0.21) = 60.2.
+    assert!(
+        html.contains("65,2") && html.contains("60,2"),
+        "totals shown"
+    );
+    assert!(html.contains("Voorlopige gunning aan: Partner A"));
+    let (status, item) = app.client("lezer").get(&api_paths[1]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(item["fase"], "vastgesteld");
+    assert!(
+        item["inschrijvingen"]
+            .as_array()
+            .is_some_and(|b| b.iter().all(|b| b["prijs"].is_number()))
+    );
+    let (status, result) = app.client("lezer").get(&api_paths[2]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(result["ranking"][0]["inschrijver"], "Partner A");
+    assert_eq!(result["ranking"][0]["totaal"], json!(65.2));
+    assert_eq!(result["uitgesloten"][0]["inschrijver"], "Partner C");
+    let (status, file) = get(&chair, &format!("{here}/aanbesteding.toml")).await;
+    assert_eq!(status, StatusCode::OK);
+    use sha2::Digest as _;
+    assert_eq!(
+        result["sha256"],
+        json!(hex::encode(sha2::Sha256::digest(file.as_bytes())))
+    );
+    assert!(
+        html.contains(result["sha256"].as_str().unwrap_or("-")),
+        "the report states the hash"
+    );
+    let tender_file: regisseur_domain::procurement::evaluation::Tender =
+        regisseur_interchange::toml_file::read(
+            &file,
+            regisseur_domain::procurement::evaluation::Tender::check,
+            regisseur_domain::Lang::Nl,
+        )
+        .expect("the exported file reads");
+    let mut again = regisseur_domain::procurement::evaluation::evaluate(&tender_file).to_json();
+    again["sha256"] = result["sha256"].clone();
+    assert_eq!(again, result, "the file reproduces every figure");
 }
