@@ -396,3 +396,54 @@ test('Businesscase: cases side by side, charts with tables, the editor checks ea
   assert.match(await page.textContent('main'), /Afschrijvingsjaren/);
   await page.context().close();
 });
+
+test('Aanbesteding: the route advice, a tender in evaluation with sealed prices, scoring, and the award report', async () => {
+  const page = await newPage();
+  await login(page, 'inkoper@voorbeeld.nl');
+  await page.click('nav a[href="/o/voorbeeld/aanbesteding"]');
+  await page.waitForURL(/\/aanbesteding$/);
+  await page.selectOption('#soort', 'diensten');
+  await page.fill('#jaarwaarde', '450.000');
+  await page.fill('#maanden', '48');
+  await page.fill('#optieMaanden', '24');
+  await page.fill('#publicatiedatum', '2027-02-01');
+  await page.check('#complex');
+  await page.click('#route-formulier button[type=submit]');
+  await page.waitForURL(/soort=diensten/);
+  assert.match(await page.textContent('#route-advies'), /Mededingingsprocedure met onderhandeling/);
+  assert.match(await page.textContent('#route-advies'), /€ 1\.800\.000/);
+  assert.ok((await page.$$('#planning tbody tr')).length >= 6);
+  await expectAccessible(page, 'route advice');
+  // The award report of the final tender: the ranking with its chart, the hash of the file.
+  await page.click('main a:text("Hosting en servicedesk 2027–2036")');
+  await page.waitForURL(/\/aanbesteding\/[0-9a-f-]+$/);
+  assert.equal((await page.textContent('#fase')).trim(), 'Vastgesteld');
+  await page.click('main a:text("Uitslag en gunningsrapport")');
+  await page.waitForURL(/\/uitslag$/);
+  assert.match(await page.textContent('#kop-gunning'), /Voorlopige gunning aan: Rekencentrum Noord B\.V\./);
+  assert.match(await page.textContent('#sha256'), /^[0-9a-f]{64}$/);
+  assert.ok(await page.isVisible('svg[aria-labelledby="uitslag-titel uitslag-beschrijving"]'));
+  assert.equal((await page.$$('#rangorde tbody tr')).length, 3);
+  await expectAccessible(page, 'award report');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/gunning.png`, fullPage: true });
+  await page.context().close();
+  // The SOC tender: the beheerder has not scored yet; prices are sealed.
+  const evaluator = await newPage();
+  await login(evaluator, 'beheerder@voorbeeld.nl');
+  await evaluator.goto(`${base}/o/voorbeeld/aanbesteding`);
+  await evaluator.click('main a:text("SOC als dienst")');
+  await evaluator.waitForURL(/\/aanbesteding\/[0-9a-f-]+$/);
+  assert.equal((await evaluator.textContent('#fase')).trim(), 'Beoordeling');
+  assert.doesNotMatch(await evaluator.textContent('#inschrijvingen-tabel'), /1\.420\.000|€/);
+  await expectAccessible(evaluator, 'tender in evaluation');
+  await evaluator.click('main a:text("Mijn beoordeling")');
+  await evaluator.waitForURL(/\/beoordelen$/);
+  await expectAccessible(evaluator, 'scoring form');
+  // Saving without a comment names the problem at the score.
+  const first = await evaluator.$('main input[name^="score."]');
+  await first.fill('7');
+  await evaluator.click('main button[value=opslaan]');
+  await evaluator.waitForSelector('.utrecht-alert--error');
+  assert.match(await evaluator.textContent('main'), /Dit veld is verplicht/);
+  await evaluator.context().close();
+});

@@ -5,6 +5,8 @@
 //! fields separated by `|`), so that people who know municipalities can check and extend it.
 //! Everything is loaded through the store in one transaction, validated like any other input.
 
+mod tenders;
+
 use regisseur_domain::access::Role;
 use regisseur_domain::landscape::EntityKind;
 use regisseur_domain::organisation::NewOrganisation;
@@ -700,6 +702,7 @@ pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
             .create_business_case(&actor, organisation.id, &case)
             .await?;
     }
+    tenders::load(store, organisation.id).await?;
     // The score of the past year, month by month: the rules as of each day over this register,
     // with the confirmations made by then.
     for months_ago in (1..=12).rev() {

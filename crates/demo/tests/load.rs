@@ -126,6 +126,38 @@ async fn loads_whole(backend: Backend) {
     let soc = &named("SOC als dienst").input;
     assert!(!soc.has_ranges());
     assert!(calculate(soc).ncw_verschil < 0.0);
+
+    // Aanbesteding: hosting and servicedesk awarded on the template with its interviews; the SOC
+    // service halfway, its prices still sealed.
+    use regisseur_domain::procurement::workflow::Stage;
+    let tenders = store
+        .tenders(loaded.organisation.id)
+        .await
+        .expect("tenders");
+    assert_eq!(tenders.len(), 2);
+    let hosting = tenders
+        .iter()
+        .find(|t| t.stage == Stage::Vastgesteld)
+        .expect("a final tender");
+    let opened = store
+        .opened_bids(loaded.organisation.id, hosting.id)
+        .await
+        .expect("prices open");
+    assert_eq!(opened.len(), 4);
+    let soc = tenders
+        .iter()
+        .find(|t| t.stage == Stage::Beoordeling)
+        .expect("one in evaluation");
+    assert!(
+        store
+            .opened_bids(loaded.organisation.id, soc.id)
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        store.submissions(soc.id).await.expect("submissions").len(),
+        1
+    );
     store.close().await;
 }
 
