@@ -236,6 +236,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Regie: the SLA norms per month from outages and incidents (or reported figures), the
+    /// service credits and chronic failure, from a TOML file
+    Sla {
+        file: String,
+        /// Print as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
     /// Replace a SQLite database with a backup (stop the server first)
@@ -570,6 +578,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Command::Evaluate { file, json } => evaluate(&file, json),
+        Command::Sla { file, json } => sla(&file, json),
         Command::Backup { file } => backup(&cli.database, &file).await,
         Command::Restore { file } => restore(&cli.database, &file).await,
     }
@@ -1332,6 +1341,52 @@ fn procurement_route(
     }
     for warning in &advice.warnings {
         out!("warning: {warning}");
+    }
+    Ok(())
+}
+
+/// Computes the SLA report of a file; every problem is named with its key path and line (exit 2).
+fn sla(file: &str, json: bool) -> Result<(), Failure> {
+    use regisseur_domain::regie::sla::{SlaInput, compute};
+    let usage = |message: String| Failure::Usage(anyhow::anyhow!(message));
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
+    let input: SlaInput = regisseur_interchange::toml_file::read(
+        &text,
+        |i: &SlaInput| i.prepare().map(|_| ()),
+        Lang::En,
+    )
+    .map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        usage(format!("{file}:\n{}", lines.join("\n")))
+    })?;
+    let prepared = input
+        .prepare()
+        .map_err(|e| usage(format!("{file}:\n{}", describe(&e))))?;
+    let report = compute(&prepared);
+    if json {
+        print_json(&report.to_json());
+        return Ok(());
+    }
+    for month in &report.months {
+        out!(
+            "{:04}-{:02}  credit {:.2}% = {:.2}",
+            month.month.0,
+            month.month.1,
+            month.credit_share * 100.0,
+            month.credit_amount
+        );
+        for n in &month.norms {
+            out!(
+                "  {:<36} {:>10}  {}",
+                n.norm,
+                n.value.map_or("–".to_string(), |v| format!("{v:.3}%")),
+                if n.met { "met" } else { "missed" }
+            );
+        }
+    }
+    out!("total credits {:.2}", report.total_credits);
+    if !report.chronic.is_empty() {
+        out!("chronic failure: {}", report.chronic.join(", "));
     }
     Ok(())
 }

@@ -1300,3 +1300,72 @@ fn evaluate_a_tender_file() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn sla_report_from_a_toml_file() {
+    let file = fixture("sla-zaaksysteem.toml");
+    let out = run_plain(&["sla", &file, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // March 2027 (summer time from the 28th): 44,580 minutes, 150 down → 99.6635 % < 99.9.
+    assert_eq!(json["maanden"][0]["maand"], "2027-03");
+    assert_eq!(
+        json["maanden"][0]["normen"][0]["gemeten"],
+        serde_json::json!(99.6635)
+    );
+    assert_eq!(
+        json["maanden"][0]["normen"][0]["gehaald"],
+        serde_json::json!(false)
+    );
+    assert_eq!(
+        json["maanden"][0]["normen"][1]["gemeten"],
+        serde_json::json!(100.0)
+    );
+    assert_eq!(
+        json["maanden"][0]["creditPercentage"],
+        serde_json::json!(10.0)
+    );
+    assert_eq!(
+        json["maanden"][0]["creditBedrag"],
+        serde_json::json!(4000.0)
+    );
+    assert_eq!(json["totaalCredits"], serde_json::json!(4000.0));
+    assert_eq!(json["chronischFalen"], serde_json::json!([]));
+
+    // Bad input: key path and line, exit 2, nothing printed.
+    let dir = std::env::temp_dir().join(format!("regisseur-sla-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let original = std::fs::read_to_string(&file).expect("read");
+    let bad = dir.join("fout.toml");
+    std::fs::write(
+        &bad,
+        original
+            .replace(
+                "einde = \"2027-03-04T12:30\"",
+                "einde = \"2027-03-04T09:30\"",
+            )
+            .replace(
+                "opgelost = \"2027-03-08T10:00\"",
+                "opgelost = \"2027-03-01T10:00\"",
+            )
+            .replace(
+                "{ onder = 99.0, credit = 0.25 }",
+                "{ onder = 99.95, credit = 0.25 }",
+            ),
+    )
+    .expect("write");
+    let out = run_plain(&["sla", &bad.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = text(&out.stderr);
+    assert!(message.contains("from high to low"), "{message}");
+    assert!(message.contains("normen[0].staffel (line 11)"), "{message}");
+    assert!(
+        message.contains("storingen[0].einde (line 25)"),
+        "{message}"
+    );
+    assert!(
+        message.contains("incidenten[0].opgelost (line 30)"),
+        "{message}"
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -15,6 +15,7 @@ pub mod procurement;
 pub mod quality;
 pub mod readiness;
 pub mod reference;
+pub mod regie;
 pub mod sourcing;
 pub mod validation;
 pub mod values;

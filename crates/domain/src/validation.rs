@@ -100,6 +100,8 @@ pub enum Problem {
     },
     /// No EU threshold is known for this date.
     NoThreshold,
+    /// A list must run from high to low.
+    NotDescending,
 }
 
 impl Problem {
@@ -217,6 +219,10 @@ impl Problem {
             (Problem::NoThreshold, Lang::En) => {
                 "No EU threshold is known for this date (the table starts on 1 January 2022).".into()
             }
+            (Problem::NotDescending, Lang::Nl) => {
+                "De drempels moeten van hoog naar laag lopen.".into()
+            }
+            (Problem::NotDescending, Lang::En) => "The thresholds must run from high to low.".into(),
             (Problem::NotANumber, Lang::Nl) => "Moet een getal zijn.".into(),
             (Problem::NotANumber, Lang::En) => "Must be a number.".into(),
             (Problem::NotAnObject, Lang::Nl) => "Moet een object ({ … }) zijn.".into(),
