@@ -671,7 +671,7 @@ pub fn check(
                         .and_then(|v| v.as_u64())
                         .and_then(|m| u32::try_from(m).ok())
                         .unwrap_or(0);
-                    let deadline = end.checked_sub_months(Months::new(months)).unwrap_or(end);
+                    let deadline = crate::regie::obligations::notice_deadline(end, months);
                     let horizon = today
                         .checked_add_days(Days::new(u64::from(thresholds.notice_days)))
                         .unwrap_or(NaiveDate::MAX);
