@@ -76,14 +76,14 @@ fn user_from(row: &DbRow) -> Result<User, StoreError> {
 }
 
 /// A new random secret, as 64 hex characters.
-fn random_secret() -> Result<String, StoreError> {
+pub(crate) fn random_secret() -> Result<String, StoreError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| StoreError::Other(format!("no randomness: {e}")))?;
     Ok(hex::encode(bytes))
 }
 
 /// The stored form of a session or API token.
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

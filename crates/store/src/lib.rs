@@ -14,6 +14,7 @@ mod elements;
 mod koers;
 mod procurement;
 mod quality;
+mod regie;
 mod scope;
 pub mod testing;
 mod uploads;
@@ -26,6 +27,7 @@ pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Pag
 pub use koers::{Assessment, StoredAnswer, StoredGoal};
 pub use procurement::{Consensus, EvaluatorScore, SealedBid, StoredTender};
 pub use quality::{Confirmation, ScorePoint};
+pub use regie::{SlaTerms, StoredObligation, StoredSurvey};
 
 use db::Db;
 use regisseur_domain::ValidationErrors;

@@ -35,6 +35,7 @@ on_both_backends!(
     goals_domains_and_assessments,
     business_cases_round_trip_with_versions_and_audit,
     tenders_keep_prices_sealed_until_the_consensus_is_final,
+    regie_obligations_sla_surveys_and_calendar_feeds,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -1508,4 +1509,240 @@ async fn tenders_keep_prices_sealed_until_the_consensus_is_final(backend: Backen
         store.consensus(tender.id).await.expect("consensus").len(),
         4
     );
+}
+
+async fn regie_obligations_sla_surveys_and_calendar_feeds(backend: Backend) {
+    use regisseur_domain::regie::health::{Side, Survey};
+    use regisseur_domain::regie::obligations::{Obligation, ObligationKind, Recurrence};
+    use regisseur_domain::regie::sla::{Incident, Outage, Reported, compute};
+    use regisseur_store::SlaTerms;
+    let store = store(backend).await;
+    let org = org(&store, "regie").await;
+    let other = org_other(&store).await;
+    let supplier = create(
+        &store,
+        org,
+        EntityKind::Supplier,
+        json!({"naam": "Partner"}),
+    )
+    .await;
+    let contract = create(&store, org, EntityKind::Contract, json!({"naam": "Hosting", "leverancierId": supplier.to_string(), "einddatum": "2028-12-31", "opzegtermijnMaanden": 6})).await;
+    let day = |t: &str| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").expect("date");
+
+    // Obligations: added, changed, not for another organisation's contract.
+    let mut obligation = Obligation {
+        soort: ObligationKind::Assurancerapport,
+        omschrijving: String::new(),
+        vervaldatum: day("2027-04-01"),
+        herhaling: Recurrence::Jaarlijks,
+        laatst_voldaan: None,
+    };
+    let id = store
+        .save_obligation(&actor(), org, contract, None, &obligation)
+        .await
+        .expect("saved");
+    obligation.laatst_voldaan = Some(day("2027-03-28"));
+    store
+        .save_obligation(&actor(), org, contract, Some(id), &obligation)
+        .await
+        .expect("updated");
+    let stored = store.obligations(org).await.expect("list");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].obligation.next_due(), Some(day("2028-04-01")));
+    assert!(matches!(
+        store
+            .save_obligation(&actor(), other, contract, None, &obligation)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    // SLA: no measurements before terms; a bad batch is named and writes nothing.
+    let terms: SlaTerms = serde_json::from_value(json!({
+        "maandbedrag": 40000.0, "maxCredit": 0.5,
+        "normen": [{"id": "beschikbaarheid", "soort": "beschikbaarheid", "venster": "24x7", "doel": 99.9,
+                    "staffel": [{"onder": 99.9, "credit": 0.1}]},
+                   {"id": "oplostijd-p1", "soort": "oplostijd", "prioriteit": "P1", "venster": "kantooruren", "doelUren": 4, "doel": 90.0}]
+    })).expect("terms");
+    let outage = |b: &str, e: &str| Outage {
+        norm: "beschikbaarheid".into(),
+        begin: b.into(),
+        einde: e.into(),
+    };
+    assert!(matches!(
+        store
+            .record_sla(
+                &actor(),
+                org,
+                contract,
+                &[outage("2027-03-04T10:00", "2027-03-04T12:30")],
+                &[],
+                &[]
+            )
+            .await,
+        Err(StoreError::NotNow(_))
+    ));
+    store
+        .set_sla_terms(&actor(), org, contract, &terms)
+        .await
+        .expect("terms set");
+    assert_eq!(
+        store.sla_terms(org, contract).await.expect("terms"),
+        Some(terms.clone())
+    );
+    let bad = store
+        .record_sla(
+            &actor(),
+            org,
+            contract,
+            &[
+                outage("2027-03-04T10:00", "2027-03-04T12:30"),
+                outage("2027-03-05T12:00", "2027-03-05T10:00"),
+            ],
+            &[],
+            &[],
+        )
+        .await;
+    assert!(matches!(bad, Err(StoreError::Invalid(e)) if e.0[0].name == "storingen[1].einde"));
+    assert!(
+        store
+            .sla_events(contract)
+            .await
+            .expect("events")
+            .0
+            .is_empty(),
+        "nothing half-written"
+    );
+    let incident = Incident {
+        id: None,
+        prioriteit: "P1".into(),
+        gemeld: "2027-03-05T17:00".into(),
+        gereageerd: None,
+        opgelost: "2027-03-08T10:00".into(),
+    };
+    store
+        .record_sla(
+            &actor(),
+            org,
+            contract,
+            &[outage("2027-03-04T10:00", "2027-03-04T12:30")],
+            &[incident],
+            &[],
+        )
+        .await
+        .expect("recorded");
+    let report = |value: f64| Reported {
+        maand: "2027-04".into(),
+        norm: "beschikbaarheid".into(),
+        gemeten: Some(value),
+    };
+    store
+        .record_sla(&actor(), org, contract, &[], &[], &[report(99.5)])
+        .await
+        .expect("report");
+    store
+        .record_sla(&actor(), org, contract, &[], &[], &[report(99.95)])
+        .await
+        .expect("report replaced");
+    let input = store
+        .sla_input(org, contract)
+        .await
+        .expect("input")
+        .expect("terms");
+    assert_eq!(input.rapportages.len(), 1);
+    let result = compute(&input.prepare().expect("valid"));
+    assert_eq!(result.months.len(), 2);
+    assert!(
+        (result.total_credits - 4_000.0).abs() < 1e-9,
+        "March misses, April's report meets"
+    );
+
+    // Surveys of both sides; a bad one is named.
+    let survey = |satisfaction: u8| Survey {
+        vertrouwen: 7,
+        aanbeveling: 7,
+        tevredenheid: [("hosting".to_string(), satisfaction)]
+            .into_iter()
+            .collect(),
+        proactiviteit: 6,
+        toelichting: "Goed overleg".into(),
+    };
+    store
+        .save_survey(
+            &actor(),
+            org,
+            contract,
+            "2027-K1",
+            Side::Gemeente,
+            &survey(8),
+        )
+        .await
+        .expect("survey");
+    store
+        .save_survey(
+            &actor(),
+            org,
+            contract,
+            "2027-K1",
+            Side::Leverancier,
+            &survey(7),
+        )
+        .await
+        .expect("survey");
+    store
+        .save_survey(
+            &actor(),
+            org,
+            contract,
+            "2027-K1",
+            Side::Gemeente,
+            &survey(6),
+        )
+        .await
+        .expect("replaced");
+    assert!(matches!(
+        store
+            .save_survey(&actor(), org, contract, "K1", Side::Gemeente, &survey(6))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store
+            .save_survey(
+                &actor(),
+                org,
+                contract,
+                "2027-K2",
+                Side::Gemeente,
+                &survey(11)
+            )
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    let surveys = store.surveys(contract).await.expect("surveys");
+    assert_eq!(surveys.len(), 2);
+    assert_eq!(surveys[0].survey.satisfaction(), 6.0);
+
+    // Calendar feeds: a secret that works until revoked.
+    let email = Email::parse("agenda@test.nl").expect("email");
+    let user = store
+        .create_user(&email, "Agenda", "een lang genoeg wachtwoord")
+        .await
+        .expect("user");
+    let secret = store
+        .create_calendar_feed(user.id, org)
+        .await
+        .expect("feed");
+    assert_eq!(
+        store.calendar_feed(&secret).await.expect("lookup"),
+        Some((user.id, org))
+    );
+    assert_eq!(store.calendar_feed("geraden").await.expect("lookup"), None);
+    assert_eq!(
+        store
+            .revoke_calendar_feeds(user.id, org)
+            .await
+            .expect("revoked"),
+        1
+    );
+    assert_eq!(store.calendar_feed(&secret).await.expect("lookup"), None);
 }
