@@ -12,6 +12,7 @@ pub mod applist;
 pub mod archimate;
 pub mod business_case;
 pub mod export;
+pub mod ics;
 pub mod plan;
 pub mod sheet;
 pub mod toml_file;

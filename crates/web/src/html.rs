@@ -183,6 +183,14 @@ impl Chrome {
                 });
             }
         }
+        sections.push(NavSection {
+            title: self.t.s("nav.regie").to_string(),
+            links: vec![NavLink {
+                href: format!("/o/{slug}/regie"),
+                label: self.t.s("regie.heading").to_string(),
+                current: current == Some("regie"),
+            }],
+        });
         self.nav = sections;
         self
     }

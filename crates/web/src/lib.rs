@@ -18,6 +18,7 @@ pub mod openapi;
 pub mod problem;
 mod procurement;
 mod quality;
+mod regie;
 mod scope;
 mod transfer;
 mod view;
@@ -94,6 +95,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(scope::router())
         .merge(business_case::router())
         .merge(procurement::router())
+        .merge(regie::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

@@ -49,6 +49,7 @@ on_both_backends!(
     business_cases_in_the_api,
     business_case_pages_work_without_javascript,
     procurement_route_and_a_sealed_evaluation,
+    regie_agenda_feed_sla_report_and_the_supplier_portal,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -2651,4 +2652,227 @@ async fn procurement_route_and_a_sealed_evaluation(backend: Backend) {
     let mut again = regisseur_domain::procurement::evaluation::evaluate(&tender_file).to_json();
     again["sha256"] = result["sha256"].clone();
     assert_eq!(again, result, "the file reproduces every figure");
+}
+
+async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let soon = (chrono::Utc::now().date_naive() + chrono::Months::new(8))
+        .format("%Y-%m-%d")
+        .to_string();
+    let own = app.create(app.org_a, EntityKind::Contract, json!({"naam": "Hosting eigen", "leverancierId": app.supplier_a.to_string(), "einddatum": soon, "opzegtermijnMaanden": 6})).await;
+    let others = app
+        .create(
+            app.org_a,
+            EntityKind::Contract,
+            json!({"naam": "Werkplek ander", "leverancierId": app.other_supplier_a.to_string()}),
+        )
+        .await;
+    let terms: regisseur_store::SlaTerms = serde_json::from_value(json!({
+        "maandbedrag": 40000.0, "maxCredit": 0.5,
+        "normen": [{"id": "beschikbaarheid", "soort": "beschikbaarheid", "venster": "24x7", "doel": 99.9,
+                    "staffel": [{"onder": 99.9, "credit": 0.1}]}]
+    })).expect("terms");
+    app.store
+        .set_sla_terms(&Actor::system(), app.org_a, own, &terms)
+        .await
+        .expect("terms");
+    let regisseur = app.logged_in("regisseur").await;
+    let post = |client: &reqwest::Client, path: String, form: Vec<(&str, &str)>| {
+        let client = client.clone();
+        let url = app.url(&path);
+        let form: Vec<(String, String)> = form
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        async move {
+            let response = client.post(url).form(&form).send().await.expect("post");
+            let status = response.status();
+            (status, response.text().await.expect("html"))
+        }
+    };
+    let get = |client: &reqwest::Client, path: String| {
+        let client = client.clone();
+        let url = app.url(&path);
+        async move {
+            let response = client.get(url).send().await.expect("get");
+            (response.status(), response.text().await.expect("body"))
+        }
+    };
+    // The agenda: the notice deadline of the contract is within 90 days (8 months − 6).
+    let (status, html) = get(&regisseur, "/o/gemeente-a/regie".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Uiterste opzegdatum") && html.contains("Hosting eigen"),
+        "the deadline is on the agenda"
+    );
+    // An obligation: a bad date is named; then added, overdue, and met.
+    let here = format!("/o/gemeente-a/regie/{own}");
+    let (status, html) = post(
+        &regisseur,
+        format!("{here}/verplichtingen"),
+        vec![
+            ("soort", "assurancerapport"),
+            ("herhaling", "jaarlijks"),
+            ("vervaldatum", "morgen"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("vervaldatum"));
+    let (status, _) = post(
+        &regisseur,
+        format!("{here}/verplichtingen"),
+        vec![
+            ("soort", "assurancerapport"),
+            ("herhaling", "jaarlijks"),
+            ("vervaldatum", "2026-01-15"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html) = get(&regisseur, "/o/gemeente-a/regie".into()).await;
+    assert!(html.contains("Assurancerapport"), "overdue on the agenda");
+    let obligation = app.store.obligations(app.org_a).await.expect("obligations")[0]
+        .id
+        .to_string();
+    let (status, _) = post(
+        &regisseur,
+        format!("{here}/verplichtingen"),
+        vec![("voldaan", obligation.as_str())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        app.store.obligations(app.org_a).await.expect("obligations")[0]
+            .obligation
+            .laatst_voldaan
+            .is_some()
+    );
+
+    // The calendar feed: a secret address that works without a login, until revoked.
+    let (status, html) = post(&regisseur, "/o/gemeente-a/regie/agenda-feed".into(), vec![]).await;
+    assert_eq!(status, StatusCode::OK);
+    let start = html.find("/agenda/").expect("an address");
+    let path: String = html[start..].chars().take_while(|c| *c != '<').collect();
+    let feed = reqwest::get(app.url(&path)).await.expect("feed");
+    assert_eq!(feed.status(), StatusCode::OK);
+    assert!(
+        feed.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/calendar"))
+    );
+    let text = feed.text().await.expect("ics");
+    assert!(
+        text.contains("BEGIN:VCALENDAR") && text.contains("Uiterste opzegdatum"),
+        "{text}"
+    );
+    let (status, _) = post(
+        &regisseur,
+        "/o/gemeente-a/regie/agenda-feed/intrekken".into(),
+        vec![],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        reqwest::get(app.url(&path)).await.expect("feed").status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // The supplier portal: only its own contract; the monthly report all or nothing.
+    let supplier = app.logged_in("leverancier").await;
+    let (_, html) = get(&supplier, "/o/gemeente-a/regie".into()).await;
+    assert!(html.contains("Hosting eigen") && !html.contains("Werkplek ander"));
+    let (status, _) = get(&supplier, format!("/o/gemeente-a/regie/{others}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = post(
+        &supplier,
+        format!("{here}/verplichtingen"),
+        vec![
+            ("soort", "audit"),
+            ("herhaling", "jaarlijks"),
+            ("vervaldatum", "2027-01-01"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let upload = |text: &str| {
+        reqwest::multipart::Form::new().part(
+            "bestand",
+            reqwest::multipart::Part::bytes(text.as_bytes().to_vec()).file_name("rapportage.csv"),
+        )
+    };
+    let response = supplier.post(app.url(&format!("{here}/rapportage"))).multipart(upload("maand;norm;gemeten\n2027-03;beschikbaarheid;99,5\n2027-04;onbekend;99,9\n2027-05;beschikbaarheid;veel\n")).send().await.expect("upload");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("html");
+    assert!(html.contains("rij 4: gemeten"), "every bad row named");
+    assert!(
+        app.store
+            .sla_events(own)
+            .await
+            .expect("events")
+            .2
+            .is_empty(),
+        "nothing imported"
+    );
+    let response = supplier
+        .post(app.url(&format!("{here}/rapportage")))
+        .multipart(upload(
+            "maand;norm;gemeten\n2027-03;beschikbaarheid;99,5\n2027-04;beschikbaarheid;99,95\n",
+        ))
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&regisseur, here.clone()).await;
+    assert!(
+        html.contains("id=\"credits\">€ 4.000"),
+        "March missed: 10 % of 40,000"
+    );
+    // Both sides answer the survey; the supplier sees only its own side.
+    let survey = |q: &'static str, s: &'static str| {
+        vec![
+            ("kwartaal", q),
+            ("vertrouwen", "7"),
+            ("aanbeveling", "7"),
+            ("tevredenheid", s),
+            ("proactiviteit", "6"),
+            ("toelichting", "Prima"),
+        ]
+    };
+    let (status, _) = post(
+        &regisseur,
+        format!("{here}/relatie"),
+        survey("2027-K1", "8"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = post(
+        &regisseur,
+        format!("{here}/relatie"),
+        survey("2027-K2", "6"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = post(&supplier, format!("{here}/relatie"), survey("2027-K1", "9")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, html) = post(&regisseur, format!("{here}/relatie"), survey("K3", "6")).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a quarter without a year"
+    );
+    assert!(html.contains("kwartaal"));
+    let surveys = app.store.surveys(own).await.expect("surveys");
+    assert_eq!(surveys.len(), 3);
+    let (_, html) = get(&regisseur, here.clone()).await;
+    assert!(
+        html.contains("Dal der deceptie in 2027-K2"),
+        "a fall of 2 points since the first quarter"
+    );
+    let (_, html) = get(&supplier, here.clone()).await;
+    assert!(
+        !html.contains("Dal der deceptie") && html.contains("Leverancier"),
+        "the supplier sees its own side only"
+    );
 }

@@ -1,0 +1,1103 @@
+//! Regie in the interface: the director's agenda (overdue, the next 90 days) with its secret
+//! calendar feed, and per contract its obligations, the SLA report with credits and chronic
+//! failure, the measurements (outages, incidents, the supplier's monthly report), and the
+//! relationship health of both sides with its warnings. A supplier's users see only their own
+//! supplier's contracts, upload the monthly report and answer the supplier's side.
+
+use crate::AppState;
+use crate::auth::{Auth, PageAuth};
+use crate::charts::{Chart, Legend, PALETTE, Polyline, Scale, euro, percent};
+use crate::html::{
+    Chrome, Fail, OrPage, fail, membership, page_result, query_has, render, see_other,
+};
+use crate::i18n::{ReqLang, T};
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Multipart, Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use regisseur_domain::landscape::EntityKind;
+use regisseur_domain::regie::health::{Side, Survey, quarter_text, warnings};
+use regisseur_domain::regie::obligations::{
+    Obligation, ObligationKind, Recurrence, agenda, contract_items,
+};
+use regisseur_domain::regie::sla::{Incident, NormKind, Outage, Reported, compute};
+use regisseur_domain::{Lang, ValidationErrors};
+use regisseur_store::{Element, ListQuery, Membership, StoreError};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/o/{slug}/regie", get(agenda_page))
+        .route("/o/{slug}/regie/agenda-feed", post(create_feed))
+        .route("/o/{slug}/regie/agenda-feed/intrekken", post(revoke_feed))
+        .route("/agenda/{file}", get(feed))
+        .route("/o/{slug}/regie/{contract}", get(contract_page))
+        .route(
+            "/o/{slug}/regie/{contract}/verplichtingen",
+            post(save_obligation),
+        )
+        .route(
+            "/o/{slug}/regie/{contract}/metingen",
+            post(record_measurement),
+        )
+        .route("/o/{slug}/regie/{contract}/rapportage", post(upload_report))
+        .route("/o/{slug}/regie/{contract}/relatie", post(save_survey))
+}
+
+fn base(slug: &str) -> String {
+    format!("/o/{slug}/regie")
+}
+
+fn may_manage(m: &Membership) -> bool {
+    m.role.can_write(EntityKind::Contract)
+}
+
+fn side_of(m: &Membership) -> Side {
+    if m.role.is_supplier() {
+        Side::Leverancier
+    } else {
+        Side::Gemeente
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// The contracts a member may see: all, or a supplier's own.
+async fn contracts(state: &AppState, m: &Membership) -> Result<Vec<Element>, StoreError> {
+    let mut out = Vec::new();
+    let mut page = 1;
+    loop {
+        let query = ListQuery {
+            page,
+            page_size: 500,
+            supplier_scope: m.supplier_scope(),
+            ..ListQuery::default()
+        };
+        let result = state
+            .store
+            .list_elements(m.organisation.id, EntityKind::Contract, &query)
+            .await?;
+        let full = result.items.len() == 500;
+        out.extend(result.items);
+        if !full {
+            return Ok(out);
+        }
+        page += 1;
+    }
+}
+
+fn date_field(e: &Element, field: &str) -> Option<NaiveDate> {
+    e.record
+        .get(field)
+        .and_then(|v| v.as_str())
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+fn name_of(e: &Element) -> String {
+    e.record.name().unwrap_or_default().to_string()
+}
+
+/// Every agenda line of the contracts a member sees.
+async fn agenda_items(
+    state: &AppState,
+    m: &Membership,
+    lang: Lang,
+) -> Result<
+    (
+        Vec<Element>,
+        Vec<regisseur_domain::regie::obligations::AgendaItem<Uuid>>,
+    ),
+    StoreError,
+> {
+    let contracts = contracts(state, m).await?;
+    let obligations = state.store.obligations(m.organisation.id).await?;
+    let mut items = Vec::new();
+    for c in &contracts {
+        let mine: Vec<Obligation> = obligations
+            .iter()
+            .filter(|o| o.contract_id == c.id)
+            .map(|o| o.obligation.clone())
+            .collect();
+        let months = c
+            .record
+            .get("opzegtermijnMaanden")
+            .and_then(|v| v.as_u64())
+            .and_then(|v| u32::try_from(v).ok())
+            .unwrap_or(0);
+        items.extend(contract_items(
+            c.id,
+            &name_of(c),
+            date_field(c, "einddatum"),
+            months,
+            &mine,
+            lang,
+        ));
+    }
+    Ok((contracts, items))
+}
+
+struct AgendaRow {
+    date: String,
+    what: &'static str,
+    description: String,
+    href: String,
+}
+
+struct ContractRow {
+    name: String,
+    href: String,
+    end: String,
+}
+
+#[derive(Template)]
+#[template(path = "regie.html")]
+struct AgendaPage {
+    page: Chrome,
+    overdue: Vec<AgendaRow>,
+    upcoming: Vec<AgendaRow>,
+    contracts: Vec<ContractRow>,
+    feeds: i64,
+    new_feed: Option<String>,
+    feed_action: String,
+    revoke_action: String,
+}
+
+fn agenda_rows(
+    slug: &str,
+    items: &[regisseur_domain::regie::obligations::AgendaItem<Uuid>],
+    lang: Lang,
+) -> Vec<AgendaRow> {
+    items
+        .iter()
+        .map(|i| AgendaRow {
+            date: i.date.format("%d-%m-%Y").to_string(),
+            what: i.kind.label(lang),
+            description: i.description.clone(),
+            href: format!("{}/{}", base(slug), i.subject),
+        })
+        .collect()
+}
+
+async fn agenda_view(
+    state: &AppState,
+    auth: &Auth,
+    m: &Membership,
+    lang: Lang,
+    headers: &HeaderMap,
+    new_feed: Option<String>,
+) -> Result<AgendaPage, Fail> {
+    let t = T(lang);
+    let slug = &m.organisation.slug;
+    let (contracts, items) = agenda_items(state, m, lang).await.or_page(headers)?;
+    let a = agenda(items, today(), 90);
+    Ok(AgendaPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("regie.title"), m.organisation.name),
+            &base(slug),
+        )
+        .for_org(auth, m, Some("regie")),
+        overdue: agenda_rows(slug, &a.overdue, lang),
+        upcoming: agenda_rows(slug, &a.upcoming, lang),
+        contracts: contracts
+            .iter()
+            .map(|c| ContractRow {
+                name: name_of(c),
+                href: format!("{}/{}", base(slug), c.id),
+                end: date_field(c, "einddatum")
+                    .map_or(String::new(), |d| d.format("%d-%m-%Y").to_string()),
+            })
+            .collect(),
+        feeds: state
+            .store
+            .calendar_feed_count(auth.user.id, m.organisation.id)
+            .await
+            .or_page(headers)?,
+        new_feed,
+        feed_action: format!("{}/agenda-feed", base(slug)),
+        revoke_action: format!("{}/agenda-feed/intrekken", base(slug)),
+    })
+}
+
+async fn agenda_page(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            let view = agenda_view(&state, &auth, m, lang, &headers, None).await?;
+            Ok(render(StatusCode::OK, &view))
+        }
+        .await,
+    )
+}
+
+async fn create_feed(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            let secret = state
+                .store
+                .create_calendar_feed(auth.user.id, m.organisation.id)
+                .await
+                .or_page(&headers)?;
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("localhost");
+            let url = format!("webcal://{host}/agenda/{secret}.ics");
+            let view = agenda_view(&state, &auth, m, lang, &headers, Some(url)).await?;
+            Ok(render(StatusCode::OK, &view))
+        }
+        .await,
+    )
+}
+
+async fn revoke_feed(
+    State(state): State<AppState>,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            state
+                .store
+                .revoke_calendar_feeds(auth.user.id, m.organisation.id)
+                .await
+                .or_page(&headers)?;
+            Ok(see_other(&format!("{}#agenda-feed", base(&slug))))
+        }
+        .await,
+    )
+}
+
+/// `GET /agenda/{secret}.ics`: the agenda of the feed's user, without a login; an unknown or
+/// revoked secret is 404.
+async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(secret) = file.strip_suffix(".ics") else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(Some((user_id, organisation_id))) = state.store.calendar_feed(secret).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(memberships) = state.store.memberships(user_id).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let Some(m) = memberships
+        .into_iter()
+        .find(|m| m.organisation.id == organisation_id)
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok((_, items)) = agenda_items(&state, &m, Lang::Nl).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let events: Vec<regisseur_interchange::ics::AgendaEvent> = items
+        .iter()
+        .map(|i| regisseur_interchange::ics::AgendaEvent {
+            uid: format!("{}-{}-{}@regisseur", i.kind.code(), i.subject, i.date),
+            date: i.date,
+            summary: format!(
+                "{}: {}",
+                i.kind.label(Lang::Nl),
+                i.description.split(':').next().unwrap_or_default()
+            ),
+            description: i.description.clone(),
+            url: None,
+        })
+        .collect();
+    let text = regisseur_interchange::ics::agenda_feed(
+        &format!("Regie-agenda {}", m.organisation.name),
+        &events,
+    );
+    let mut response = (StatusCode::OK, text).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
+    response
+}
+
+// ---------------------------------------------------------------------------------------------
+// One contract.
+
+struct ObligationRow {
+    id: Uuid,
+    kind: &'static str,
+    description: String,
+    recurrence: &'static str,
+    next_due: String,
+    overdue: bool,
+    last_met: String,
+}
+
+struct SlaMonthRow {
+    month: String,
+    cells: Vec<(String, bool)>,
+    credit: String,
+}
+
+struct HealthRow {
+    quarter: String,
+    side: &'static str,
+    trust: u8,
+    recommend: u8,
+    satisfaction: String,
+    proactivity: u8,
+    comment: String,
+}
+
+#[derive(Template)]
+#[template(path = "regie_contract.html")]
+struct ContractPage {
+    page: Chrome,
+    name: String,
+    supplier_view: bool,
+    can_manage: bool,
+    obligations: Vec<ObligationRow>,
+    kinds: Vec<(&'static str, &'static str)>,
+    recurrences: Vec<(&'static str, &'static str)>,
+    obligation_action: String,
+    has_terms: bool,
+    norms: Vec<(String, String)>,
+    sla_rows: Vec<SlaMonthRow>,
+    total_credits: String,
+    chronic: Vec<String>,
+    measurement_action: String,
+    report_action: String,
+    health: Vec<HealthRow>,
+    health_chart: Option<Chart>,
+    health_warnings: Vec<String>,
+    survey_action: String,
+    my_side: &'static str,
+    services: String,
+    errors: Vec<(String, String)>,
+    notice: Option<String>,
+}
+
+async fn load_contract(
+    state: &AppState,
+    m: &Membership,
+    id: &str,
+    headers: &HeaderMap,
+) -> Result<Element, Fail> {
+    let Ok(id) = Uuid::parse_str(id) else {
+        return fail(headers, StatusCode::NOT_FOUND);
+    };
+    match state
+        .store
+        .get_element(m.organisation.id, EntityKind::Contract, id)
+        .await
+        .or_page(headers)?
+    {
+        Some(e) if crate::api::visible_to(m, &e) => Ok(e),
+        _ => fail(headers, StatusCode::NOT_FOUND),
+    }
+}
+
+fn number(v: f64, lang: Lang) -> String {
+    let text = format!("{v:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn contract_view(
+    state: &AppState,
+    auth: &Auth,
+    m: &Membership,
+    lang: Lang,
+    headers: &HeaderMap,
+    contract: &Element,
+    errors: &ValidationErrors,
+) -> Result<ContractPage, Fail> {
+    let t = T(lang);
+    let slug = &m.organisation.slug;
+    let here = format!("{}/{}", base(slug), contract.id);
+    let today = today();
+    let obligations: Vec<ObligationRow> = state
+        .store
+        .obligations(m.organisation.id)
+        .await
+        .or_page(headers)?
+        .into_iter()
+        .filter(|o| o.contract_id == contract.id)
+        .map(|o| {
+            let next = o.obligation.next_due();
+            ObligationRow {
+                id: o.id,
+                kind: o.obligation.soort.label(lang),
+                description: o.obligation.omschrijving.clone(),
+                recurrence: o.obligation.herhaling.label(lang),
+                next_due: next.map_or_else(
+                    || t.s("regie.done").to_string(),
+                    |d| d.format("%d-%m-%Y").to_string(),
+                ),
+                overdue: next.is_some_and(|d| d < today),
+                last_met: o
+                    .obligation
+                    .laatst_voldaan
+                    .map_or(String::new(), |d| d.format("%d-%m-%Y").to_string()),
+            }
+        })
+        .collect();
+    // The SLA report.
+    let input = state
+        .store
+        .sla_input(m.organisation.id, contract.id)
+        .await
+        .or_page(headers)?;
+    let (mut norms, mut sla_rows, mut total_credits, mut chronic) =
+        (Vec::new(), Vec::new(), String::new(), Vec::new());
+    let mut met_per_quarter: BTreeMap<(i32, u8), bool> = BTreeMap::new();
+    if let Some(input) = &input {
+        norms = input
+            .normen
+            .iter()
+            .map(|n| {
+                let what = match n.soort {
+                    NormKind::Beschikbaarheid => {
+                        format!("{} ≥ {}%", t.s("regie.availability"), number(n.doel, lang))
+                    }
+                    NormKind::Reactietijd | NormKind::Oplostijd => format!(
+                        "{} {}: {}% {} {} {}",
+                        if n.soort == NormKind::Reactietijd {
+                            t.s("regie.response")
+                        } else {
+                            t.s("regie.resolution")
+                        },
+                        n.prioriteit.clone().unwrap_or_default(),
+                        number(n.doel, lang),
+                        t.s("regie.within"),
+                        number(n.doel_uren.unwrap_or(0.0), lang),
+                        t.s("regie.hours")
+                    ),
+                };
+                (n.id.clone(), what)
+            })
+            .collect();
+        if let Ok(prepared) = input.prepare() {
+            let report = compute(&prepared);
+            for month in &report.months {
+                let quarter = (month.month.0, ((month.month.1 - 1) / 3 + 1) as u8);
+                let all_met = month.norms.iter().all(|n| n.met);
+                let entry = met_per_quarter.entry(quarter).or_insert(true);
+                *entry = *entry && all_met;
+                sla_rows.push(SlaMonthRow {
+                    month: format!("{:04}-{:02}", month.month.0, month.month.1),
+                    cells: month
+                        .norms
+                        .iter()
+                        .map(|n| {
+                            (
+                                n.value.map_or_else(
+                                    || "–".to_string(),
+                                    |v| format!("{}%", number(v, lang)),
+                                ),
+                                n.met,
+                            )
+                        })
+                        .collect(),
+                    credit: format!(
+                        "{} ({})",
+                        euro(month.credit_amount, lang),
+                        percent(month.credit_share, lang)
+                    ),
+                });
+            }
+            total_credits = euro(report.total_credits, lang);
+            chronic = report.chronic.clone();
+        }
+    }
+    // Relationship health.
+    let surveys = state.store.surveys(contract.id).await.or_page(headers)?;
+    let health: Vec<HealthRow> = surveys
+        .iter()
+        .filter(|s| !m.role.is_supplier() || s.side == Side::Leverancier)
+        .map(|s| HealthRow {
+            quarter: quarter_text(s.quarter),
+            side: s.side.label(lang),
+            trust: s.survey.vertrouwen,
+            recommend: s.survey.aanbeveling,
+            satisfaction: number(s.survey.satisfaction(), lang),
+            proactivity: s.survey.proactiviteit,
+            comment: s.survey.toelichting.clone(),
+        })
+        .collect();
+    let mut health_warnings = Vec::new();
+    let mut series_by_side = Vec::new();
+    for side in [Side::Gemeente, Side::Leverancier] {
+        if m.role.is_supplier() && side == Side::Gemeente {
+            continue;
+        }
+        let series: Vec<((i32, u8), f64)> = surveys
+            .iter()
+            .filter(|s| s.side == side)
+            .map(|s| (s.quarter, s.survey.satisfaction()))
+            .collect();
+        for w in warnings(&series, |q| met_per_quarter.get(&q).copied()) {
+            health_warnings.push(format!("{}: {}", side.label(lang), w.text(lang)));
+        }
+        series_by_side.push((side, series));
+    }
+    let health_chart = health_chart(&series_by_side, lang);
+    let services = input
+        .as_ref()
+        .map(|_| name_of(contract))
+        .unwrap_or_else(|| name_of(contract));
+    Ok(ContractPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", name_of(contract), t.s("regie.title")),
+            &here,
+        )
+        .for_org(auth, m, Some("regie")),
+        name: name_of(contract),
+        supplier_view: m.role.is_supplier(),
+        can_manage: may_manage(m),
+        obligations,
+        kinds: ObligationKind::ALL
+            .iter()
+            .map(|k| (k.code(), k.label(lang)))
+            .collect(),
+        recurrences: Recurrence::ALL
+            .iter()
+            .map(|r| (r.code(), r.label(lang)))
+            .collect(),
+        obligation_action: format!("{here}/verplichtingen"),
+        has_terms: input.is_some(),
+        norms,
+        sla_rows,
+        total_credits,
+        chronic,
+        measurement_action: format!("{here}/metingen"),
+        report_action: format!("{here}/rapportage"),
+        health,
+        health_chart,
+        health_warnings,
+        survey_action: format!("{here}/relatie"),
+        my_side: side_of(m).label(lang),
+        services,
+        errors: errors
+            .0
+            .iter()
+            .map(|e| (e.name.clone(), e.problem.message(lang)))
+            .collect(),
+        notice: None,
+    })
+}
+
+/// Satisfaction per quarter, one line per side.
+/// One side's satisfaction per quarter.
+type Series = (Side, Vec<((i32, u8), f64)>);
+
+fn health_chart(series: &[Series], lang: Lang) -> Option<Chart> {
+    let t = T(lang);
+    let quarters: std::collections::BTreeSet<(i32, u8)> = series
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|(q, _)| *q))
+        .collect();
+    if quarters.len() < 2 {
+        return None;
+    }
+    let quarters: Vec<(i32, u8)> = quarters.into_iter().collect();
+    let (width, height, left, right, top, bottom) = (640.0, 260.0, 40.0, 16.0, 16.0, 220.0);
+    let mut chart = Chart::new(
+        "relatie",
+        t.s("regie.health.chart").to_string(),
+        t.s("regie.health.chart.desc").to_string(),
+        width,
+        height,
+    );
+    let y = Scale {
+        min: 1.0,
+        max: 10.0,
+        from: bottom,
+        to: top,
+    };
+    for tick in [2.0, 4.0, 6.0, 8.0, 10.0] {
+        chart.line(
+            (left, y.at(tick)),
+            (width - right, y.at(tick)),
+            if tick == 6.0 { "#b40000" } else { "#d0d0d0" },
+            tick == 6.0,
+        );
+        chart.label(left - 6.0, y.at(tick) + 4.0, format!("{tick:.0}"), "end");
+    }
+    let step = (width - left - right) / quarters.len() as f64;
+    let x_of = |q: (i32, u8)| {
+        left + step * (quarters.iter().position(|x| *x == q).unwrap_or(0) as f64 + 0.5)
+    };
+    for q in &quarters {
+        chart.label(x_of(*q), bottom + 18.0, quarter_text(*q), "middle");
+    }
+    for (i, (side, s)) in series.iter().enumerate() {
+        if s.is_empty() {
+            continue;
+        }
+        chart.polylines.push(Polyline {
+            points: s
+                .iter()
+                .map(|(q, v)| format!("{:.1},{:.1}", x_of(*q), y.at(*v)))
+                .collect::<Vec<_>>()
+                .join(" "),
+            stroke: PALETTE[i * 2],
+            dashed: i == 1,
+        });
+        chart.legend.push(Legend {
+            colour: PALETTE[i * 2],
+            name: side.label(lang).to_string(),
+        });
+    }
+    Some(chart)
+}
+
+async fn contract_page(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let mut view = contract_view(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &contract,
+                &ValidationErrors::default(),
+            )
+            .await?;
+            if query_has(raw.as_deref(), "opgeslagen") {
+                view.notice = Some(T(lang).s("detail.saved").to_string());
+            }
+            Ok(render(StatusCode::OK, &view))
+        }
+        .await,
+    )
+}
+
+fn pairs(body: &Bytes) -> Vec<(String, String)> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn one(form: &[(String, String)], key: &str) -> String {
+    form.iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// After a form: back to the page, or the page again with the problems.
+#[allow(clippy::too_many_arguments)]
+async fn answer(
+    state: &AppState,
+    auth: &Auth,
+    m: &Membership,
+    lang: Lang,
+    headers: &HeaderMap,
+    contract: &Element,
+    result: Result<(), ValidationErrors>,
+    anchor: &str,
+) -> Result<Response, Fail> {
+    match result {
+        Ok(()) => Ok(see_other(&format!(
+            "{}/{}?opgeslagen#{anchor}",
+            base(&m.organisation.slug),
+            contract.id
+        ))),
+        Err(errors) => {
+            let view = contract_view(state, auth, m, lang, headers, contract, &errors).await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
+}
+
+fn store_result(
+    result: Result<(), StoreError>,
+) -> Result<Result<(), ValidationErrors>, StoreError> {
+    match result {
+        Ok(()) => Ok(Ok(())),
+        Err(StoreError::Invalid(e)) => Ok(Err(e)),
+        Err(other) => Err(other),
+    }
+}
+
+async fn save_obligation(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !may_manage(m) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let form = pairs(&body);
+            // "Voldaan" on an existing obligation: met today.
+            if let Ok(existing) = Uuid::parse_str(&one(&form, "voldaan")) {
+                let all = state
+                    .store
+                    .obligations(m.organisation.id)
+                    .await
+                    .or_page(&headers)?;
+                let Some(found) = all
+                    .into_iter()
+                    .find(|o| o.id == existing && o.contract_id == contract.id)
+                else {
+                    return fail(&headers, StatusCode::NOT_FOUND);
+                };
+                let mut obligation = found.obligation;
+                obligation.laatst_voldaan = Some(today());
+                let result = store_result(
+                    state
+                        .store
+                        .save_obligation(
+                            &auth.actor(),
+                            m.organisation.id,
+                            contract.id,
+                            Some(existing),
+                            &obligation,
+                        )
+                        .await
+                        .map(|_| ()),
+                )
+                .or_page(&headers)?;
+                return answer(
+                    &state,
+                    &auth,
+                    m,
+                    lang,
+                    &headers,
+                    &contract,
+                    result,
+                    "verplichtingen",
+                )
+                .await;
+            }
+            let mut errors = ValidationErrors::default();
+            let kind = ObligationKind::parse(&one(&form, "soort"));
+            let recurrence = Recurrence::parse(&one(&form, "herhaling"));
+            let due = NaiveDate::parse_from_str(&one(&form, "vervaldatum"), "%Y-%m-%d").ok();
+            if kind.is_none() {
+                errors.push("soort", regisseur_domain::Problem::Required);
+            }
+            if recurrence.is_none() {
+                errors.push("herhaling", regisseur_domain::Problem::Required);
+            }
+            if due.is_none() {
+                errors.push("vervaldatum", regisseur_domain::Problem::NotADate);
+            }
+            let result = match (kind, recurrence, due) {
+                (Some(soort), Some(herhaling), Some(vervaldatum)) if errors.0.is_empty() => {
+                    let obligation = Obligation {
+                        soort,
+                        omschrijving: one(&form, "omschrijving"),
+                        vervaldatum,
+                        herhaling,
+                        laatst_voldaan: None,
+                    };
+                    store_result(
+                        state
+                            .store
+                            .save_obligation(
+                                &auth.actor(),
+                                m.organisation.id,
+                                contract.id,
+                                None,
+                                &obligation,
+                            )
+                            .await
+                            .map(|_| ()),
+                    )
+                    .or_page(&headers)?
+                }
+                _ => Err(errors),
+            };
+            answer(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &contract,
+                result,
+                "verplichtingen",
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// An outage or an incident entered by hand.
+async fn record_measurement(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !may_manage(m) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let form = pairs(&body);
+            let (outages, incidents) = if one(&form, "soort") == "incident" {
+                let answered = one(&form, "gereageerd");
+                (
+                    Vec::new(),
+                    vec![Incident {
+                        id: None,
+                        prioriteit: one(&form, "prioriteit"),
+                        gemeld: one(&form, "gemeld"),
+                        gereageerd: (!answered.is_empty()).then_some(answered),
+                        opgelost: one(&form, "opgelost"),
+                    }],
+                )
+            } else {
+                (
+                    vec![Outage {
+                        norm: one(&form, "norm"),
+                        begin: one(&form, "begin"),
+                        einde: one(&form, "einde"),
+                    }],
+                    Vec::new(),
+                )
+            };
+            let result = match state
+                .store
+                .record_sla(
+                    &auth.actor(),
+                    m.organisation.id,
+                    contract.id,
+                    &outages,
+                    &incidents,
+                    &[],
+                )
+                .await
+            {
+                Err(StoreError::NotNow(_)) => Err({
+                    let mut e = ValidationErrors::default();
+                    e.push("sla", regisseur_domain::Problem::Required);
+                    e
+                }),
+                other => store_result(other).or_page(&headers)?,
+            };
+            answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
+        }
+        .await,
+    )
+}
+
+/// The supplier's monthly report: a CSV (or XLSX) with the columns `maand`, `norm`, `gemeten`.
+/// Every bad row is listed and nothing is imported.
+async fn upload_report(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    mut multipart: Multipart,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !(may_manage(m) || m.role.is_supplier()) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let mut upload: Option<(String, Vec<u8>)> = None;
+            while let Ok(Some(field)) = multipart.next_field().await {
+                if field.name() == Some("bestand") {
+                    let name = field.file_name().unwrap_or("rapportage.csv").to_string();
+                    if let Ok(bytes) = field.bytes().await {
+                        upload = Some((name, bytes.to_vec()));
+                    }
+                }
+            }
+            let mut errors = ValidationErrors::default();
+            let reports = match upload.filter(|(_, b)| !b.is_empty()) {
+                None => {
+                    errors.push("bestand", regisseur_domain::Problem::Required);
+                    Vec::new()
+                }
+                Some((name, bytes)) => {
+                    let grid = regisseur_interchange::sheet::detect_format(&name, &bytes)
+                        .and_then(|format| regisseur_interchange::sheet::read_grid(format, &bytes));
+                    match grid {
+                        Err(e) => {
+                            errors.push(
+                                format!("bestand: {e}"),
+                                regisseur_domain::Problem::NotAllowed,
+                            );
+                            Vec::new()
+                        }
+                        Ok(grid) => {
+                            let rows: Vec<Vec<String>> = grid
+                                .rows
+                                .iter()
+                                .map(|r| r.iter().map(|c| c.text()).collect())
+                                .collect();
+                            reports_from(&rows, &mut errors)
+                        }
+                    }
+                }
+            };
+            let result = if errors.0.is_empty() {
+                match state
+                    .store
+                    .record_sla(
+                        &auth.actor(),
+                        m.organisation.id,
+                        contract.id,
+                        &[],
+                        &[],
+                        &reports,
+                    )
+                    .await
+                {
+                    Err(StoreError::NotNow(_)) => {
+                        errors.push("sla", regisseur_domain::Problem::Required);
+                        Err(errors)
+                    }
+                    other => store_result(other).or_page(&headers)?,
+                }
+            } else {
+                Err(errors)
+            };
+            answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
+        }
+        .await,
+    )
+}
+
+/// Rows of `maand;norm;gemeten` (a header row first), each problem named by its row.
+fn reports_from(grid: &[Vec<String>], errors: &mut ValidationErrors) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for (i, row) in grid.iter().enumerate().skip(1) {
+        let cell = |k: usize| row.get(k).map(|c| c.trim().to_string()).unwrap_or_default();
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let measured = cell(2);
+        let gemeten = if measured.is_empty() {
+            None
+        } else {
+            match regisseur_domain::values::parse_decimal(&measured) {
+                Ok(v) => Some(v),
+                Err(p) => {
+                    errors.push(format!("rij {}: gemeten", i + 1), p);
+                    continue;
+                }
+            }
+        };
+        out.push(Reported {
+            maand: cell(0),
+            norm: cell(1),
+            gemeten,
+        });
+    }
+    out
+}
+
+async fn save_survey(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !(may_manage(m) || m.role.is_supplier()) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let form = pairs(&body);
+            let mut errors = ValidationErrors::default();
+            let mut score = |key: &str| -> u8 {
+                one(&form, key).parse().unwrap_or_else(|_| {
+                    errors.push(key, regisseur_domain::Problem::NotAnInteger);
+                    0
+                })
+            };
+            let survey = Survey {
+                vertrouwen: score("vertrouwen"),
+                aanbeveling: score("aanbeveling"),
+                tevredenheid: [(name_of(&contract), score("tevredenheid"))]
+                    .into_iter()
+                    .collect(),
+                proactiviteit: score("proactiviteit"),
+                toelichting: one(&form, "toelichting"),
+            };
+            let result = if errors.0.is_empty() {
+                store_result(
+                    state
+                        .store
+                        .save_survey(
+                            &auth.actor(),
+                            m.organisation.id,
+                            contract.id,
+                            &one(&form, "kwartaal"),
+                            side_of(m),
+                            &survey,
+                        )
+                        .await,
+                )
+                .or_page(&headers)?
+            } else {
+                Err(errors)
+            };
+            answer(
+                &state, &auth, m, lang, &headers, &contract, result, "relatie",
+            )
+            .await
+        }
+        .await,
+    )
+}
