@@ -447,3 +447,27 @@ test('Aanbesteding: the route advice, a tender in evaluation with sealed prices,
   assert.match(await evaluator.textContent('main'), /Dit veld is verplicht/);
   await evaluator.context().close();
 });
+
+test('Regie: the agenda with late obligations, a contract with its SLA report and relationship health, the supplier portal', async () => {
+  const page = await newPage();
+  await login(page, 'regisseur@voorbeeld.nl');
+  await page.click('nav a[href="/o/voorbeeld/regie"]');
+  await page.waitForURL(/\/regie$/);
+  assert.match(await page.textContent('#te-laat'), /Assurancerapport/);
+  await expectAccessible(page, 'director\'s agenda');
+  await page.click('#te-laat a:text("Assurancerapport")');
+  await page.waitForURL(/\/regie\/[0-9a-f-]+$/);
+  assert.ok((await page.$$('#sla-tabel tbody tr')).length >= 5);
+  assert.match(await page.textContent('#credits'), /€/);
+  assert.match(await page.textContent('#relatie'), /Dal der deceptie/);
+  assert.ok(await page.isVisible('svg[aria-labelledby="relatie-titel relatie-beschrijving"]'));
+  await expectAccessible(page, 'contract direction page');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/regie.png`, fullPage: true });
+  await page.context().close();
+  const supplier = await newPage();
+  await login(supplier, 'leverancier@voorbeeld.nl');
+  await supplier.goto(`${base}/o/voorbeeld/regie`);
+  assert.doesNotMatch(await supplier.textContent('main'), /PinkRoccade|Sociaal domein/);
+  await expectAccessible(supplier, 'supplier portal');
+  await supplier.context().close();
+});

@@ -5,6 +5,7 @@
 //! fields separated by `|`), so that people who know municipalities can check and extend it.
 //! Everything is loaded through the store in one transaction, validated like any other input.
 
+mod regie;
 mod tenders;
 
 use regisseur_domain::access::Role;
@@ -703,6 +704,7 @@ pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
             .await?;
     }
     tenders::load(store, organisation.id).await?;
+    regie::load(store, organisation.id, today).await?;
     // The score of the past year, month by month: the rules as of each day over this register,
     // with the confirmations made by then.
     for months_ago in (1..=12).rev() {

@@ -227,6 +227,9 @@ pub struct AgendaItem<K> {
     /// What the line belongs to (a contract).
     pub subject: K,
     pub description: String,
+    /// After this day the line no longer matters (a notice deadline once the contract has
+    /// ended); `None`: until it is dealt with.
+    pub until: Option<NaiveDate>,
 }
 
 /// The agenda as of `today`: what is overdue, and what falls due within `days`.
@@ -236,14 +239,17 @@ pub struct Agenda<K> {
     pub upcoming: Vec<AgendaItem<K>>,
 }
 
-/// Splits agenda items into overdue (before today) and upcoming (today up to `days` ahead),
-/// each by date; later items are left out.
+/// Splits agenda items into overdue (before today, and still mattering) and upcoming (today up
+/// to `days` ahead), each by date; later items are left out.
 pub fn agenda<K: Clone>(items: Vec<AgendaItem<K>>, today: NaiveDate, days: u64) -> Agenda<K> {
     let horizon = today
         .checked_add_days(chrono::Days::new(days))
         .unwrap_or(NaiveDate::MAX);
-    let mut overdue: Vec<AgendaItem<K>> =
-        items.iter().filter(|i| i.date < today).cloned().collect();
+    let mut overdue: Vec<AgendaItem<K>> = items
+        .iter()
+        .filter(|i| i.date < today && i.until.is_none_or(|u| u >= today))
+        .cloned()
+        .collect();
     let mut upcoming: Vec<AgendaItem<K>> = items
         .into_iter()
         .filter(|i| i.date >= today && i.date <= horizon)
@@ -253,8 +259,8 @@ pub fn agenda<K: Clone>(items: Vec<AgendaItem<K>>, today: NaiveDate, days: u64) 
     Agenda { overdue, upcoming }
 }
 
-/// The agenda lines of one contract: the notice deadline and the end date while they are ahead
-/// or only just passed, and the next due date of each obligation.
+/// The agenda lines of one contract: the notice deadline and the end date (which stop mattering
+/// once the contract has ended), and the next due date of each obligation.
 pub fn contract_items<K: Clone>(
     subject: K,
     name: &str,
@@ -269,6 +275,7 @@ pub fn contract_items<K: Clone>(
             date: notice_deadline(end, notice_months),
             kind: AgendaKind::NoticeDeadline,
             subject: subject.clone(),
+            until: Some(end),
             description: format!(
                 "{name}: {} ({notice_months} {})",
                 lang.pick(
@@ -282,6 +289,7 @@ pub fn contract_items<K: Clone>(
             date: end,
             kind: AgendaKind::ContractEnd,
             subject: subject.clone(),
+            until: Some(end),
             description: format!(
                 "{name}: {}",
                 lang.pick("einde van het contract", "end of the contract")
@@ -299,6 +307,7 @@ pub fn contract_items<K: Clone>(
                 date: due,
                 kind: AgendaKind::Obligation(o.soort),
                 subject: subject.clone(),
+                until: None,
                 description: format!("{name}: {what} ({})", o.herhaling.label(lang)),
             });
         }
@@ -393,5 +402,17 @@ mod tests {
         let codes: Vec<(&str, NaiveDate)> =
             a.upcoming.iter().map(|i| (i.kind.code(), i.date)).collect();
         assert_eq!(codes, [("opzegdatum", d("2027-02-28"))]);
+        // Once the contract has ended, its passed dates leave the agenda; late obligations stay.
+        let ended = contract_items(
+            1,
+            "Oud",
+            Some(d("2026-06-30")),
+            3,
+            &obligations[..1],
+            Lang::Nl,
+        );
+        let a = agenda(ended, d("2026-12-01"), 90);
+        let late: Vec<&str> = a.overdue.iter().map(|i| i.kind.code()).collect();
+        assert_eq!(late, ["exitplan-test"]);
     }
 }
