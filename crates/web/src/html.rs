@@ -333,6 +333,32 @@ fn import_notice(raw: Option<&str>, lang: Lang) -> Option<String> {
     })
 }
 
+/// The fields of a posted form, in order.
+pub(crate) fn form_pairs(body: &axum::body::Bytes) -> Vec<(String, String)> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+/// The first value of a form field, trimmed (empty when absent).
+pub(crate) fn form_field(form: &[(String, String)], key: &str) -> String {
+    form.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// A number as a form shows it: whole without decimals, the language's decimal mark.
+pub(crate) fn number_text(value: f64, lang: Lang) -> String {
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    };
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 pub(crate) fn query_has(raw: Option<&str>, key: &str) -> bool {
     query_pairs(raw).iter().any(|(k, _)| k == key)
 }

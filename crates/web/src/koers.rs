@@ -7,8 +7,8 @@
 use crate::AppState;
 use crate::auth::{ApiAuth, PageAuth};
 use crate::html::{
-    Chrome, OrPage, fail, internal_membership, membership, page_result, query_has, render,
-    see_other,
+    Chrome, OrPage, fail, form_field as one, form_pairs, internal_membership, membership,
+    number_text, page_result, query_has, render, see_other,
 };
 use crate::i18n::{ReqLang, T};
 use crate::problem::Problem;
@@ -58,31 +58,6 @@ fn may_steer(m: &Membership) -> bool {
 
 fn may_answer(m: &Membership) -> bool {
     m.role.is_internal()
-}
-
-fn form_pairs(body: &Bytes) -> Vec<(String, String)> {
-    form_urlencoded::parse(body).into_owned().collect()
-}
-
-fn one(form: &[(String, String)], key: &str) -> String {
-    form.iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.trim().to_string())
-        .unwrap_or_default()
-}
-
-fn number_text(value: Option<f64>, lang: Lang) -> String {
-    value.map_or(String::new(), |v| {
-        let text = if v.fract() == 0.0 {
-            format!("{v:.0}")
-        } else {
-            format!("{v}")
-        };
-        match lang {
-            Lang::Nl => text.replace('.', ","),
-            Lang::En => text,
-        }
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,9 +111,9 @@ fn kpi_row(kpi: &regisseur_domain::goals::Kpi, lang: Lang) -> KpiRow {
     KpiRow {
         metric: kpi.metric.clone(),
         unit: kpi.unit.clone(),
-        baseline: number_text(kpi.baseline, lang),
+        baseline: kpi.baseline.map_or(String::new(), |v| number_text(v, lang)),
         baseline_date: date(kpi.baseline_date),
-        target: number_text(kpi.target, lang),
+        target: kpi.target.map_or(String::new(), |v| number_text(v, lang)),
         target_date: date(kpi.target_date),
         measurable: kpi.measurable(),
     }
@@ -374,7 +349,7 @@ fn goal_form(
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        Value::Number(n) => number_text(n.as_f64(), lang),
+        Value::Number(n) => n.as_f64().map_or(String::new(), |v| number_text(v, lang)),
         other => other.to_string(),
     };
     let chosen: Vec<&str> = value["domeinen"]

@@ -8,7 +8,8 @@ use crate::AppState;
 use crate::auth::{ApiAuth, Auth, PageAuth};
 use crate::charts::{Chart, Legend, PALETTE, Rect, Scale, euro, nice_ticks};
 use crate::html::{
-    Chrome, Fail, OrPage, fail, internal_membership, page_result, query_has, render, see_other,
+    Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, internal_membership,
+    number_text, page_result, query_has, render, see_other,
 };
 use crate::i18n::{ReqLang, T};
 use crate::problem::Problem;
@@ -73,36 +74,12 @@ fn base(slug: &str) -> String {
     format!("/o/{slug}/aanbesteding")
 }
 
-fn pairs(body: &Bytes) -> Vec<(String, String)> {
-    form_urlencoded::parse(body).into_owned().collect()
-}
-
-fn one(form: &[(String, String)], key: &str) -> String {
-    form.iter()
-        .rev()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.trim().to_string())
-        .unwrap_or_default()
-}
-
 fn messages(errors: &ValidationErrors, lang: Lang) -> Vec<(String, String)> {
     errors
         .0
         .iter()
         .map(|e| (e.name.clone(), e.problem.message(lang)))
         .collect()
-}
-
-fn number_text(v: f64, lang: Lang) -> String {
-    let text = if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    };
-    match lang {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

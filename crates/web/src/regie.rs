@@ -8,7 +8,8 @@ use crate::AppState;
 use crate::auth::{Auth, PageAuth};
 use crate::charts::{Chart, Legend, PALETTE, Polyline, Scale, euro, percent};
 use crate::html::{
-    Chrome, Fail, OrPage, fail, membership, page_result, query_has, render, see_other,
+    Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
+    query_has, render, see_other,
 };
 use crate::i18n::{ReqLang, T};
 use askama::Template;
@@ -707,18 +708,6 @@ async fn contract_page(
         }
         .await,
     )
-}
-
-fn pairs(body: &Bytes) -> Vec<(String, String)> {
-    form_urlencoded::parse(body).into_owned().collect()
-}
-
-fn one(form: &[(String, String)], key: &str) -> String {
-    form.iter()
-        .rev()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.trim().to_string())
-        .unwrap_or_default()
 }
 
 /// After a form: back to the page, or the page again with the problems.
