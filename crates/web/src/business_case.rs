@@ -277,17 +277,7 @@ async fn import_toml(
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
             let t = T(lang);
-            let mut upload: Option<(String, Vec<u8>)> = None;
-            while let Ok(Some(field)) = multipart.next_field().await {
-                if field.name() == Some("bestand") {
-                    let name = field.file_name().unwrap_or("bestand").to_string();
-                    match field.bytes().await {
-                        Ok(bytes) => upload = Some((name, bytes.to_vec())),
-                        Err(_) => break,
-                    }
-                }
-            }
-            let problems: Vec<String> = match upload.filter(|(_, b)| !b.is_empty()) {
+            let problems: Vec<String> = match crate::html::uploaded_file(&mut multipart).await {
                 None => vec![t.s("transfer.nofile").to_string()],
                 Some((name, bytes)) => match String::from_utf8(bytes) {
                     Err(_) => vec![format!("{name}: {}", t.s("bc.import.notutf8"))],

@@ -333,6 +333,24 @@ fn import_notice(raw: Option<&str>, lang: Lang) -> Option<String> {
     })
 }
 
+/// The file uploaded in the form field `bestand`: its name and bytes, `None` when no file (or
+/// an empty one) came.
+pub(crate) async fn uploaded_file(
+    multipart: &mut axum::extract::Multipart,
+) -> Option<(String, Vec<u8>)> {
+    let mut upload = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("bestand") {
+            let name = field.file_name().unwrap_or("bestand").to_string();
+            match field.bytes().await {
+                Ok(bytes) => upload = Some((name, bytes.to_vec())),
+                Err(_) => break,
+            }
+        }
+    }
+    upload.filter(|(_, bytes)| !bytes.is_empty())
+}
+
 /// The fields of a posted form, in order.
 pub(crate) fn form_pairs(body: &axum::body::Bytes) -> Vec<(String, String)> {
     form_urlencoded::parse(body).into_owned().collect()

@@ -938,17 +938,9 @@ async fn upload_report(
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
             let contract = load_contract(&state, m, &id, &headers).await?;
-            let mut upload: Option<(String, Vec<u8>)> = None;
-            while let Ok(Some(field)) = multipart.next_field().await {
-                if field.name() == Some("bestand") {
-                    let name = field.file_name().unwrap_or("rapportage.csv").to_string();
-                    if let Ok(bytes) = field.bytes().await {
-                        upload = Some((name, bytes.to_vec()));
-                    }
-                }
-            }
+            let upload = crate::html::uploaded_file(&mut multipart).await;
             let mut errors = ValidationErrors::default();
-            let reports = match upload.filter(|(_, b)| !b.is_empty()) {
+            let reports = match upload {
                 None => {
                     errors.push("bestand", regisseur_domain::Problem::Required);
                     Vec::new()

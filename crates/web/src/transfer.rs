@@ -238,18 +238,9 @@ async fn import_preview(
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
             let t = T(lang);
-            let mut upload: Option<(String, Vec<u8>)> = None;
-            while let Ok(Some(field)) = multipart.next_field().await {
-                if field.name() == Some("bestand") {
-                    let name = field.file_name().unwrap_or("bestand").to_string();
-                    match field.bytes().await {
-                        Ok(bytes) => upload = Some((name, bytes.to_vec())),
-                        Err(_) => break,
-                    }
-                }
-            }
+            let upload = crate::html::uploaded_file(&mut multipart).await;
             let mut view = page(&auth, &m, lang);
-            let Some((name, bytes)) = upload.filter(|(_, b)| !b.is_empty()) else {
+            let Some((name, bytes)) = upload else {
                 view.file_error = Some(t.s("transfer.nofile").to_string());
                 return Ok(render(StatusCode::BAD_REQUEST, &view));
             };
