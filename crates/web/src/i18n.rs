@@ -1656,6 +1656,32 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("regie.reported", "Gemeld", "Reported"),
     ("regie.answered", "Gereageerd", "Answered"),
     ("regie.resolved", "Opgelost", "Resolved"),
+    ("regie.terms", "SLA-normen vastleggen", "Set the SLA norms"),
+    ("regie.terms.fee", "Maandbedrag (€)", "Monthly fee (€)"),
+    (
+        "regie.terms.cap",
+        "Maximale credit per maand (% van het maandbedrag)",
+        "Maximum credit per month (% of the monthly fee)",
+    ),
+    (
+        "regie.terms.closed",
+        "Extra vrije dagen (2027-12-24, …)",
+        "Extra closed days (2027-12-24, …)",
+    ),
+    ("regie.terms.norms", "Normen", "Norms"),
+    (
+        "regie.terms.help",
+        "Doel in procenten. Reactie- en oplostijd gelden per prioriteit binnen het aantal uren van het venster. Staffel: drempel:credit%, gescheiden door puntkomma's, van hoog naar laag — 99,9:10; 99:25 betekent onder 99,9 % een credit van 10 %, onder 99 % 25 %.",
+        "Target in percent. Response and resolution times apply per priority within the window's hours. Tiers: threshold:credit%, separated by semicolons, from high to low — 99.9:10; 99:25 means below 99.9 % a credit of 10 %, below 99 % 25 %.",
+    ),
+    ("regie.terms.save", "Normen opslaan", "Save the norms"),
+    ("regie.col.id", "Code", "Code"),
+    ("regie.col.kind", "Soort", "Kind"),
+    ("regie.col.window", "Venster", "Window"),
+    ("regie.col.target", "Doel (%)", "Target (%)"),
+    ("regie.col.priority", "Prioriteit", "Priority"),
+    ("regie.col.hours", "Binnen (uur)", "Within (hours)"),
+    ("regie.col.tiers", "Staffel", "Tiers"),
 ];
 
 /// The texts of one language, for templates: `t.s("key")`.

@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/o/{slug}/regie/{contract}/rapportage", post(upload_report))
         .route("/o/{slug}/regie/{contract}/relatie", post(save_survey))
+        .route("/o/{slug}/regie/{contract}/normen", post(save_terms))
 }
 
 fn base(slug: &str) -> String {
@@ -384,6 +385,11 @@ struct ContractPage {
     obligation_action: String,
     has_terms: bool,
     norms: Vec<(String, String)>,
+    terms_action: String,
+    terms_fields: Vec<(&'static str, &'static str, String)>,
+    norm_rows: Vec<Vec<(String, String, String)>>,
+    kinds_norm: Vec<&'static str>,
+    windows: Vec<&'static str>,
     sla_rows: Vec<SlaMonthRow>,
     total_credits: String,
     chronic: Vec<String>,
@@ -593,6 +599,11 @@ async fn contract_view(
             .collect(),
         obligation_action: format!("{here}/verplichtingen"),
         has_terms: input.is_some(),
+        terms_action: format!("{here}/normen"),
+        terms_fields: terms_fields(input.as_ref(), lang),
+        norm_rows: norm_rows(input.as_ref().map_or(&[][..], |i| &i.normen[..]), lang),
+        kinds_norm: vec!["beschikbaarheid", "reactietijd", "oplostijd"],
+        windows: vec!["24x7", "kantooruren"],
         norms,
         sla_rows,
         total_credits,
@@ -612,6 +623,196 @@ async fn contract_view(
             .collect(),
         notice: None,
     })
+}
+
+const NORM_COLUMNS: [&str; 7] = [
+    "id",
+    "soort",
+    "venster",
+    "doel",
+    "prioriteit",
+    "doelUren",
+    "staffel",
+];
+
+/// The terms form's single fields: name, label, value.
+fn terms_fields(
+    input: Option<&regisseur_domain::regie::sla::SlaInput>,
+    lang: Lang,
+) -> Vec<(&'static str, &'static str, String)> {
+    vec![
+        (
+            "maandbedrag",
+            "regie.terms.fee",
+            input.map_or(String::new(), |i| number(i.maandbedrag, lang)),
+        ),
+        (
+            "maxCredit",
+            "regie.terms.cap",
+            input.map_or("25".to_string(), |i| number(i.max_credit * 100.0, lang)),
+        ),
+        (
+            "vrijeDagen",
+            "regie.terms.closed",
+            input.map_or(String::new(), |i| i.vrije_dagen.join(", ")),
+        ),
+    ]
+}
+
+/// The norms as form rows (and two empty ones): (id, name, value) per column. Tiers are written
+/// `99,9:10; 99:25` — below 99.9 % a credit of 10 %, below 99 % 25 %.
+fn norm_rows(
+    norms: &[regisseur_domain::regie::sla::Norm],
+    lang: Lang,
+) -> Vec<Vec<(String, String, String)>> {
+    (0..norms.len() + 2)
+        .map(|i| {
+            let n = norms.get(i);
+            NORM_COLUMNS
+                .iter()
+                .map(|c| {
+                    let value = n.map_or(String::new(), |n| match *c {
+                        "id" => n.id.clone(),
+                        "soort" => serde_json::to_value(n.soort)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default(),
+                        "venster" => serde_json::to_value(n.venster)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default(),
+                        "doel" => number(n.doel, lang),
+                        "prioriteit" => n.prioriteit.clone().unwrap_or_default(),
+                        "doelUren" => n.doel_uren.map_or(String::new(), |h| number(h, lang)),
+                        _ => n
+                            .staffel
+                            .iter()
+                            .map(|t| {
+                                format!(
+                                    "{}:{}",
+                                    number(t.onder, lang),
+                                    number(t.credit * 100.0, lang)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    });
+                    (format!("normen-{i}-{c}"), format!("normen[{i}].{c}"), value)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The SLA terms a form describes, or every problem by its key path.
+fn terms_from(form: &[(String, String)]) -> Result<regisseur_store::SlaTerms, ValidationErrors> {
+    use regisseur_domain::values::parse_decimal;
+    let mut errors = ValidationErrors::default();
+    let decimal = |key: &str, errors: &mut ValidationErrors| -> Option<f64> {
+        let text = one(form, key);
+        if text.is_empty() {
+            return None;
+        }
+        parse_decimal(&text).map_err(|p| errors.push(key, p)).ok()
+    };
+    let fee = regisseur_domain::values::Cents::parse_euros(&one(form, "maandbedrag"))
+        .map(|c| c.0 as f64 / 100.0)
+        .unwrap_or_else(|p| {
+            errors.push("maandbedrag", p);
+            0.0
+        });
+    let cap = decimal("maxCredit", &mut errors).unwrap_or(0.0) / 100.0;
+    let closed: Vec<String> = one(form, "vrijeDagen")
+        .split([',', ';', ' '])
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(String::from)
+        .collect();
+    let mut normen = Vec::new();
+    for i in 0..50 {
+        let cell = |c: &str| one(form, &format!("normen[{i}].{c}"));
+        if NORM_COLUMNS
+            .iter()
+            .filter(|c| !matches!(**c, "soort" | "venster"))
+            .all(|c| cell(c).is_empty())
+        {
+            continue;
+        }
+        let mut staffel = Vec::new();
+        for (k, part) in cell("staffel")
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .enumerate()
+        {
+            let parsed = part
+                .split_once(':')
+                .and_then(|(o, c)| Some((parse_decimal(o).ok()?, parse_decimal(c).ok()?)));
+            match parsed {
+                Some((onder, credit)) => {
+                    staffel.push(serde_json::json!({"onder": onder, "credit": credit / 100.0}))
+                }
+                None => errors.push(
+                    format!("normen[{i}].staffel[{k}]"),
+                    regisseur_domain::Problem::NotANumber,
+                ),
+            }
+        }
+        let doel = decimal(&format!("normen[{i}].doel"), &mut errors);
+        let uren = decimal(&format!("normen[{i}].doelUren"), &mut errors);
+        let priority = cell("prioriteit");
+        let norm = serde_json::json!({
+            "id": cell("id"), "soort": cell("soort"), "venster": cell("venster"), "doel": doel.unwrap_or(0.0),
+            "prioriteit": (!priority.is_empty()).then_some(priority), "doelUren": uren, "staffel": staffel,
+        });
+        match serde_json::from_value::<regisseur_domain::regie::sla::Norm>(norm) {
+            Ok(n) => normen.push(n),
+            Err(_) => errors.push(
+                format!("normen[{i}].soort"),
+                regisseur_domain::Problem::Required,
+            ),
+        }
+    }
+    if normen.is_empty() {
+        errors.push("normen", regisseur_domain::Problem::Required);
+    }
+    errors.into_result(regisseur_store::SlaTerms {
+        maandbedrag: fee,
+        max_credit: cap,
+        vrije_dagen: closed,
+        normen,
+    })
+}
+
+async fn save_terms(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !may_manage(m) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let result = match terms_from(&pairs(&body)) {
+                Ok(terms) => store_result(
+                    state
+                        .store
+                        .set_sla_terms(&auth.actor(), m.organisation.id, contract.id, &terms)
+                        .await,
+                )
+                .or_page(&headers)?,
+                Err(errors) => Err(errors),
+            };
+            answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
+        }
+        .await,
+    )
 }
 
 /// Satisfaction per quarter, one line per side.

@@ -2749,6 +2749,45 @@ async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) 
             .is_some()
     );
 
+    // The SLA norms in the browser: tiers must run from high to low; then saved.
+    let terms_form = |tiers: &'static str| {
+        vec![
+            ("maandbedrag", "40.000"),
+            ("maxCredit", "50"),
+            ("vrijeDagen", ""),
+            ("normen[0].id", "beschikbaarheid"),
+            ("normen[0].soort", "beschikbaarheid"),
+            ("normen[0].venster", "24x7"),
+            ("normen[0].doel", "99,9"),
+            ("normen[0].prioriteit", ""),
+            ("normen[0].doelUren", ""),
+            ("normen[0].staffel", tiers),
+            ("normen[1].soort", "beschikbaarheid"),
+            ("normen[1].venster", "24x7"),
+        ]
+    };
+    let (status, html) = post(
+        &regisseur,
+        format!("{here}/normen"),
+        terms_form("95:50; 99:25"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("normen[0].staffel") && html.contains("van hoog naar laag"),
+        "the tiers are named"
+    );
+    let (status, _) = post(&regisseur, format!("{here}/normen"), terms_form("99,9:10")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let saved = app
+        .store
+        .sla_terms(app.org_a, own)
+        .await
+        .expect("terms")
+        .expect("set");
+    assert_eq!(saved.normen[0].staffel[0].credit, 0.1);
+    assert_eq!(saved.max_credit, 0.5);
+
     // The calendar feed: a secret address that works without a login, until revoked.
     let (status, html) = post(&regisseur, "/o/gemeente-a/regie/agenda-feed".into(), vec![]).await;
     assert_eq!(status, StatusCode::OK);
