@@ -160,6 +160,54 @@ pub(crate) async fn load(
         )
         .await?;
 
+    // What was expected at the start, and what the partner proposed since.
+    use regisseur_domain::regie::register::{Expectation, Innovation, InnovationStatus, Outcome};
+    store
+        .save_expectation(
+            &manager,
+            organisation,
+            contract.id,
+            None,
+            &Expectation {
+                wat: "Reisdocumenten binnen 5 werkdagen".into(),
+                meetbaar: "95 % van de aanvragen binnen 5 werkdagen verwerkt".into(),
+                wanneer: month(6),
+                uitkomst: Outcome::Deels,
+                werkelijkheid: "88 % binnen 5 werkdagen; achterstand rond de verkiezingen".into(),
+            },
+        )
+        .await?;
+    store
+        .save_expectation(
+            &manager,
+            organisation,
+            contract.id,
+            None,
+            &Expectation {
+                wat: "Storingen vooraf gemeld".into(),
+                meetbaar: "Gepland onderhoud minstens 5 werkdagen vooraf aangekondigd".into(),
+                wanneer: today + Days::new(60),
+                uitkomst: Outcome::Open,
+                werkelijkheid: String::new(),
+            },
+        )
+        .await?;
+    store
+        .save_innovation(
+            &actor("leverancier@voorbeeld.nl"),
+            organisation,
+            contract.id,
+            None,
+            &Innovation {
+                titel: "Online afspraak met automatische herinnering".into(),
+                omschrijving: "Sms- en e-mailherinnering voor afspraken bij Burgerzaken.".into(),
+                waarde: "Minder no-shows (nu 8 %)".into(),
+                status: InnovationStatus::InBehandeling,
+                voorgesteld: month(2),
+            },
+        )
+        .await?;
+
     // Four quarters of the survey: the municipality slides, the supplier stays content.
     let quarter = |back: u32| {
         let d = today

@@ -27,7 +27,7 @@ pub use elements::{DeleteOutcome, Dependent, Element, ListQuery, NewElement, Pag
 pub use koers::{Assessment, StoredAnswer, StoredGoal};
 pub use procurement::{Consensus, EvaluatorScore, SealedBid, StoredTender};
 pub use quality::{Confirmation, ScorePoint};
-pub use regie::{SlaTerms, StoredObligation, StoredSurvey};
+pub use regie::{Entry, SlaTerms, StoredObligation, StoredSurvey};
 
 use db::Db;
 use regisseur_domain::ValidationErrors;

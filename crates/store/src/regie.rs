@@ -9,6 +9,7 @@ use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
 use regisseur_domain::regie::health::{Side, Survey, parse_quarter, quarter_text};
 use regisseur_domain::regie::obligations::Obligation;
+use regisseur_domain::regie::register::{Expectation, Innovation};
 use regisseur_domain::regie::sla::{Incident, Norm, Outage, Reported, SlaInput};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -71,6 +72,17 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
 fn to_text<T: Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Other(e.to_string()))
 }
+
+/// An expectation or an innovation of a contract, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<T> {
+    pub id: Uuid,
+    pub value: T,
+    pub updated_by: String,
+}
+
+const EXPECTATION: &str = "verwachting";
+const INNOVATION: &str = "innovatie";
 
 const OUTAGE: &str = "storing";
 const INCIDENT: &str = "incident";
@@ -414,6 +426,137 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    async fn register_entries<T: serde::de::DeserializeOwned>(
+        &self,
+        contract_id: Uuid,
+        kind: &str,
+    ) -> Result<Vec<Entry<T>>, StoreError> {
+        let rows = self
+            .db
+            .fetch(
+                "SELECT id, data, updated_by FROM contract_register WHERE contract_id = $1 AND kind = $2 ORDER BY id",
+                &[contract_id.into(), kind.into()],
+                &[Col::Text, Col::Text, Col::Text],
+            )
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Entry {
+                    id: row.uuid(0)?,
+                    value: serde_json::from_str(&row.text(1)?).map_err(|e| corrupt(kind, e))?,
+                    updated_by: row.text(2)?,
+                })
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn save_register_entry(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        contract_id: Uuid,
+        kind: &str,
+        id: Option<Uuid>,
+        data: String,
+    ) -> Result<Uuid, StoreError> {
+        self.contract_of(organisation_id, contract_id).await?;
+        let mut tx = self.db.begin().await?;
+        let id = match id {
+            Some(id) => {
+                let changed = tx
+                    .execute(
+                        "UPDATE contract_register SET data = $1, updated_by = $2, updated_at = $3 WHERE contract_id = $4 AND kind = $5 AND id = $6",
+                        &[(&data).into(), actor.email.as_str().into(), now_text().into(), contract_id.into(), kind.into(), id.into()],
+                    )
+                    .await?;
+                if changed != 1 {
+                    return Err(StoreError::NotFound);
+                }
+                id
+            }
+            None => {
+                let id = Uuid::now_v7();
+                tx.execute(
+                    "INSERT INTO contract_register (id, organisation_id, contract_id, kind, data, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    &[id.into(), organisation_id.into(), contract_id.into(), kind.into(), (&data).into(), actor.email.as_str().into(), now_text().into()],
+                )
+                .await?;
+                id
+            }
+        };
+        let logged = json!({"contract": contract_id.to_string(), kind: serde_json::from_str::<Value>(&data).unwrap_or(Value::Null)});
+        write_audit(
+            &mut tx,
+            actor,
+            organisation_id,
+            AuditAction::Updated,
+            kind,
+            id,
+            None,
+            Some(&logged),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn expectations(
+        &self,
+        contract_id: Uuid,
+    ) -> Result<Vec<Entry<Expectation>>, StoreError> {
+        self.register_entries(contract_id, EXPECTATION).await
+    }
+
+    /// Records (or, with `id`, updates) an expectation of a contract.
+    pub async fn save_expectation(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        contract_id: Uuid,
+        id: Option<Uuid>,
+        expectation: &Expectation,
+    ) -> Result<Uuid, StoreError> {
+        expectation.check().map_err(StoreError::Invalid)?;
+        self.save_register_entry(
+            actor,
+            organisation_id,
+            contract_id,
+            EXPECTATION,
+            id,
+            to_text(expectation)?,
+        )
+        .await
+    }
+
+    pub async fn innovations(
+        &self,
+        contract_id: Uuid,
+    ) -> Result<Vec<Entry<Innovation>>, StoreError> {
+        self.register_entries(contract_id, INNOVATION).await
+    }
+
+    /// Records (or, with `id`, updates) an innovation proposal of a contract.
+    pub async fn save_innovation(
+        &self,
+        actor: &Actor,
+        organisation_id: Uuid,
+        contract_id: Uuid,
+        id: Option<Uuid>,
+        innovation: &Innovation,
+    ) -> Result<Uuid, StoreError> {
+        innovation.check().map_err(StoreError::Invalid)?;
+        self.save_register_entry(
+            actor,
+            organisation_id,
+            contract_id,
+            INNOVATION,
+            id,
+            to_text(innovation)?,
+        )
+        .await
     }
 
     /// A new secret calendar feed for a user in an organisation; returns the secret for the

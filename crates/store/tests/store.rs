@@ -1722,6 +1722,61 @@ async fn regie_obligations_sla_surveys_and_calendar_feeds(backend: Backend) {
     assert_eq!(surveys.len(), 2);
     assert_eq!(surveys[0].survey.satisfaction(), 6.0);
 
+    // Expectations and innovations of the contract.
+    use regisseur_domain::regie::register::{Expectation, Innovation, InnovationStatus, Outcome};
+    let mut expectation = Expectation {
+        wat: "Minder storingen".into(),
+        meetbaar: "P1 per maand < 2".into(),
+        wanneer: day("2027-06-30"),
+        uitkomst: Outcome::Open,
+        werkelijkheid: String::new(),
+    };
+    let id = store
+        .save_expectation(&actor(), org, contract, None, &expectation)
+        .await
+        .expect("expectation");
+    expectation.uitkomst = Outcome::Deels;
+    assert!(
+        matches!(
+            store
+                .save_expectation(&actor(), org, contract, Some(id), &expectation)
+                .await,
+            Err(StoreError::Invalid(_))
+        ),
+        "reality needed"
+    );
+    expectation.werkelijkheid = "2,5 per maand".into();
+    store
+        .save_expectation(&actor(), org, contract, Some(id), &expectation)
+        .await
+        .expect("assessed");
+    assert_eq!(
+        store.expectations(contract).await.expect("list")[0].value,
+        expectation
+    );
+    let innovation = Innovation {
+        titel: "Zelfherstellende monitoring".into(),
+        omschrijving: String::new(),
+        waarde: "Minder nachtelijke storingen".into(),
+        status: InnovationStatus::Voorgesteld,
+        voorgesteld: day("2027-02-01"),
+    };
+    store
+        .save_innovation(&actor(), org, contract, None, &innovation)
+        .await
+        .expect("innovation");
+    assert_eq!(store.innovations(contract).await.expect("list").len(), 1);
+    assert!(
+        store.expectations(contract).await.expect("list").len() == 1,
+        "kinds apart"
+    );
+    assert!(matches!(
+        store
+            .save_innovation(&actor(), other, contract, None, &innovation)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
     // Calendar feeds: a secret that works until revoked.
     let email = Email::parse("agenda@test.nl").expect("email");
     let user = store

@@ -1682,6 +1682,48 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("regie.col.priority", "Prioriteit", "Priority"),
     ("regie.col.hours", "Binnen (uur)", "Within (hours)"),
     ("regie.col.tiers", "Staffel", "Tiers"),
+    (
+        "regie.expectations",
+        "Verwachtingen bij de start",
+        "Expectations at the start",
+    ),
+    (
+        "regie.expectations.intro",
+        "Wat beide partijen bij de start verwachtten, hoe dat te meten is en wanneer — later naast de werkelijkheid gelegd.",
+        "What both parties expected at the start, how to measure it and by when — later set against reality.",
+    ),
+    ("regie.by", "uiterlijk", "by"),
+    (
+        "regie.compare",
+        "vergelijk met de werkelijkheid",
+        "compare with reality",
+    ),
+    ("regie.outcome", "Uitkomst", "Outcome"),
+    ("regie.reality", "Werkelijkheid", "Reality"),
+    (
+        "regie.expectation.add",
+        "Verwachting vastleggen",
+        "Record an expectation",
+    ),
+    ("regie.expected", "Verwachting", "Expectation"),
+    ("regie.measure", "Meetbaar als", "Measured as"),
+    (
+        "regie.innovations",
+        "Innovatieregister",
+        "Innovation register",
+    ),
+    (
+        "regie.innovations.none",
+        "Nog geen voorstellen.",
+        "No proposals yet.",
+    ),
+    ("regie.value", "Waarde", "Value"),
+    (
+        "regie.innovation.add",
+        "Innovatie voorstellen",
+        "Propose an innovation",
+    ),
+    ("regie.innovation.title", "Voorstel", "Proposal"),
 ];
 
 /// The texts of one language, for templates: `t.s("key")`.

@@ -25,6 +25,7 @@ use regisseur_domain::regie::health::{Side, Survey, quarter_text, warnings};
 use regisseur_domain::regie::obligations::{
     Obligation, ObligationKind, Recurrence, agenda, contract_items,
 };
+use regisseur_domain::regie::register::{Expectation, Innovation, InnovationStatus, Outcome};
 use regisseur_domain::regie::sla::{Incident, NormKind, Outage, Reported, compute};
 use regisseur_domain::{Lang, ValidationErrors};
 use regisseur_store::{Element, ListQuery, Membership, StoreError};
@@ -49,6 +50,14 @@ pub fn router() -> Router<AppState> {
         .route("/o/{slug}/regie/{contract}/rapportage", post(upload_report))
         .route("/o/{slug}/regie/{contract}/relatie", post(save_survey))
         .route("/o/{slug}/regie/{contract}/normen", post(save_terms))
+        .route(
+            "/o/{slug}/regie/{contract}/verwachtingen",
+            post(save_expectation),
+        )
+        .route(
+            "/o/{slug}/regie/{contract}/innovaties",
+            post(save_innovation),
+        )
 }
 
 fn base(slug: &str) -> String {
@@ -362,6 +371,29 @@ struct SlaMonthRow {
     credit: String,
 }
 
+struct ExpectationRow {
+    id: Uuid,
+    what: String,
+    measure: String,
+    when: String,
+    due: bool,
+    outcome: &'static str,
+    outcome_code: &'static str,
+    reality: String,
+    wanneer: String,
+}
+
+struct InnovationRow {
+    id: Uuid,
+    title: String,
+    description: String,
+    value: String,
+    status: &'static str,
+    status_code: &'static str,
+    proposed: String,
+    by: String,
+}
+
 struct HealthRow {
     quarter: String,
     side: &'static str,
@@ -386,6 +418,12 @@ struct ContractPage {
     has_terms: bool,
     norms: Vec<(String, String)>,
     terms_action: String,
+    expectations: Vec<ExpectationRow>,
+    outcomes: Vec<(&'static str, &'static str)>,
+    expectation_action: String,
+    innovations: Vec<InnovationRow>,
+    statuses: Vec<(&'static str, &'static str)>,
+    innovation_action: String,
     terms_fields: Vec<(&'static str, &'static str, String)>,
     norm_rows: Vec<Vec<(String, String, String)>>,
     kinds_norm: Vec<&'static str>,
@@ -600,6 +638,51 @@ async fn contract_view(
         obligation_action: format!("{here}/verplichtingen"),
         has_terms: input.is_some(),
         terms_action: format!("{here}/normen"),
+        expectations: state
+            .store
+            .expectations(contract.id)
+            .await
+            .or_page(headers)?
+            .into_iter()
+            .map(|e| ExpectationRow {
+                id: e.id,
+                what: e.value.wat.clone(),
+                measure: e.value.meetbaar.clone(),
+                when: e.value.wanneer.format("%d-%m-%Y").to_string(),
+                due: e.value.due(today),
+                outcome: e.value.uitkomst.label(lang),
+                outcome_code: e.value.uitkomst.code(),
+                reality: e.value.werkelijkheid.clone(),
+                wanneer: e.value.wanneer.to_string(),
+            })
+            .collect(),
+        outcomes: Outcome::ALL
+            .iter()
+            .map(|o| (o.code(), o.label(lang)))
+            .collect(),
+        expectation_action: format!("{here}/verwachtingen"),
+        innovations: state
+            .store
+            .innovations(contract.id)
+            .await
+            .or_page(headers)?
+            .into_iter()
+            .map(|i| InnovationRow {
+                id: i.id,
+                title: i.value.titel.clone(),
+                description: i.value.omschrijving.clone(),
+                value: i.value.waarde.clone(),
+                status: i.value.status.label(lang),
+                status_code: i.value.status.code(),
+                proposed: i.value.voorgesteld.format("%d-%m-%Y").to_string(),
+                by: i.updated_by.clone(),
+            })
+            .collect(),
+        statuses: InnovationStatus::ALL
+            .iter()
+            .map(|s| (s.code(), s.label(lang)))
+            .collect(),
+        innovation_action: format!("{here}/innovaties"),
         terms_fields: terms_fields(input.as_ref(), lang),
         norm_rows: norm_rows(input.as_ref().map_or(&[][..], |i| &i.normen[..]), lang),
         kinds_norm: vec!["beschikbaarheid", "reactietijd", "oplostijd"],
@@ -810,6 +893,159 @@ async fn save_terms(
                 Err(errors) => Err(errors),
             };
             answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
+        }
+        .await,
+    )
+}
+
+async fn save_expectation(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !may_manage(m) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let form = pairs(&body);
+            let mut errors = ValidationErrors::default();
+            let when = NaiveDate::parse_from_str(&one(&form, "wanneer"), "%Y-%m-%d")
+                .unwrap_or_else(|_| {
+                    errors.push("wanneer", regisseur_domain::Problem::NotADate);
+                    NaiveDate::MIN
+                });
+            let expectation = Expectation {
+                wat: one(&form, "wat"),
+                meetbaar: one(&form, "meetbaar"),
+                wanneer: when,
+                uitkomst: Outcome::parse(&one(&form, "uitkomst")).unwrap_or(Outcome::Open),
+                werkelijkheid: one(&form, "werkelijkheid"),
+            };
+            let existing = Uuid::parse_str(&one(&form, "id")).ok();
+            let result = if errors.0.is_empty() {
+                store_result(
+                    state
+                        .store
+                        .save_expectation(
+                            &auth.actor(),
+                            m.organisation.id,
+                            contract.id,
+                            existing,
+                            &expectation,
+                        )
+                        .await
+                        .map(|_| ()),
+                )
+                .or_page(&headers)?
+            } else {
+                Err(errors)
+            };
+            answer(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &contract,
+                result,
+                "verwachtingen",
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// A proposal: the partner (or the municipality) adds one; the municipality decides on it.
+async fn save_innovation(
+    State(state): State<AppState>,
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !(may_manage(m) || m.role.is_supplier()) {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let contract = load_contract(&state, m, &id, &headers).await?;
+            let form = pairs(&body);
+            let existing = Uuid::parse_str(&one(&form, "id")).ok();
+            let result = match existing {
+                Some(entry) => {
+                    if !may_manage(m) {
+                        return fail(&headers, StatusCode::FORBIDDEN);
+                    }
+                    let all = state
+                        .store
+                        .innovations(contract.id)
+                        .await
+                        .or_page(&headers)?;
+                    let Some(found) = all.into_iter().find(|i| i.id == entry) else {
+                        return fail(&headers, StatusCode::NOT_FOUND);
+                    };
+                    let mut innovation = found.value;
+                    innovation.status =
+                        InnovationStatus::parse(&one(&form, "status")).unwrap_or(innovation.status);
+                    store_result(
+                        state
+                            .store
+                            .save_innovation(
+                                &auth.actor(),
+                                m.organisation.id,
+                                contract.id,
+                                Some(entry),
+                                &innovation,
+                            )
+                            .await
+                            .map(|_| ()),
+                    )
+                    .or_page(&headers)?
+                }
+                None => {
+                    let innovation = Innovation {
+                        titel: one(&form, "titel"),
+                        omschrijving: one(&form, "omschrijving"),
+                        waarde: one(&form, "waarde"),
+                        status: InnovationStatus::Voorgesteld,
+                        voorgesteld: today(),
+                    };
+                    store_result(
+                        state
+                            .store
+                            .save_innovation(
+                                &auth.actor(),
+                                m.organisation.id,
+                                contract.id,
+                                None,
+                                &innovation,
+                            )
+                            .await
+                            .map(|_| ()),
+                    )
+                    .or_page(&headers)?
+                }
+            };
+            answer(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &contract,
+                result,
+                "innovaties",
+            )
+            .await
         }
         .await,
     )

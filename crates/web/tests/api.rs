@@ -2868,6 +2868,72 @@ async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) 
         html.contains("id=\"credits\">€ 4.000"),
         "March missed: 10 % of 40,000"
     );
+    // Expectations (the municipality) and innovations (proposed by the partner).
+    let (status, _) = post(
+        &regisseur,
+        format!("{here}/verwachtingen"),
+        vec![
+            ("wat", ""),
+            ("meetbaar", "P1 < 2"),
+            ("wanneer", "2027-06-30"),
+            ("uitkomst", "open"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = post(
+        &regisseur,
+        format!("{here}/verwachtingen"),
+        vec![
+            ("wat", "Minder storingen"),
+            ("meetbaar", "P1 < 2 per maand"),
+            ("wanneer", "2027-06-30"),
+            ("uitkomst", "open"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = post(
+        &supplier,
+        format!("{here}/verwachtingen"),
+        vec![("wat", "x"), ("meetbaar", "y"), ("wanneer", "2027-06-30")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = post(
+        &supplier,
+        format!("{here}/innovaties"),
+        vec![
+            ("titel", "Zelfherstellende monitoring"),
+            ("waarde", "Minder nachtelijke storingen"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let proposal = app.store.innovations(own).await.expect("innovations")[0]
+        .id
+        .to_string();
+    let (status, _) = post(
+        &supplier,
+        format!("{here}/innovaties"),
+        vec![("id", proposal.as_str()), ("status", "geaccepteerd")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "the municipality decides");
+    let (status, _) = post(
+        &regisseur,
+        format!("{here}/innovaties"),
+        vec![("id", proposal.as_str()), ("status", "geaccepteerd")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store.innovations(own).await.expect("innovations")[0]
+            .value
+            .status,
+        regisseur_domain::regie::register::InnovationStatus::Geaccepteerd
+    );
+
     // Both sides answer the survey; the supplier sees only its own side.
     let survey = |q: &'static str, s: &'static str| {
         vec![

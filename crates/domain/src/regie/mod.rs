@@ -7,4 +7,5 @@
 pub mod calendar;
 pub mod health;
 pub mod obligations;
+pub mod register;
 pub mod sla;
