@@ -45,6 +45,9 @@ pub enum Endpoint {
     Tenders,
     Tender,
     TenderResult,
+    SlaReport,
+    SlaReports,
+    Survey,
     List(EntityKind),
     Create(EntityKind),
     Get(EntityKind),
@@ -167,6 +170,21 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/v1/organisaties/{slug}/aanbestedingen/{id}/uitslag",
             Endpoint::TenderResult,
         ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/contracten/{id}/sla",
+            Endpoint::SlaReport,
+        ),
+        route(
+            Method::POST,
+            "/api/v1/organisaties/{slug}/contracten/{id}/sla-rapportages",
+            Endpoint::SlaReports,
+        ),
+        route(
+            Method::PUT,
+            "/api/v1/organisaties/{slug}/contracten/{id}/relatiemetingen/{kwartaal}",
+            Endpoint::Survey,
+        ),
     ];
     for kind in EntityKind::ALL {
         let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
@@ -213,6 +231,9 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::Tenders => on(filter, crate::procurement::api_list),
         Endpoint::Tender => on(filter, crate::procurement::api_get),
         Endpoint::TenderResult => on(filter, crate::procurement::api_result),
+        Endpoint::SlaReport => on(filter, crate::regie::api_sla),
+        Endpoint::SlaReports => on(filter, crate::regie::api_reports),
+        Endpoint::Survey => on(filter, crate::regie::api_survey),
         Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
             crate::quality::api_confirm(kind, s, a, p)
         }),

@@ -384,6 +384,33 @@ fn operation(route: &ApiRoute) -> Value {
                 "rangomkering": {"type": "array", "items": {"type": "object"}}, "sha256": {"type": "string"}}}), "Uitslag"))]),
             None,
         ),
+        Endpoint::SlaReport => (
+            "SLA-rapport van een contract per maand: gemeten, gehaald, servicecredits, chronisch falen".into(),
+            "slaRapportOphalen".into(),
+            Map::from_iter([("200".into(), ok(json!({"type": "object", "properties": {
+                "maanden": {"type": "array", "items": {"type": "object"}}, "totaalCredits": {"type": "number"},
+                "chronischFalen": {"type": "array", "items": {"type": "string"}}}}), "Rapport"))]),
+            None,
+        ),
+        Endpoint::SlaReports => (
+            "Maandcijfers van de leverancier aanleveren (alles of niets; een nieuw cijfer vervangt het oude)".into(),
+            "slaRapportagesAanleveren".into(),
+            Map::from_iter([("204".into(), json!({"description": "Vastgelegd", "headers": api_version_header()}))]),
+            Some(json!({"type": "array", "items": {"type": "object", "required": ["maand", "norm"], "properties": {
+                "maand": {"type": "string", "example": "2027-03"}, "norm": {"type": "string"}, "gemeten": {"type": ["number", "null"]}}}})),
+        ),
+        Endpoint::Survey => {
+            parameters.push(json!({"name": "kwartaal", "in": "path", "required": true, "schema": {"type": "string", "example": "2027-K1"}}));
+            (
+                "Relatiemeting van een kwartaal, voor de eigen kant (gemeente of leverancier)".into(),
+                "relatiemetingOpslaan".into(),
+                Map::from_iter([("204".into(), json!({"description": "Opgeslagen", "headers": api_version_header()}))]),
+                Some(json!({"type": "object", "required": ["vertrouwen", "aanbeveling", "tevredenheid", "proactiviteit"], "properties": {
+                    "vertrouwen": {"type": "integer", "minimum": 1, "maximum": 10}, "aanbeveling": {"type": "integer", "minimum": 0, "maximum": 10},
+                    "tevredenheid": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 10}},
+                    "proactiviteit": {"type": "integer", "minimum": 1, "maximum": 10}, "toelichting": {"type": "string"}}})),
+            )
+        }
         Endpoint::Confirm(kind) => (
             format!(
                 "{} bevestigen als juist (eigenaar of beheerder)",
@@ -721,7 +748,7 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().map_or(0, Map::len);
         let confirmable = regisseur_domain::quality::CONFIRMABLE.len();
-        assert_eq!(paths, 17 + EntityKind::ALL.len() * 2 + confirmable);
+        assert_eq!(paths, 20 + EntityKind::ALL.len() * 2 + confirmable);
         assert!(
             doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
                 .as_array()

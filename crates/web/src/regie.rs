@@ -1519,3 +1519,119 @@ async fn save_survey(
         .await,
     )
 }
+
+// ---------------------------------------------------------------------------------------------
+// API: the SLA report, the supplier's monthly figures, a side's survey.
+
+async fn api_contract(
+    state: &AppState,
+    auth: &crate::auth::ApiAuth,
+    slug: &str,
+    id: &str,
+) -> Result<(Membership, Element), crate::problem::Problem> {
+    let m = crate::api::membership(auth, slug)?.clone();
+    let id = Uuid::parse_str(id).map_err(|_| crate::problem::Problem::not_found())?;
+    match state
+        .store
+        .get_element(m.organisation.id, EntityKind::Contract, id)
+        .await?
+    {
+        Some(e) if crate::api::visible_to(&m, &e) => Ok((m, e)),
+        _ => Err(crate::problem::Problem::not_found()),
+    }
+}
+
+/// `GET /api/v1/organisaties/{slug}/contracten/{id}/sla`: the report as `regisseur sla --json`.
+pub(crate) async fn api_sla(
+    State(state): State<AppState>,
+    auth: crate::auth::ApiAuth,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, crate::problem::Problem> {
+    let (m, contract) = api_contract(&state, &auth, &slug, &id).await?;
+    let input = state
+        .store
+        .sla_input(m.organisation.id, contract.id)
+        .await?
+        .ok_or_else(|| {
+            crate::problem::Problem::not_found().detail("Dit contract heeft nog geen SLA-normen.")
+        })?;
+    let prepared = input
+        .prepare()
+        .map_err(|e| crate::problem::Problem::invalid(&e))?;
+    Ok(crate::api::json_response(
+        StatusCode::OK,
+        compute(&prepared).to_json(),
+    ))
+}
+
+/// `POST /api/v1/organisaties/{slug}/contracten/{id}/sla-rapportages`: the supplier's monthly
+/// figures, `[{maand, norm, gemeten}]` — all or none.
+pub(crate) async fn api_reports(
+    State(state): State<AppState>,
+    auth: crate::auth::ApiAuth,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, crate::problem::Problem> {
+    let (m, contract) = api_contract(&state, &auth, &slug, &id).await?;
+    if !(may_manage(&m) || m.role.is_supplier()) {
+        return Err(crate::problem::Problem::forbidden());
+    }
+    let value = crate::api::json_body(&body)?;
+    let reports: Vec<Reported> = serde_json::from_value(value).map_err(|e| {
+        crate::problem::Problem::bad_request(format!(
+            "Verwacht een lijst van {{maand, norm, gemeten}}: {e}"
+        ))
+    })?;
+    match state
+        .store
+        .record_sla(
+            &auth.0.actor(),
+            m.organisation.id,
+            contract.id,
+            &[],
+            &[],
+            &reports,
+        )
+        .await
+    {
+        Err(StoreError::Invalid(e)) => Err(crate::problem::Problem::invalid(&e)),
+        other => {
+            other?;
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+    }
+}
+
+/// `PUT /api/v1/organisaties/{slug}/contracten/{id}/relatiemetingen/{kwartaal}`: the caller's
+/// side of the quarter's survey (a supplier's users answer the supplier's side).
+pub(crate) async fn api_survey(
+    State(state): State<AppState>,
+    auth: crate::auth::ApiAuth,
+    Path((slug, id, quarter)): Path<(String, String, String)>,
+    body: Bytes,
+) -> Result<Response, crate::problem::Problem> {
+    let (m, contract) = api_contract(&state, &auth, &slug, &id).await?;
+    if !(may_manage(&m) || m.role.is_supplier()) {
+        return Err(crate::problem::Problem::forbidden());
+    }
+    let survey: Survey = serde_json::from_value(crate::api::json_body(&body)?)
+        .map_err(|e| crate::problem::Problem::bad_request(format!("De meting past niet: {e}")))?;
+    match state
+        .store
+        .save_survey(
+            &auth.0.actor(),
+            m.organisation.id,
+            contract.id,
+            &quarter,
+            side_of(&m),
+            &survey,
+        )
+        .await
+    {
+        Err(StoreError::Invalid(e)) => Err(crate::problem::Problem::invalid(&e)),
+        other => {
+            other?;
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+    }
+}

@@ -2934,6 +2934,70 @@ async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) 
         regisseur_domain::regie::register::InnovationStatus::Geaccepteerd
     );
 
+    // The same through the API: the report, the supplier's figures (own contract only), a survey.
+    let sla_path = format!("/api/v1/organisaties/gemeente-a/contracten/{own}/sla");
+    let (status, report) = app.client("lezer").get(&sla_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(report["totaalCredits"], json!(4000.0));
+    let reports = json!([{"maand": "2027-05", "norm": "beschikbaarheid", "gemeten": 98.0}]);
+    let (status, _) = app
+        .client("lezer")
+        .send_json(
+            reqwest::Method::POST,
+            &format!("/api/v1/organisaties/gemeente-a/contracten/{own}/sla-rapportages"),
+            reports.clone(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .client("leverancier")
+        .send_json(
+            reqwest::Method::POST,
+            &format!("/api/v1/organisaties/gemeente-a/contracten/{others}/sla-rapportages"),
+            reports.clone(),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another supplier's contract is not there"
+    );
+    let (status, problem) = app
+        .client("leverancier")
+        .send_json(
+            reqwest::Method::POST,
+            &format!("/api/v1/organisaties/gemeente-a/contracten/{own}/sla-rapportages"),
+            json!([{"maand": "05", "norm": "beschikbaarheid", "gemeten": 98.0}]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(problem["invalidParams"][0]["name"], "rapportages[0].maand");
+    let (status, _) = app
+        .client("leverancier")
+        .send_json(
+            reqwest::Method::POST,
+            &format!("/api/v1/organisaties/gemeente-a/contracten/{own}/sla-rapportages"),
+            reports,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, report) = app.client("leverancier").get(&sla_path).await;
+    assert_eq!(
+        report["totaalCredits"],
+        json!(8000.0),
+        "May below 99.9 % too"
+    );
+    let (status, _) = app
+        .client("leverancier")
+        .get(&format!(
+            "/api/v1/organisaties/gemeente-a/contracten/{others}/sla"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = app.client("leverancier").send_json(reqwest::Method::PUT, &format!("/api/v1/organisaties/gemeente-a/contracten/{own}/relatiemetingen/2027-K3"),
+        json!({"vertrouwen": 8, "aanbeveling": 8, "tevredenheid": {"hosting": 8}, "proactiviteit": 7})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
     // Both sides answer the survey; the supplier sees only its own side.
     let survey = |q: &'static str, s: &'static str| {
         vec![
@@ -2969,7 +3033,7 @@ async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) 
     );
     assert!(html.contains("kwartaal"));
     let surveys = app.store.surveys(own).await.expect("surveys");
-    assert_eq!(surveys.len(), 3);
+    assert_eq!(surveys.len(), 4);
     let (_, html) = get(&regisseur, here.clone()).await;
     assert!(
         html.contains("Dal der deceptie in 2027-K2"),
