@@ -147,6 +147,7 @@ async fn agenda_items(
             &name_of(c),
             date_field(c, "einddatum"),
             months,
+            c.record.get("verlengingsopties").and_then(|v| v.as_str()),
             &mine,
             lang,
         ));

@@ -50,6 +50,7 @@ on_both_backends!(
     business_case_pages_work_without_javascript,
     procurement_route_and_a_sealed_evaluation,
     regie_agenda_feed_sla_report_and_the_supplier_portal,
+    a_supplier_sees_nothing_of_others_on_any_route,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -3044,4 +3045,117 @@ async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) 
         !html.contains("Dal der deceptie") && html.contains("Leverancier"),
         "the supplier sees its own side only"
     );
+}
+
+/// Every GET route of the API, and the pages of every stage, as a supplier's account manager:
+/// nothing of another supplier's contract and nothing of the organisation's own business.
+async fn a_supplier_sees_nothing_of_others_on_any_route(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let own = app.create(app.org_a, EntityKind::Contract, json!({"naam": "Contract eigen leverancier", "leverancierId": app.supplier_a.to_string()})).await;
+    let other = app.create(app.org_a, EntityKind::Contract, json!({"naam": "Geheim contract ander", "leverancierId": app.other_supplier_a.to_string()})).await;
+    let case: regisseur_domain::business_case::Input = serde_json::from_value(
+        json!({"naam": "Geheime businesscase", "startjaar": 2027, "looptijdJaren": 3}),
+    )
+    .expect("case");
+    let case = app
+        .store
+        .create_business_case(&Actor::system(), app.org_a, &case)
+        .await
+        .expect("case")
+        .id;
+    let setup = regisseur_domain::procurement::workflow::Setup::it_outsourcing(2.0, 1.0);
+    let tender = app
+        .store
+        .create_tender(
+            &Actor::system(),
+            app.org_a,
+            "Geheime aanbesteding",
+            &setup,
+            "inkoper@test.nl",
+            &["regisseur@test.nl".to_string()],
+        )
+        .await
+        .expect("tender")
+        .id;
+    let secrets = [
+        "Geheim contract ander",
+        "Geheime businesscase",
+        "Geheime aanbesteding",
+        &app.other_supplier_a.to_string(),
+    ];
+    // Every GET route of the API.
+    for route in regisseur_web::api::api_routes()
+        .into_iter()
+        .filter(|r| r.method == reqwest::Method::GET)
+    {
+        if route.path.ends_with("openapi.json") {
+            continue;
+        }
+        let path = route
+            .path
+            .replace("{slug}", "gemeente-a")
+            .replace("{id}", &other.to_string())
+            .replace("{kwartaal}", "2027-K1");
+        let path = if path.ends_with("/scope") {
+            format!("{path}?domeinen=werkplek")
+        } else {
+            path
+        };
+        let (status, body) = app.client("leverancier").get(&path).await;
+        let text = body.to_string();
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "{path} shows '{secret}' to a supplier: {text}"
+            );
+        }
+        if route.path.contains("{id}") {
+            assert_ne!(status, StatusCode::OK, "{path}");
+        }
+    }
+    // The pages of every stage.
+    let supplier = app.logged_in("leverancier").await;
+    let ids = [
+        ("{own}", own.to_string()),
+        ("{other}", other.to_string()),
+        ("{case}", case.to_string()),
+        ("{tender}", tender.to_string()),
+    ];
+    for (page, expected) in [
+        ("/o/gemeente-a/kwaliteit", StatusCode::FORBIDDEN),
+        ("/o/gemeente-a/koers", StatusCode::FORBIDDEN),
+        ("/o/gemeente-a/gereedheid", StatusCode::FORBIDDEN),
+        ("/o/gemeente-a/scope", StatusCode::FORBIDDEN),
+        ("/o/gemeente-a/businesscase", StatusCode::FORBIDDEN),
+        ("/o/gemeente-a/businesscase/{case}", StatusCode::FORBIDDEN),
+        (
+            "/o/gemeente-a/businesscase/{case}/businesscase.xlsx",
+            StatusCode::FORBIDDEN,
+        ),
+        ("/o/gemeente-a/aanbesteding", StatusCode::FORBIDDEN),
+        ("/o/gemeente-a/aanbesteding/{tender}", StatusCode::FORBIDDEN),
+        (
+            "/o/gemeente-a/aanbesteding/{tender}/uitslag",
+            StatusCode::FORBIDDEN,
+        ),
+        ("/o/gemeente-a/contracten/{other}", StatusCode::NOT_FOUND),
+        ("/o/gemeente-a/regie/{other}", StatusCode::NOT_FOUND),
+        ("/o/gemeente-a/regie/{own}", StatusCode::OK),
+        ("/o/gemeente-a/regie", StatusCode::OK),
+        ("/o/gemeente-a/contracten", StatusCode::OK),
+    ] {
+        let mut path = page.to_string();
+        for (key, value) in &ids {
+            path = path.replace(key, value);
+        }
+        let response = supplier.get(app.url(&path)).send().await.expect("get");
+        assert_eq!(response.status(), expected, "{path}");
+        let text = response.text().await.unwrap_or_default();
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "{path} shows '{secret}' to a supplier"
+            );
+        }
+    }
 }

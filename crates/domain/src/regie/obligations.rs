@@ -266,6 +266,7 @@ pub fn contract_items<K: Clone>(
     name: &str,
     end: Option<NaiveDate>,
     notice_months: u32,
+    extension_options: Option<&str>,
     obligations: &[Obligation],
     lang: Lang,
 ) -> Vec<AgendaItem<K>> {
@@ -277,12 +278,19 @@ pub fn contract_items<K: Clone>(
             subject: subject.clone(),
             until: Some(end),
             description: format!(
-                "{name}: {} ({notice_months} {})",
+                "{name}: {} ({notice_months} {}){}",
                 lang.pick(
                     "laatste dag om op te zeggen of te verlengen",
                     "last day to give notice or extend"
                 ),
-                lang.pick("maanden opzegtermijn", "months' notice")
+                lang.pick("maanden opzegtermijn", "months' notice"),
+                extension_options.filter(|o| !o.trim().is_empty()).map_or(
+                    String::new(),
+                    |o| format!(
+                        "; {}: {o}",
+                        lang.pick("verlengingsopties", "options to extend")
+                    )
+                )
             ),
         });
         items.push(AgendaItem {
@@ -390,6 +398,7 @@ mod tests {
             "Zaaksysteem",
             Some(d("2027-08-31")),
             6,
+            Some("2 × 1 jaar"),
             &obligations,
             Lang::Nl,
         );
@@ -402,12 +411,18 @@ mod tests {
         let codes: Vec<(&str, NaiveDate)> =
             a.upcoming.iter().map(|i| (i.kind.code(), i.date)).collect();
         assert_eq!(codes, [("opzegdatum", d("2027-02-28"))]);
+        assert!(
+            a.upcoming[0]
+                .description
+                .ends_with("verlengingsopties: 2 × 1 jaar")
+        );
         // Once the contract has ended, its passed dates leave the agenda; late obligations stay.
         let ended = contract_items(
             1,
             "Oud",
             Some(d("2026-06-30")),
             3,
+            None,
             &obligations[..1],
             Lang::Nl,
         );
