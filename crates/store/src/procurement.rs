@@ -885,8 +885,5 @@ impl Store {
 }
 
 fn b_passes(setup: &Setup, bid: &SealedBid) -> bool {
-    setup
-        .eisen
-        .iter()
-        .all(|e| bid.requirements.get(&e.id) == Some(&true))
+    setup.passes(&bid.requirements)
 }

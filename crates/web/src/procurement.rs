@@ -1226,10 +1226,7 @@ async fn tender_view(
 }
 
 fn passes(setup: &Setup, bid: &SealedBid) -> bool {
-    setup
-        .eisen
-        .iter()
-        .all(|e| bid.requirements.get(&e.id) == Some(&true))
+    setup.passes(&bid.requirements)
 }
 
 async fn tender_page(

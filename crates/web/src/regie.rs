@@ -550,11 +550,8 @@ async fn contract_view(
             .collect();
         if let Ok(prepared) = input.prepare() {
             let report = compute(&prepared);
+            met_per_quarter = report.all_met_per_quarter();
             for month in &report.months {
-                let quarter = (month.month.0, ((month.month.1 - 1) / 3 + 1) as u8);
-                let all_met = month.norms.iter().all(|n| n.met);
-                let entry = met_per_quarter.entry(quarter).or_insert(true);
-                *entry = *entry && all_met;
                 sla_rows.push(SlaMonthRow {
                     month: format!("{:04}-{:02}", month.month.0, month.month.1),
                     cells: month

@@ -81,6 +81,13 @@ impl Setup {
         }
     }
 
+    /// Whether a bid meeting these requirements passes every knock-out (it is scored only then).
+    pub fn passes(&self, requirements: &BTreeMap<String, bool>) -> bool {
+        self.eisen
+            .iter()
+            .all(|e| requirements.get(&e.id) == Some(&true))
+    }
+
     /// Every problem with the set-up, by key path (as in the tender file).
     pub fn check(&self, name: &str) -> Result<(), ValidationErrors> {
         self.tender(name, Vec::new()).check()
@@ -182,10 +189,7 @@ pub struct Registered {
 impl Registered {
     /// Whether the bid meets every requirement of the set-up (it is scored only then).
     pub fn passes(&self, setup: &Setup) -> bool {
-        setup
-            .eisen
-            .iter()
-            .all(|e| self.requirements.get(&e.id) == Some(&true))
+        setup.passes(&self.requirements)
     }
 }
 

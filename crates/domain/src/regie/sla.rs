@@ -573,6 +573,19 @@ fn round(v: f64, decimals: i32) -> f64 {
 }
 
 impl SlaReport {
+    /// Per quarter whether every norm was met in every month of it (the watermelon check of
+    /// `health::warnings` needs this).
+    pub fn all_met_per_quarter(&self) -> std::collections::BTreeMap<(i32, u8), bool> {
+        let mut out = std::collections::BTreeMap::new();
+        for m in &self.months {
+            let quarter = (m.month.0, ((m.month.1 - 1) / 3 + 1) as u8);
+            let met = m.norms.iter().all(|n| n.met);
+            let entry = out.entry(quarter).or_insert(true);
+            *entry = *entry && met;
+        }
+        out
+    }
+
     /// As `regisseur sla --json` prints it.
     pub fn to_json(&self) -> Value {
         json!({

@@ -150,6 +150,10 @@ fn chronic_failure_is_three_misses_in_six_consecutive_months() {
     };
     let r = report(&input(reported(&["2027-01", "2027-03", "2027-06"])));
     assert_eq!(r.chronic, ["beschikbaarheid-zaaksysteem"]);
+    let quarters = r.all_met_per_quarter();
+    assert_eq!(quarters.get(&(2027, 1)), Some(&false));
+    assert_eq!(quarters.get(&(2027, 2)), Some(&false));
+    assert_eq!(quarters.get(&(2027, 3)), Some(&true));
     assert_eq!(r.months.len(), 8);
     assert_eq!(
         r.months[0].norms[0].value,
