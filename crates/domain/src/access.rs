@@ -82,6 +82,11 @@ impl Role {
         matches!(self, Role::Beheerder | Role::Regisseur)
     }
 
+    /// Sees personal data: the people affected by the transition, by name.
+    pub fn can_see_personal_data(self) -> bool {
+        matches!(self, Role::Beheerder | Role::Regisseur)
+    }
+
     /// Answers the readiness questionnaire and sees quality, course, readiness and scope: the
     /// organisation's own people, not a supplier's.
     pub fn is_internal(self) -> bool {

@@ -17,6 +17,7 @@ pub mod readiness;
 pub mod reference;
 pub mod regie;
 pub mod sourcing;
+pub mod transition;
 pub mod validation;
 pub mod values;
 

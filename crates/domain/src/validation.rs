@@ -102,6 +102,19 @@ pub enum Problem {
     NoThreshold,
     /// A list must run from high to low.
     NotDescending,
+    /// Dependencies run in a circle (the names, first repeated at the end).
+    Cycle {
+        path: String,
+    },
+    /// Does not fit with another field; why, in Dutch and English.
+    Inconsistent {
+        nl: &'static str,
+        en: &'static str,
+    },
+    /// Something still refers to it (its names).
+    InUse {
+        by: String,
+    },
 }
 
 impl Problem {
@@ -223,6 +236,20 @@ impl Problem {
                 "De drempels moeten van hoog naar laag lopen.".into()
             }
             (Problem::NotDescending, Lang::En) => "The thresholds must run from high to low.".into(),
+            (Problem::Cycle { path }, Lang::Nl) => {
+                format!("De afhankelijkheden vormen een kring: {path}.")
+            }
+            (Problem::Cycle { path }, Lang::En) => {
+                format!("The dependencies form a cycle: {path}.")
+            }
+            (Problem::Inconsistent { nl, .. }, Lang::Nl) => format!("Klopt niet: {nl}."),
+            (Problem::Inconsistent { en, .. }, Lang::En) => format!("Inconsistent: {en}."),
+            (Problem::InUse { by }, Lang::Nl) => {
+                format!("Kan niet weg: hier wordt nog naar verwezen door {by}.")
+            }
+            (Problem::InUse { by }, Lang::En) => {
+                format!("Cannot be removed: still referred to by {by}.")
+            }
             (Problem::NotANumber, Lang::Nl) => "Moet een getal zijn.".into(),
             (Problem::NotANumber, Lang::En) => "Must be a number.".into(),
             (Problem::NotAnObject, Lang::Nl) => "Moet een object ({ … }) zijn.".into(),

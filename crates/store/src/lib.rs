@@ -17,6 +17,7 @@ mod quality;
 mod regie;
 mod scope;
 pub mod testing;
+mod transition;
 mod uploads;
 
 pub use accounts::{ApiToken, Membership, Organisation, SESSION_LIFETIME_HOURS, User};

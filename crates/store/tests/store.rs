@@ -36,6 +36,7 @@ on_both_backends!(
     business_cases_round_trip_with_versions_and_audit,
     tenders_keep_prices_sealed_until_the_consensus_is_final,
     regie_obligations_sla_surveys_and_calendar_feeds,
+    transition_dossier_is_checked_whole_and_keeps_risk_history,
 );
 
 async fn store(backend: Backend) -> Store {
@@ -1800,4 +1801,179 @@ async fn regie_obligations_sla_surveys_and_calendar_feeds(backend: Backend) {
         1
     );
     assert_eq!(store.calendar_feed(&secret).await.expect("lookup"), None);
+}
+
+async fn transition_dossier_is_checked_whole_and_keeps_risk_history(backend: Backend) {
+    use regisseur_domain::transition::ItemKind;
+    use regisseur_domain::transition::plan::Plan;
+    let store = store(backend).await;
+    let org = org(&store, "transitie").await;
+    let other = org_other(&store).await;
+    let read = |kind: ItemKind, value: Value| kind.read(&value).expect("valid input");
+    let old_role = store
+        .save_transition_item(
+            &actor(),
+            org,
+            None,
+            read(ItemKind::Role, json!({"naam": "Systeembeheerder", "verandering": "verdwijnt", "fteNu": 3, "fteStraks": 0})),
+        )
+        .await
+        .expect("role");
+    let person = json!({"naam": "P. Jansen", "rol": old_role.to_string(), "lot": "naar-partner"});
+    let person_id = store
+        .save_transition_item(&actor(), org, None, read(ItemKind::Person, person.clone()))
+        .await
+        .expect("person");
+    // A role of another organisation does not exist here; nothing is saved.
+    let elsewhere = store
+        .save_transition_item(
+            &actor(),
+            other,
+            None,
+            read(
+                ItemKind::Role,
+                json!({"naam": "Elders", "verandering": "blijft", "fteNu": 1, "fteStraks": 1}),
+            ),
+        )
+        .await
+        .expect("role elsewhere");
+    let wrong = json!({"naam": "Q", "rol": elsewhere.to_string(), "lot": "blijft"});
+    match store
+        .save_transition_item(&actor(), org, None, read(ItemKind::Person, wrong))
+        .await
+    {
+        Err(StoreError::Invalid(e)) => assert_eq!(e.0[0].name, "rol"),
+        other => panic!("{other:?}"),
+    }
+    // A role in use cannot go; an unknown id is not found.
+    assert!(matches!(
+        store
+            .delete_transition_item(&actor(), org, ItemKind::Role, old_role)
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store
+            .save_transition_item(
+                &actor(),
+                org,
+                Some(Uuid::now_v7()),
+                read(ItemKind::Person, person)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let dossier = store.transition(org).await.expect("dossier");
+    assert_eq!((dossier.roles.len(), dossier.people.len()), (1, 1));
+    assert_eq!(dossier.people[0].0, person_id);
+
+    // Milestones in a cycle are refused as a whole.
+    let m1 = store
+        .save_transition_item(
+            &actor(),
+            org,
+            None,
+            read(
+                ItemKind::Milestone,
+                json!({"naam": "Gunning", "fase": "aanbesteding", "datum": "2027-03-01"}),
+            ),
+        )
+        .await
+        .expect("m1");
+    let m2 = store
+        .save_transition_item(&actor(), org, None, read(ItemKind::Milestone, json!({"naam": "Start transitie", "fase": "transitie", "datum": "2027-05-01", "afhankelijkVan": [m1.to_string()]})))
+        .await
+        .expect("m2");
+    let cycle = read(
+        ItemKind::Milestone,
+        json!({"naam": "Gunning", "fase": "aanbesteding", "datum": "2027-03-01", "afhankelijkVan": [m2.to_string()]}),
+    );
+    match store
+        .save_transition_item(&actor(), org, Some(m1), cycle)
+        .await
+    {
+        Err(StoreError::Invalid(e)) => assert!(matches!(e.0[0].problem, Problem::Cycle { .. })),
+        other => panic!("{other:?}"),
+    }
+    let dossier = store.transition(org).await.expect("dossier");
+    assert!(
+        dossier
+            .milestones
+            .iter()
+            .all(|(_, m)| m.afhankelijk_van.len() <= 1)
+    );
+    assert!(
+        dossier.milestones[0].1.afhankelijk_van.is_empty(),
+        "nothing half-saved"
+    );
+
+    // The plan round-trips; a bad one is refused.
+    let plan = Plan::read(&json!({"fasen": [{"fase": "stabilisatie", "start": "2027-10-01", "eind": "2028-04-01"}], "minStabilisatieMaanden": 4})).expect("plan");
+    store
+        .save_transition_plan(&actor(), org, &plan)
+        .await
+        .expect("saved");
+    assert_eq!(store.transition(org).await.expect("dossier").plan, plan);
+    assert_eq!(
+        store.transition(other).await.expect("dossier").plan,
+        Plan::default()
+    );
+
+    // Risk history: the state at each moment, removal included.
+    let before = chrono::Utc::now() - chrono::Duration::days(8);
+    let risk = |kans: u8| {
+        read(
+            ItemKind::Risk,
+            json!({"titel": "Kennisverlies", "kans": kans, "impact": 4}),
+        )
+    };
+    let r = store
+        .save_transition_item_at(&actor(), org, None, risk(2), before)
+        .await
+        .expect("risk a week ago");
+    store
+        .save_transition_item(&actor(), org, Some(r), risk(4))
+        .await
+        .expect("grown");
+    let week_ago = store
+        .risks_as_of(org, chrono::Utc::now() - chrono::Duration::days(7))
+        .await
+        .expect("then");
+    assert_eq!(week_ago[&r].kans, 2);
+    let now = store
+        .risks_as_of(org, chrono::Utc::now())
+        .await
+        .expect("now");
+    assert_eq!(now[&r].kans, 4);
+    assert!(
+        store
+            .risks_as_of(other, chrono::Utc::now())
+            .await
+            .expect("other")
+            .is_empty()
+    );
+    store
+        .delete_transition_item(&actor(), org, ItemKind::Risk, r)
+        .await
+        .expect("removed");
+    assert!(
+        store
+            .risks_as_of(org, chrono::Utc::now())
+            .await
+            .expect("now")
+            .is_empty()
+    );
+    assert!(
+        store
+            .transition(org)
+            .await
+            .expect("dossier")
+            .risks
+            .is_empty()
+    );
+    let trail = store
+        .audit_log(org, &AuditQuery::default())
+        .await
+        .expect("audit");
+    assert!(trail.items.iter().any(|e| e.entity == "risico"));
 }
