@@ -244,6 +244,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Transitie: FTE before and after per role, milestones late, and the risks at or above a
+    /// score (probability × impact)
+    Transition {
+        #[arg(long)]
+        org: String,
+        /// The lowest risk score shown (1–25)
+        #[arg(long, default_value_t = regisseur_domain::transition::risks::DEFAULT_THRESHOLD, value_parser = clap::value_parser!(u8).range(1..=25))]
+        threshold: u8,
+        /// Print as JSON (the same object as GET /api/v1/organisaties/{slug}/transitie)
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
     /// Replace a SQLite database with a backup (stop the server first)
@@ -579,6 +591,14 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Evaluate { file, json } => evaluate(&file, json),
         Command::Sla { file, json } => sla(&file, json),
+        Command::Transition {
+            org,
+            threshold,
+            json,
+        } => {
+            let store = connect(&cli.database).await?;
+            transition(&store, &org, threshold, json).await
+        }
         Command::Backup { file } => backup(&cli.database, &file).await,
         Command::Restore { file } => restore(&cli.database, &file).await,
     }
@@ -803,6 +823,54 @@ async fn restore(database: &str, file: &str) -> Result<(), Failure> {
     }
     std::fs::rename(&temporary, &target).with_context(|| format!("cannot replace {target}"))?;
     eprintln!("{target} restored from {file}");
+    Ok(())
+}
+
+async fn transition(store: &Store, org: &str, threshold: u8, json: bool) -> Result<(), Failure> {
+    let organisation = organisation(store, org).await?;
+    let dossier = store.transition(organisation.id).await?;
+    let policy = store.procurement_policy(organisation.id).await?;
+    let now = chrono::Utc::now();
+    let today = now.date_naive();
+    if json {
+        let before = store
+            .risks_as_of(organisation.id, now - chrono::Duration::days(7))
+            .await?;
+        print_json(&dossier.summary_json(&before, policy, threshold, today, Lang::Nl));
+        return Ok(());
+    }
+    let fte = regisseur_domain::transition::people::fte(&dossier.roles);
+    out!("FTE per role (before -> after):");
+    for r in &fte.roles {
+        out!(
+            "  {:<40} {:>6.1} -> {:>6.1}  ({})",
+            r.naam,
+            r.voor,
+            r.na,
+            r.verandering.code()
+        );
+    }
+    out!("  {:<40} {:>6.1} -> {:>6.1}", "total", fte.voor, fte.na);
+    let late = dossier.late_milestones(today);
+    out!("milestones late: {}", late.len());
+    for (_, m) in late {
+        out!("  {} {} ({})", m.datum, m.naam, m.eigenaar);
+    }
+    let top = dossier.risks_above(threshold);
+    out!("risks with score >= {threshold}: {}", top.len());
+    for (_, r) in top {
+        out!(
+            "  {:>2} ({} x {}) {} — {}",
+            r.score(),
+            r.kans,
+            r.impact,
+            r.titel,
+            r.status.code()
+        );
+    }
+    for w in dossier.warnings(policy, Lang::En) {
+        out!("warning: {}", w.message(Lang::En));
+    }
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 
 mod regie;
 mod tenders;
+mod transition;
 
 use regisseur_domain::access::Role;
 use regisseur_domain::landscape::EntityKind;
@@ -705,6 +706,7 @@ pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
     }
     tenders::load(store, organisation.id).await?;
     regie::load(store, organisation.id, today).await?;
+    transition::load(store, organisation.id, supplier_id, today).await?;
     // The score of the past year, month by month: the rules as of each day over this register,
     // with the confirmations made by then.
     for months_ago in (1..=12).rev() {

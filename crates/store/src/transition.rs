@@ -148,9 +148,11 @@ impl Store {
             None => None,
         };
         let id = id.unwrap_or_else(Uuid::now_v7);
-        dossier
-            .with(id, item.clone())
-            .map_err(StoreError::Invalid)?;
+        let item = dossier
+            .with(id, item)
+            .map_err(StoreError::Invalid)?
+            .item(kind, id)
+            .ok_or(StoreError::NotFound)?;
         let now = time_text(at);
         let data = item.to_json();
         if before.is_some() {

@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, on};
 use regisseur_domain::landscape::{EntityKind, InputMode};
+use regisseur_domain::transition::ItemKind;
 use regisseur_domain::{Problem as FieldProblem, ValidationErrors};
 use regisseur_store::{AuditQuery, Element, ListQuery, Membership};
 use serde_json::{Map, Value, json};
@@ -48,6 +49,14 @@ pub enum Endpoint {
     SlaReport,
     SlaReports,
     Survey,
+    Transition,
+    TransitionPlan,
+    ReplaceTransitionPlan,
+    TransitionItems(ItemKind),
+    CreateTransitionItem(ItemKind),
+    TransitionItem(ItemKind),
+    ReplaceTransitionItem(ItemKind),
+    DeleteTransitionItem(ItemKind),
     List(EntityKind),
     Create(EntityKind),
     Get(EntityKind),
@@ -185,7 +194,50 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/v1/organisaties/{slug}/contracten/{id}/relatiemetingen/{kwartaal}",
             Endpoint::Survey,
         ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/transitie",
+            Endpoint::Transition,
+        ),
+        route(
+            Method::GET,
+            "/api/v1/organisaties/{slug}/transitie/plan",
+            Endpoint::TransitionPlan,
+        ),
+        route(
+            Method::PUT,
+            "/api/v1/organisaties/{slug}/transitie/plan",
+            Endpoint::ReplaceTransitionPlan,
+        ),
     ];
+    for kind in ItemKind::ALL {
+        let collection = format!(
+            "/api/v1/organisaties/{{slug}}/transitie/{}",
+            kind.resource()
+        );
+        let item = format!("{collection}/{{id}}");
+        routes.push(route(
+            Method::GET,
+            &collection,
+            Endpoint::TransitionItems(kind),
+        ));
+        routes.push(route(
+            Method::POST,
+            &collection,
+            Endpoint::CreateTransitionItem(kind),
+        ));
+        routes.push(route(Method::GET, &item, Endpoint::TransitionItem(kind)));
+        routes.push(route(
+            Method::PUT,
+            &item,
+            Endpoint::ReplaceTransitionItem(kind),
+        ));
+        routes.push(route(
+            Method::DELETE,
+            &item,
+            Endpoint::DeleteTransitionItem(kind),
+        ));
+    }
     for kind in EntityKind::ALL {
         let collection = format!("/api/v1/organisaties/{{slug}}/{}", kind.resource());
         let item = format!("{collection}/{{id}}");
@@ -234,6 +286,24 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::SlaReport => on(filter, crate::regie::api_sla),
         Endpoint::SlaReports => on(filter, crate::regie::api_reports),
         Endpoint::Survey => on(filter, crate::regie::api_survey),
+        Endpoint::Transition => on(filter, crate::transition::api_summary),
+        Endpoint::TransitionPlan => on(filter, crate::transition::api_plan),
+        Endpoint::ReplaceTransitionPlan => on(filter, crate::transition::api_replace_plan),
+        Endpoint::TransitionItems(kind) => on(filter, move |s, a, p| {
+            crate::transition::api_list(kind, s, a, p)
+        }),
+        Endpoint::CreateTransitionItem(kind) => on(filter, move |s, a, p, b| {
+            crate::transition::api_create(kind, s, a, p, b)
+        }),
+        Endpoint::TransitionItem(kind) => on(filter, move |s, a, p| {
+            crate::transition::api_get(kind, s, a, p)
+        }),
+        Endpoint::ReplaceTransitionItem(kind) => on(filter, move |s, a, p, b| {
+            crate::transition::api_replace(kind, s, a, p, b)
+        }),
+        Endpoint::DeleteTransitionItem(kind) => on(filter, move |s, a, p| {
+            crate::transition::api_delete(kind, s, a, p)
+        }),
         Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
             crate::quality::api_confirm(kind, s, a, p)
         }),

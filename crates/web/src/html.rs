@@ -184,6 +184,14 @@ impl Chrome {
             }
         }
         sections.push(NavSection {
+            title: self.t.s("nav.transitie").to_string(),
+            links: vec![NavLink {
+                href: format!("/o/{slug}/transitie"),
+                label: self.t.s("transition.title").to_string(),
+                current: current == Some("transitie"),
+            }],
+        });
+        sections.push(NavSection {
             title: self.t.s("nav.regie").to_string(),
             links: vec![NavLink {
                 href: format!("/o/{slug}/regie"),
@@ -374,6 +382,17 @@ pub(crate) fn number_text(value: f64, lang: Lang) -> String {
     match lang {
         Lang::Nl => text.replace('.', ","),
         Lang::En => text,
+    }
+}
+
+/// A store result whose invalid input is the page's to show: `Ok(Err(problems))`.
+pub(crate) fn store_result(
+    result: Result<(), StoreError>,
+) -> Result<Result<(), ValidationErrors>, StoreError> {
+    match result {
+        Ok(()) => Ok(Ok(())),
+        Err(StoreError::Invalid(e)) => Ok(Err(e)),
+        Err(other) => Err(other),
     }
 }
 
@@ -1470,43 +1489,47 @@ async fn detail_page(
 // ---------------------------------------------------------------------------------------------
 // Forms.
 
-struct OptionItem {
-    value: String,
-    label: String,
-    selected: bool,
+pub(crate) struct OptionItem {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) selected: bool,
 }
 
-struct OptionGroup {
-    label: String,
-    options: Vec<OptionItem>,
+pub(crate) struct OptionGroup {
+    pub(crate) label: String,
+    pub(crate) options: Vec<OptionItem>,
 }
 
-struct FormField {
-    name: String,
-    id: String,
-    label: String,
-    widget: &'static str,
-    value: String,
-    groups: Vec<OptionGroup>,
-    required: bool,
-    error: Option<String>,
-    help: Option<String>,
-    maxlength: usize,
-    min: i64,
-    max: i64,
+/// One field of the shared form template (`form.html`).
+pub(crate) struct FormField {
+    pub(crate) name: String,
+    pub(crate) id: String,
+    pub(crate) label: String,
+    /// `text`, `textarea`, `date`, `number`, `email`, `select` or `multiselect`.
+    pub(crate) widget: &'static str,
+    pub(crate) value: String,
+    pub(crate) groups: Vec<OptionGroup>,
+    pub(crate) required: bool,
+    pub(crate) error: Option<String>,
+    pub(crate) help: Option<String>,
+    pub(crate) maxlength: usize,
+    pub(crate) min: i64,
+    pub(crate) max: i64,
 }
 
+/// A page with one form: a heading, the fields, and the summary of what is wrong (each linking
+/// to its field).
 #[derive(Template)]
 #[template(path = "form.html")]
-struct FormPage {
-    page: Chrome,
-    heading: String,
-    action: String,
-    cancel_href: String,
-    fields: Vec<FormField>,
-    version: Option<i64>,
-    error_summary: Vec<(String, String, String)>,
-    message: Option<String>,
+pub(crate) struct FormPage {
+    pub(crate) page: Chrome,
+    pub(crate) heading: String,
+    pub(crate) action: String,
+    pub(crate) cancel_href: String,
+    pub(crate) fields: Vec<FormField>,
+    pub(crate) version: Option<i64>,
+    pub(crate) error_summary: Vec<(String, String, String)>,
+    pub(crate) message: Option<String>,
 }
 
 /// The values a form shows: per field, one or more texts.

@@ -21,6 +21,7 @@ mod quality;
 mod regie;
 mod scope;
 mod transfer;
+mod transition;
 mod view;
 
 use axum::Router;
@@ -96,6 +97,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(business_case::router())
         .merge(procurement::router())
         .merge(regie::router())
+        .merge(transition::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

@@ -3,6 +3,7 @@
 
 use crate::api::{API_VERSION, ApiRoute, DEFAULT_PAGE_SIZE, Endpoint, MAX_PAGE_SIZE, api_routes};
 use regisseur_domain::landscape::{EntityKind, FieldSpec, FieldType, LONG_TEXT_MAX};
+use regisseur_domain::transition::ItemKind;
 use serde_json::{Map, Value, json};
 
 fn field_schema(spec: &FieldSpec) -> Value {
@@ -128,6 +129,76 @@ fn list_of(item_ref: &str) -> Value {
     json!({"type": "object", "required": ["resultaten", "totaal", "pagina", "paginaGrootte"], "properties": {
         "resultaten": {"type": "array", "items": {"$ref": item_ref}},
         "totaal": {"type": "integer"}, "pagina": {"type": "integer"}, "paginaGrootte": {"type": "integer"}}})
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+fn transition_name(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Role => "TransitieRol",
+        ItemKind::Person => "TransitieBetrokkene",
+        ItemKind::Milestone => "TransitieMijlpaal",
+        ItemKind::Risk => "TransitieRisico",
+        ItemKind::Message => "TransitieCommunicatie",
+    }
+}
+
+fn transition_ref(kind: ItemKind) -> String {
+    format!("#/components/schemas/{}", transition_name(kind))
+}
+
+/// The schema of an item of the transition dossier (as read by `ItemKind::read`).
+fn transition_schema(kind: ItemKind) -> Value {
+    let text = json!({"type": "string"});
+    let date = json!({"type": "string", "format": "date"});
+    let id = json!({"type": "string", "format": "uuid"});
+    let fte = json!({"type": "number", "minimum": 0});
+    let codes = |list: Vec<&str>| json!({"type": "string", "enum": list});
+    use regisseur_domain::transition::{communication, people, plan, risks};
+    let (required, properties): (Vec<&str>, Value) = match kind {
+        ItemKind::Role => (
+            vec!["naam", "verandering", "fteNu", "fteStraks"],
+            json!({
+            "naam": text, "domein": codes(regisseur_domain::sourcing::ServiceDomain::ALL.iter().map(|d| d.code()).collect()),
+            "verandering": codes(people::Change::ALL.iter().map(|c| c.code()).collect()),
+            "takenNu": text, "takenStraks": text, "fteNu": fte, "fteStraks": fte,
+            "competenties": {"type": "array", "items": {"type": "object", "required": ["naam", "nodig", "aanwezig"], "properties": {"naam": text, "nodig": fte, "aanwezig": fte}}}}),
+        ),
+        ItemKind::Person => (
+            vec!["naam", "rol", "lot"],
+            json!({
+            "naam": text, "rol": id, "lot": codes(people::Fate::ALL.iter().map(|f| f.code()).collect()),
+            "nieuweRol": id, "toelichting": text}),
+        ),
+        ItemKind::Milestone => (
+            vec!["naam", "fase", "datum"],
+            json!({
+            "naam": text, "fase": codes(plan::Phase::ALL.iter().map(|p| p.code()).collect()), "datum": date,
+            "eigenaar": text, "afhankelijkVan": {"type": "array", "items": id}, "gereed": {"type": "boolean"}}),
+        ),
+        ItemKind::Risk => (
+            vec!["titel", "kans", "impact"],
+            json!({
+            "titel": text, "oorzaak": text, "gevolg": text,
+            "kans": {"type": "integer", "minimum": 1, "maximum": 5}, "impact": {"type": "integer", "minimum": 1, "maximum": 5},
+            "eigenaar": text, "maatregel": text, "maatregelVoor": date,
+            "status": codes(risks::RiskStatus::ALL.iter().map(|s| s.code()).collect()),
+            "leverancier": {"type": "string", "format": "uuid", "readOnly": true, "description": "De leverancier die het risico via het leveranciersportaal indiende"},
+            "score": {"type": "integer", "readOnly": true}}),
+        ),
+        ItemKind::Message => (
+            vec!["doelgroep", "boodschap", "moment"],
+            json!({
+            "doelgroep": codes(communication::Audience::ALL.iter().map(|a| a.code()).collect()),
+            "boodschap": text, "moment": date, "kanaal": text, "eigenaar": text, "gedaan": {"type": "boolean"}}),
+        ),
+    };
+    json!({"type": "object", "required": required, "properties": properties})
 }
 
 fn ok(schema: Value, description: &str) -> Value {
@@ -411,6 +482,66 @@ fn operation(route: &ApiRoute) -> Value {
                     "proactiviteit": {"type": "integer", "minimum": 1, "maximum": 10}, "toelichting": {"type": "string"}}})),
             )
         }
+        Endpoint::Transition => {
+            parameters.push(json!({"name": "drempel", "in": "query", "required": false, "description": "Risico's vanaf deze score (kans × impact, 1–25; standaard 12)", "schema": {"type": "integer", "minimum": 1, "maximum": 25}}));
+            (
+                "Transitie in één overzicht: fte per rol voor en na, competentietekort, plan met waarschuwingen, mijlpalen te laat, risico's boven de drempel, heatmap, weekrapport, communicatie te laat (zonder persoonsgegevens)".into(),
+                "transitieOverzicht".into(),
+                Map::from_iter([("200".into(), ok(json!({"type": "object", "properties": {
+                    "fte": {"type": "object", "properties": {"rollen": {"type": "array", "items": {"type": "object"}}, "totaalVoor": {"type": "number"}, "totaalNa": {"type": "number"}}},
+                    "competenties": {"type": "array", "items": {"type": "object"}}, "plan": {"$ref": "#/components/schemas/Transitieplan"},
+                    "waarschuwingen": {"type": "array", "items": {"type": "string"}}, "mijlpalenTeLaat": {"type": "array", "items": {"type": "object"}},
+                    "drempel": {"type": "integer"}, "risicosBovenDrempel": {"type": "array", "items": {"type": "object"}},
+                    "heatmap": {"type": "array", "description": "[impact - 1][kans - 1]: aantal risico's", "items": {"type": "array", "items": {"type": "integer"}}},
+                    "weekrapport": {"type": "object", "properties": {"nieuw": {"type": "array"}, "gewijzigd": {"type": "array"}, "gegroeid": {"type": "array"}, "verwijderd": {"type": "array"}, "maatregelenTeLaat": {"type": "array"}}},
+                    "communicatieTeLaat": {"type": "array", "items": {"type": "object"}}}}), "Overzicht"))]),
+                None,
+            )
+        }
+        Endpoint::TransitionPlan => (
+            "Transitieplan: fasen met data, minimale stabilisatie, omvang van de opdracht".into(),
+            "transitieplanOphalen".into(),
+            Map::from_iter([("200".into(), ok(json!({"$ref": "#/components/schemas/Transitieplan"}), "Plan"))]),
+            None,
+        ),
+        Endpoint::ReplaceTransitionPlan => (
+            "Transitieplan vervangen (elke fase hoogstens één keer, einde niet vóór start)".into(),
+            "transitieplanVervangen".into(),
+            Map::from_iter([("200".into(), ok(json!({"$ref": "#/components/schemas/Transitieplan"}), "Opgeslagen"))]),
+            Some(json!({"$ref": "#/components/schemas/Transitieplan"})),
+        ),
+        Endpoint::TransitionItems(kind) => (
+            format!("Transitie: {} (lijst)", kind.resource()),
+            format!("transitie{}Lijst", capitalised(kind.resource())),
+            Map::from_iter([("200".into(), ok(json!({"type": "object", "properties": {
+                "_embedded": {"type": "object", "properties": {kind.resource(): {"type": "array", "items": {"$ref": transition_ref(kind)}}}},
+                "totaal": {"type": "integer"}}}), "Lijst"))]),
+            None,
+        ),
+        Endpoint::CreateTransitionItem(kind) => (
+            format!("Transitie: {} toevoegen (de hele transitie wordt gecontroleerd; niets wordt half opgeslagen)", kind.label(regisseur_domain::Lang::Nl)),
+            format!("transitie{}Toevoegen", capitalised(kind.resource())),
+            Map::from_iter([("201".into(), ok(json!({"$ref": transition_ref(kind)}), "Toegevoegd"))]),
+            Some(json!({"$ref": transition_ref(kind)})),
+        ),
+        Endpoint::TransitionItem(kind) => (
+            format!("Transitie: één {}", kind.label(regisseur_domain::Lang::Nl)),
+            format!("transitie{}Ophalen", capitalised(kind.resource())),
+            Map::from_iter([("200".into(), ok(json!({"$ref": transition_ref(kind)}), "Gevonden"))]),
+            None,
+        ),
+        Endpoint::ReplaceTransitionItem(kind) => (
+            format!("Transitie: {} vervangen", kind.label(regisseur_domain::Lang::Nl)),
+            format!("transitie{}Vervangen", capitalised(kind.resource())),
+            Map::from_iter([("200".into(), ok(json!({"$ref": transition_ref(kind)}), "Opgeslagen"))]),
+            Some(json!({"$ref": transition_ref(kind)})),
+        ),
+        Endpoint::DeleteTransitionItem(kind) => (
+            format!("Transitie: {} verwijderen (409 zolang er nog naar verwezen wordt)", kind.label(regisseur_domain::Lang::Nl)),
+            format!("transitie{}Verwijderen", capitalised(kind.resource())),
+            Map::from_iter([("204".into(), json!({"description": "Verwijderd", "headers": api_version_header()}))]),
+            None,
+        ),
         Endpoint::Confirm(kind) => (
             format!(
                 "{} bevestigen als juist (eigenaar of beheerder)",
@@ -542,6 +673,7 @@ fn operation(route: &ApiRoute) -> Value {
             | Endpoint::Patch(_)
             | Endpoint::Delete(_)
             | Endpoint::ReplaceBusinessCase
+            | Endpoint::DeleteTransitionItem(_)
     ) {
         codes.push("409");
     }
@@ -571,6 +703,17 @@ pub fn document() -> Value {
         schemas.insert(format!("{}Invoer", schema_name(kind)), input);
         schemas.insert(schema_name(kind), output);
     }
+    for kind in ItemKind::ALL {
+        schemas.insert(transition_name(kind).into(), transition_schema(kind));
+    }
+    schemas.insert("Transitieplan".into(), json!({"type": "object", "properties": {
+        "fasen": {"type": "array", "items": {"type": "object", "required": ["fase", "start", "eind"], "properties": {
+            "fase": {"type": "string", "enum": regisseur_domain::transition::plan::Phase::ALL.iter().map(|p| p.code()).collect::<Vec<_>>()},
+            "start": {"type": "string", "format": "date"}, "eind": {"type": "string", "format": "date"}}}},
+        "minStabilisatieMaanden": {"type": "integer", "minimum": 0, "maximum": 60, "default": 6},
+        "aanbesteding": {"type": "object", "required": ["soort", "jaarwaarde", "maanden"], "properties": {
+            "soort": {"type": "string", "enum": ["diensten", "leveringen", "werken", "sociale-diensten"]},
+            "jaarwaarde": {"type": "number"}, "maanden": {"type": "integer"}, "optieMaanden": {"type": "integer"}, "onbepaald": {"type": "boolean"}}}}}));
     schemas.insert("Organisatie".into(), json!({"type": "object", "properties": {
         "id": {"type": "string", "format": "uuid"}, "slug": {"type": "string"}, "naam": {"type": "string"},
         "cbsCode": {"type": ["string", "null"]}, "rol": {"type": "string", "enum": ["beheerder", "regisseur", "inkoper", "lezer", "leverancier"]}}}));
@@ -748,7 +891,13 @@ mod tests {
         assert_eq!(doc["openapi"], "3.1.0");
         let paths = doc["paths"].as_object().map_or(0, Map::len);
         let confirmable = regisseur_domain::quality::CONFIRMABLE.len();
-        assert_eq!(paths, 20 + EntityKind::ALL.len() * 2 + confirmable);
+        assert_eq!(
+            paths,
+            20 + 2
+                + regisseur_domain::transition::ItemKind::ALL.len() * 2
+                + EntityKind::ALL.len() * 2
+                + confirmable
+        );
         assert!(
             doc["paths"]["/api/v1/organisaties/{slug}/applicaties"]["get"]["parameters"]
                 .as_array()

@@ -9,7 +9,7 @@ use crate::auth::{Auth, PageAuth};
 use crate::charts::{Chart, Legend, PALETTE, Polyline, Scale, euro, percent};
 use crate::html::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
-    query_has, render, see_other,
+    query_has, render, see_other, store_result,
 };
 use crate::i18n::{ReqLang, T};
 use askama::Template;
@@ -1167,16 +1167,6 @@ async fn answer(
             let view = contract_view(state, auth, m, lang, headers, contract, &errors).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
-    }
-}
-
-fn store_result(
-    result: Result<(), StoreError>,
-) -> Result<Result<(), ValidationErrors>, StoreError> {
-    match result {
-        Ok(()) => Ok(Ok(())),
-        Err(StoreError::Invalid(e)) => Ok(Err(e)),
-        Err(other) => Err(other),
     }
 }
 

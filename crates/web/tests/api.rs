@@ -51,6 +51,7 @@ on_both_backends!(
     procurement_route_and_a_sealed_evaluation,
     regie_agenda_feed_sla_report_and_the_supplier_portal,
     a_supplier_sees_nothing_of_others_on_any_route,
+    transition_dossier_api_pages_and_personal_data,
 );
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
@@ -3077,10 +3078,34 @@ async fn a_supplier_sees_nothing_of_others_on_any_route(backend: Backend) {
         .await
         .expect("tender")
         .id;
+    use regisseur_domain::transition::ItemKind;
+    let role = app
+        .store
+        .save_transition_item(&Actor::system(), app.org_a, None, ItemKind::Role.read(&json!({"naam": "Geheime rol", "verandering": "blijft", "fteNu": 1, "fteStraks": 1})).expect("role"))
+        .await
+        .expect("role");
+    app.store
+        .save_transition_item(&Actor::system(), app.org_a, None, ItemKind::Person.read(&json!({"naam": "Geheime medewerker", "rol": role.to_string(), "lot": "blijft"})).expect("person"))
+        .await
+        .expect("person");
+    app.store
+        .save_transition_item(
+            &Actor::system(),
+            app.org_a,
+            None,
+            ItemKind::Risk
+                .read(&json!({"titel": "Geheim risico", "kans": 5, "impact": 5}))
+                .expect("risk"),
+        )
+        .await
+        .expect("risk");
     let secrets = [
         "Geheim contract ander",
         "Geheime businesscase",
         "Geheime aanbesteding",
+        "Geheime rol",
+        "Geheime medewerker",
+        "Geheim risico",
         &app.other_supplier_a.to_string(),
     ];
     // Every GET route of the API.
@@ -3143,6 +3168,13 @@ async fn a_supplier_sees_nothing_of_others_on_any_route(backend: Backend) {
         ("/o/gemeente-a/regie/{own}", StatusCode::OK),
         ("/o/gemeente-a/regie", StatusCode::OK),
         ("/o/gemeente-a/contracten", StatusCode::OK),
+        ("/o/gemeente-a/transitie", StatusCode::OK),
+        ("/o/gemeente-a/transitie/plan", StatusCode::FORBIDDEN),
+        (
+            "/o/gemeente-a/transitie/rollen/nieuw",
+            StatusCode::FORBIDDEN,
+        ),
+        ("/o/gemeente-a/transitie/risicos/nieuw", StatusCode::OK),
     ] {
         let mut path = page.to_string();
         for (key, value) in &ids {
@@ -3158,4 +3190,253 @@ async fn a_supplier_sees_nothing_of_others_on_any_route(backend: Backend) {
             );
         }
     }
+}
+
+async fn transition_dossier_api_pages_and_personal_data(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let api = "/api/v1/organisaties/gemeente-a/transitie";
+    let regisseur = app.client("regisseur");
+    let names = |body: &Value| -> Vec<String> {
+        body["invalidParams"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| p["name"].as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (status, role) = regisseur
+        .send_json(reqwest::Method::POST, &format!("{api}/rollen"), json!({"naam": "Systeembeheerder", "domein": "hosting-en-datacenter", "verandering": "verdwijnt", "fteNu": 4.5, "fteStraks": 0}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{role}");
+    let role_id = role["id"].as_str().unwrap_or_default().to_string();
+    let (status, _) = regisseur
+        .send_json(reqwest::Method::POST, &format!("{api}/rollen"), json!({"naam": "Contractmanager", "verandering": "nieuw", "fteNu": 0, "fteStraks": "1,5"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, person) = regisseur
+        .send_json(
+            reqwest::Method::POST,
+            &format!("{api}/betrokkenen"),
+            json!({"naam": "Geheime Medewerker", "rol": role_id, "lot": "naar-partner"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{person}");
+
+    // Bad input is named, and nothing is saved.
+    for (resource, body, expected) in [
+        (
+            "rollen",
+            json!({"naam": "X", "verandering": "blijft", "fteNu": -1, "fteStraks": 1}),
+            vec!["fteNu"],
+        ),
+        (
+            "risicos",
+            json!({"titel": "X", "kans": 0, "impact": 6}),
+            vec!["kans", "impact"],
+        ),
+        (
+            "mijlpalen",
+            json!({"naam": "X", "fase": "transitie", "datum": "2027-02-30"}),
+            vec!["datum"],
+        ),
+    ] {
+        let (status, body) = regisseur
+            .send_json(reqwest::Method::POST, &format!("{api}/{resource}"), body)
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{resource}: {body}");
+        assert_eq!(names(&body), expected, "{resource}");
+    }
+    let (_, roles) = regisseur.get(&format!("{api}/rollen")).await;
+    assert_eq!(roles["totaal"], 2, "nothing half-saved");
+    let (_, a) = regisseur
+        .send_json(
+            reqwest::Method::POST,
+            &format!("{api}/mijlpalen"),
+            json!({"naam": "Gunning", "fase": "aanbesteding", "datum": "2027-03-01"}),
+        )
+        .await;
+    let a = a["id"].as_str().unwrap_or_default().to_string();
+    let (_, b) = regisseur
+        .send_json(reqwest::Method::POST, &format!("{api}/mijlpalen"), json!({"naam": "Migratie", "fase": "transitie", "datum": "2027-06-01", "afhankelijkVan": [a]}))
+        .await;
+    let b = b["id"].as_str().unwrap_or_default().to_string();
+    let (status, body) = regisseur
+        .send_json(reqwest::Method::PUT, &format!("{api}/mijlpalen/{a}"), json!({"naam": "Gunning", "fase": "aanbesteding", "datum": "2027-03-01", "afhankelijkVan": [b]}))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(names(&body), ["afhankelijkVan"]);
+    assert!(
+        body.to_string().contains("Gunning → Migratie → Gunning")
+            || body.to_string().contains("Migratie → Gunning → Migratie"),
+        "{body}"
+    );
+    let (status, body) = regisseur
+        .send_json(
+            reqwest::Method::PUT,
+            &format!("{api}/plan"),
+            json!({"fasen": [{"fase": "transitie", "start": "2027-06-01", "eind": "2027-05-01"}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(names(&body), ["fasen[0].eind"]);
+    let (status, _) = regisseur
+        .send_json(reqwest::Method::PUT, &format!("{api}/plan"), json!({"fasen": [{"fase": "stabilisatie", "start": "2027-06-01", "eind": "2027-08-01"}]}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = regisseur.delete(&format!("{api}/rollen/{role_id}")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+
+    // The summary: FTE before and after, the warning about a short stabilisation.
+    let (status, summary) = regisseur.get(api).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(summary["fte"]["totaalVoor"], 4.5);
+    assert_eq!(summary["fte"]["totaalNa"], 1.5);
+    assert!(
+        summary["waarschuwingen"]
+            .to_string()
+            .contains("stabilisatie duurt 61 dagen"),
+        "{summary}"
+    );
+
+    // Personal data: only beheerder and regisseur see the people.
+    for (who, allowed) in [
+        ("beheerder", true),
+        ("regisseur", true),
+        ("inkoper", false),
+        ("lezer", false),
+        ("leverancier", false),
+    ] {
+        let (status, body) = app.client(who).get(&format!("{api}/betrokkenen")).await;
+        if allowed {
+            assert_eq!(status, StatusCode::OK, "{who}");
+            assert!(body.to_string().contains("Geheime Medewerker"), "{who}");
+        } else {
+            assert_eq!(status, StatusCode::FORBIDDEN, "{who}");
+        }
+        let (_, summary) = app.client(who).get(api).await;
+        assert!(
+            !summary.to_string().contains("Geheime Medewerker"),
+            "{who}: {summary}"
+        );
+        let page = app
+            .logged_in(who)
+            .await
+            .get(app.url("/o/gemeente-a/transitie"))
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(page.status(), StatusCode::OK, "{who}");
+        let text = page.text().await.unwrap_or_default();
+        assert_eq!(
+            text.contains("Geheime Medewerker"),
+            allowed,
+            "{who} on the page"
+        );
+    }
+    assert_eq!(
+        app.client("lezer").get(&format!("{api}/rollen")).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.client("leverancier")
+            .get(&format!("{api}/rollen"))
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.client("lezer")
+            .send_json(
+                reqwest::Method::POST,
+                &format!("{api}/risicos"),
+                json!({"titel": "X", "kans": 1, "impact": 1})
+            )
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+
+    // The partner submits a risk; it sees only its own, the municipality sees both.
+    let (status, _) = regisseur
+        .send_json(
+            reqwest::Method::POST,
+            &format!("{api}/risicos"),
+            json!({"titel": "Intern budgetrisico", "kans": 2, "impact": 3}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let supplier = app.client("leverancier");
+    let (status, risk) = supplier
+        .send_json(
+            reqwest::Method::POST,
+            &format!("{api}/risicos"),
+            json!({"titel": "Koppelingen vallen weg", "kans": 3, "impact": 4}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{risk}");
+    assert_eq!(risk["leverancier"], app.supplier_a.to_string());
+    let (_, own) = supplier.get(&format!("{api}/risicos")).await;
+    assert_eq!(own["totaal"], 1, "{own}");
+    assert!(!own.to_string().contains("Intern budgetrisico"));
+    let (_, all) = regisseur.get(&format!("{api}/risicos")).await;
+    assert_eq!(all["totaal"], 2);
+    // The municipality edits it; who submitted it stays.
+    let risk_id = risk["id"].as_str().unwrap_or_default();
+    let (status, edited) = regisseur
+        .send_json(reqwest::Method::PUT, &format!("{api}/risicos/{risk_id}"), json!({"titel": "Koppelingen vallen weg", "kans": 4, "impact": 4, "status": "in-behandeling"}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{edited}");
+    assert_eq!(edited["leverancier"], app.supplier_a.to_string());
+    assert_eq!(edited["score"], 16);
+    assert_eq!(
+        supplier
+            .send_json(
+                reqwest::Method::PUT,
+                &format!("{api}/risicos/{risk_id}"),
+                json!({"titel": "X", "kans": 1, "impact": 1})
+            )
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    // Through the portal page too: a bad probability is named on the form, nothing saved.
+    let portal = app.logged_in("leverancier").await;
+    let bad = portal
+        .post(app.url("/o/gemeente-a/transitie/risicos"))
+        .form(&[("titel", "Te hoge kans"), ("kans", "9"), ("impact", "2")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        bad.text()
+            .await
+            .unwrap_or_default()
+            .contains("Moet tussen 1 en 5 liggen")
+    );
+    let good = portal
+        .post(app.url("/o/gemeente-a/transitie/risicos"))
+        .form(&[
+            ("titel", "Certificaten verlopen"),
+            ("kans", "2"),
+            ("impact", "3"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(good.status(), StatusCode::SEE_OTHER);
+    let page = portal
+        .get(app.url("/o/gemeente-a/transitie"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(page.contains("Certificaten verlopen") && page.contains("Koppelingen vallen weg"));
+    assert!(!page.contains("Intern budgetrisico") && !page.contains("Systeembeheerder"));
+    let (_, all) = regisseur.get(&format!("{api}/risicos")).await;
+    assert_eq!(all["totaal"], 3, "the rejected one was not saved");
 }

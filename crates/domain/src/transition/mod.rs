@@ -22,7 +22,8 @@ use communication::Message;
 use people::{Person, Role};
 use plan::{Milestone, Plan, PlanWarning};
 use risks::Risk;
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// The kinds of item in the dossier.
@@ -253,6 +254,14 @@ impl Dossier {
             }
             _ => {}
         }
+        // Who submitted a risk stays with it when the municipality edits it.
+        let item = match (item, self.item(ItemKind::Risk, id)) {
+            (Item::Risk(mut risk), Some(Item::Risk(old))) if risk.leverancier.is_none() => {
+                risk.leverancier = old.leverancier;
+                Item::Risk(risk)
+            }
+            (item, _) => item,
+        };
         let mut next = self.clone();
         next.put(id, item);
         if next.milestones.iter().any(|(m, _)| *m == id)
@@ -341,6 +350,46 @@ impl Dossier {
                 .then(a.1.titel.cmp(&b.1.titel))
         });
         top
+    }
+
+    /// The summary of the dossier, as the API and the CLI give it: FTE per role and in total,
+    /// the competence gap, the plan and its warnings, milestones late, the risks at or above
+    /// `threshold`, the heat map, the weekly report against `before` (the risks a week ago) and
+    /// messages overdue. No personal data.
+    pub fn summary_json(
+        &self,
+        before: &BTreeMap<Uuid, risks::Risk>,
+        policy: PolicyThresholds,
+        threshold: u8,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Value {
+        let summary = people::fte(&self.roles);
+        let now: BTreeMap<Uuid, risks::Risk> = self.risks.iter().cloned().collect();
+        let report = risks::weekly_report(before, &now, today);
+        let ids = |ids: &[Uuid]| ids.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+        json!({
+            "fte": {
+                "rollen": summary.roles.iter().map(|r| json!({"id": r.id.to_string(), "naam": r.naam, "verandering": r.verandering.code(), "voor": r.voor, "na": r.na})).collect::<Vec<_>>(),
+                "totaalVoor": summary.voor,
+                "totaalNa": summary.na,
+            },
+            "competenties": people::competence_gaps(&self.roles).iter().map(|g| json!({"naam": g.naam, "nodig": g.nodig, "aanwezig": g.aanwezig, "tekort": g.tekort})).collect::<Vec<_>>(),
+            "plan": serde_json::to_value(&self.plan).unwrap_or(Value::Null),
+            "waarschuwingen": self.warnings(policy, lang).iter().map(|w| w.message(lang)).collect::<Vec<_>>(),
+            "mijlpalenTeLaat": self.late_milestones(today).iter().map(|(id, m)| json!({"id": id.to_string(), "naam": m.naam, "datum": m.datum, "eigenaar": m.eigenaar})).collect::<Vec<_>>(),
+            "drempel": threshold,
+            "risicosBovenDrempel": self.risks_above(threshold).iter().map(|(id, r)| json!({"id": id.to_string(), "titel": r.titel, "kans": r.kans, "impact": r.impact, "score": r.score(), "eigenaar": r.eigenaar, "status": r.status.code()})).collect::<Vec<_>>(),
+            "heatmap": risks::heat_map(self.risks.iter().map(|(_, r)| r)),
+            "weekrapport": {
+                "nieuw": ids(&report.new),
+                "gewijzigd": report.changed.iter().map(|c| json!({"id": c.id.to_string(), "velden": c.fields})).collect::<Vec<_>>(),
+                "gegroeid": report.grown.iter().map(|g| json!({"id": g.id.to_string(), "van": g.before, "naar": g.after})).collect::<Vec<_>>(),
+                "verwijderd": ids(&report.removed),
+                "maatregelenTeLaat": ids(&report.late_mitigations),
+            },
+            "communicatieTeLaat": self.messages.iter().filter(|(_, msg)| msg.overdue(today)).map(|(id, msg)| json!({"id": id.to_string(), "doelgroep": msg.doelgroep.code(), "boodschap": msg.boodschap, "moment": msg.moment})).collect::<Vec<_>>(),
+        })
     }
 
     /// Whether anything of the dossier has been filled in.

@@ -421,6 +421,11 @@ impl Person {
     }
 }
 
+/// FTE to a hundredth, so that sums read as people add them (0,2, not 0,19999999999999996).
+fn hundredths(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
 /// FTE before and after for one role.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleFte {
@@ -452,8 +457,8 @@ pub fn fte(roles: &[(Uuid, Role)]) -> FteSummary {
         })
         .collect();
     FteSummary {
-        voor: rows.iter().map(|r| r.voor).sum(),
-        na: rows.iter().map(|r| r.na).sum(),
+        voor: hundredths(rows.iter().map(|r| r.voor).sum()),
+        na: hundredths(rows.iter().map(|r| r.na).sum()),
         roles: rows,
     }
 }
@@ -493,7 +498,9 @@ pub fn competence_gaps(roles: &[(Uuid, Role)]) -> Vec<Gap> {
         }
     }
     for g in &mut gaps {
-        g.tekort = (g.nodig - g.aanwezig).max(0.0);
+        g.nodig = hundredths(g.nodig);
+        g.aanwezig = hundredths(g.aanwezig);
+        g.tekort = hundredths((g.nodig - g.aanwezig).max(0.0));
     }
     gaps.sort_by(|a, b| b.tekort.total_cmp(&a.tekort).then(a.naam.cmp(&b.naam)));
     gaps
