@@ -471,3 +471,48 @@ test('Regie: the agenda with late obligations, a contract with its SLA report an
   await expectAccessible(supplier, 'supplier portal');
   await supplier.context().close();
 });
+
+test('Transitie: roles and FTE, the plan with its Gantt chart and warning, the risk dossier, a form with a named problem, the partner\'s risk', async () => {
+  const page = await newPage();
+  await login(page, 'regisseur@voorbeeld.nl');
+  await page.click('nav a[href="/o/voorbeeld/transitie"]');
+  await page.waitForURL(/\/transitie$/);
+  assert.match(await page.textContent('#fte-voor'), /11,2/);
+  assert.match(await page.textContent('#fte-na'), /9/);
+  assert.match(await page.textContent('#mensen'), /Fatima El Amrani/);
+  assert.match(await page.textContent('main'), /stabilisatie duurt \d+ dagen/);
+  assert.ok(await page.isVisible('svg[aria-labelledby="gantt-titel gantt-beschrijving"]'));
+  assert.match(await page.textContent('#mijlpalen-tabel'), /te laat/);
+  assert.match(await page.textContent('#weekrapport + p + dl'), /Dip na de wittebroodsweken: 9 → 16/);
+  assert.match(await page.textContent('#risico-tabel'), /Centric/);
+  await expectAccessible(page, 'transition dossier');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/transitie.png`, fullPage: true });
+  // A milestone that would close a cycle is refused, named on the form.
+  await page.click('#mijlpalen-tabel a:has-text("Wijzigen"):near(:text("Collegebesluit"))');
+  await page.waitForURL(/\/mijlpalen\/[0-9a-f-]+$/);
+  const last = await page.$eval('#veld-afhankelijkVan', (select) => [...select.options].find((o) => o.text.startsWith('Overdracht naar regie')).value);
+  await page.selectOption('#veld-afhankelijkVan', last);
+  await page.click('main button[type=submit]');
+  assert.match(await page.textContent('#formulier-melding'), /kring/);
+  await expectAccessible(page, 'milestone form with a problem');
+  await page.context().close();
+  // A reader does not see the people; the partner sees only its own risk and adds one.
+  const reader = await newPage();
+  await login(reader, 'lezer@voorbeeld.nl');
+  await reader.goto(`${base}/o/voorbeeld/transitie`);
+  assert.doesNotMatch(await reader.textContent('main'), /Fatima El Amrani/);
+  await reader.context().close();
+  const supplier = await newPage();
+  await login(supplier, 'leverancier@voorbeeld.nl');
+  await supplier.goto(`${base}/o/voorbeeld/transitie`);
+  assert.match(await supplier.textContent('main'), /Koppelingen Burgerzaken/);
+  assert.doesNotMatch(await supplier.textContent('main'), /Dip na de wittebroodsweken|Systeembeheerder/);
+  await supplier.click('a:has-text("Risico toevoegen")');
+  await supplier.fill('#veld-titel', 'Testomgeving te laat beschikbaar');
+  await supplier.selectOption('#veld-kans', '4');
+  await supplier.click('main button[type=submit]');
+  await supplier.waitForURL(/\/transitie#risicos$/);
+  assert.match(await supplier.textContent('#risico-tabel'), /Testomgeving te laat beschikbaar/);
+  await expectAccessible(supplier, 'supplier risk portal');
+  await supplier.context().close();
+});

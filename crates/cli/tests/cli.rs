@@ -47,6 +47,7 @@ on_both_backends!(
     check_an_organisation_and_a_file,
     readiness_of_an_organisation,
     impact_and_scope,
+    transition_fte_late_milestones_and_top_risks,
 );
 
 async fn organisations_users_and_tokens(backend: Backend) {
@@ -1368,4 +1369,107 @@ fn sla_report_from_a_toml_file() {
         "{message}"
     );
     assert!(out.stdout.is_empty());
+}
+
+async fn transition_fte_late_milestones_and_top_risks(backend: Backend) {
+    use regisseur_domain::transition::ItemKind;
+    let db = fresh_database_url(backend).await;
+    let out = regisseur(
+        &db,
+        &["org", "add", "--slug", "een", "--name", "Gemeente Een"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let store = regisseur_store::Store::connect(&db).await.expect("connect");
+    let org = store
+        .organisation_by_slug("een")
+        .await
+        .expect("lookup")
+        .expect("organisation")
+        .id;
+    let actor = regisseur_store::Actor {
+        user_id: None,
+        email: "test@een.nl".into(),
+    };
+    let yesterday = chrono::Utc::now().date_naive() - chrono::Days::new(1);
+    for (kind, value) in [
+        (
+            ItemKind::Role,
+            serde_json::json!({"naam": "Systeembeheerder", "verandering": "verdwijnt", "fteNu": 3.5, "fteStraks": 0}),
+        ),
+        (
+            ItemKind::Role,
+            serde_json::json!({"naam": "Contractmanager", "verandering": "nieuw", "fteNu": 0, "fteStraks": 1.2}),
+        ),
+        (
+            ItemKind::Milestone,
+            serde_json::json!({"naam": "Contract getekend", "fase": "aanbesteding", "datum": yesterday.to_string()}),
+        ),
+        (
+            ItemKind::Milestone,
+            serde_json::json!({"naam": "Marktconsultatie", "fase": "voorbereiding", "datum": yesterday.to_string(), "gereed": true}),
+        ),
+        (
+            ItemKind::Risk,
+            serde_json::json!({"titel": "Kennisverlies", "kans": 4, "impact": 4}),
+        ),
+        (
+            ItemKind::Risk,
+            serde_json::json!({"titel": "Kleine vertraging", "kans": 2, "impact": 2}),
+        ),
+    ] {
+        store
+            .save_transition_item(&actor, org, None, kind.read(&value).expect("valid"))
+            .await
+            .expect("saved");
+    }
+    let out = regisseur(&db, &["transition", "--org", "een"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Systeembeheerder") && stdout.contains("3.5 ->    0.0"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("total") && stdout.contains("3.5 ->    1.2"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("milestones late: 1") && stdout.contains("Contract getekend"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("risks with score >= 12: 1") && stdout.contains("Kennisverlies"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Kleine vertraging"), "{stdout}");
+    let out = regisseur(
+        &db,
+        &["transition", "--org", "een", "--threshold", "4", "--json"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary = json_of(&out);
+    assert_eq!(summary["fte"]["totaalVoor"], 3.5);
+    assert_eq!(summary["fte"]["totaalNa"], 1.2);
+    assert_eq!(summary["mijlpalenTeLaat"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        summary["risicosBovenDrempel"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(summary["risicosBovenDrempel"][0]["titel"], "Kennisverlies");
+    // Wrong usage: exit 2, named.
+    let out = regisseur(
+        &db,
+        &["transition", "--org", "een", "--threshold", "30"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("threshold"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = regisseur(&db, &["transition", "--org", "geen"], None);
+    assert_eq!(out.status.code(), Some(2));
 }

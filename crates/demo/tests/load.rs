@@ -158,6 +158,39 @@ async fn loads_whole(backend: Backend) {
         store.submissions(soc.id).await.expect("submissions").len(),
         1
     );
+    // Transitie: every part filled, with the warnings and the weekly report the page shows.
+    let dossier = store
+        .transition(loaded.organisation.id)
+        .await
+        .expect("dossier");
+    assert_eq!(
+        dossier.roles.len(),
+        10,
+        "four roles today, six from the template"
+    );
+    assert_eq!(dossier.people.len(), 6);
+    assert_eq!(dossier.plan.fasen.len(), 5);
+    assert_eq!(dossier.messages.len(), 6);
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(dossier.late_milestones(today).len(), 1);
+    let policy = store
+        .procurement_policy(loaded.organisation.id)
+        .await
+        .expect("policy");
+    let warnings = dossier.warnings(policy, regisseur_domain::Lang::Nl);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(dossier.risks.iter().any(|(_, r)| r.leverancier.is_some()));
+    let week_ago = store
+        .risks_as_of(
+            loaded.organisation.id,
+            chrono::Utc::now() - chrono::Duration::days(7),
+        )
+        .await
+        .expect("history");
+    let now = dossier.risks.iter().cloned().collect();
+    let report = regisseur_domain::transition::risks::weekly_report(&week_ago, &now, today);
+    assert_eq!((report.new.len(), report.grown.len()), (2, 1));
+    assert_eq!(report.late_mitigations.len(), 1);
     store.close().await;
 }
 

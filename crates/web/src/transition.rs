@@ -1296,11 +1296,27 @@ fn band_class(score: u8) -> &'static str {
 
 /// The Gantt chart: a bar per phase, its milestones on it (late ones in red), today's line.
 fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<Chart> {
-    let (mut start, mut end) = dossier.plan.span()?;
+    let (mut start, plan_end) = dossier.plan.span()?;
+    // Regie goes on for years: the chart runs to six months past the last phase before it (or
+    // the last milestone, or today), and the regie bar runs off its edge.
+    let mut end = dossier
+        .plan
+        .fasen
+        .iter()
+        .filter(|p| p.fase != Phase::Regie)
+        .map(|p| p.eind)
+        .max()
+        .unwrap_or(plan_end)
+        .max(today);
     for (_, m) in &dossier.milestones {
         start = start.min(m.datum);
         end = end.max(m.datum);
     }
+    let end = end
+        .checked_add_months(chrono::Months::new(6))
+        .unwrap_or(end)
+        .min(plan_end)
+        .max(end);
     let start = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).unwrap_or(start);
     let days = |d: NaiveDate| (d - start).num_days() as f64;
     let (left, width) = (130.0, 820.0);
@@ -1363,7 +1379,7 @@ fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<Chart> {
         let y = top + row * i as f64;
         chart.label(left - 8.0, y + row / 2.0 + 4.0, phase.label(lang), "end");
         if let Some(p) = dossier.plan.phase(*phase) {
-            let (x1, x2) = (x.at(days(p.start)), x.at(days(p.eind)));
+            let (x1, x2) = (x.at(days(p.start)), x.at(days(p.eind.min(end))));
             chart.rects.push(Rect {
                 x: x1,
                 y: y + 8.0,
