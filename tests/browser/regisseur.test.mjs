@@ -516,3 +516,20 @@ test('Transitie: roles and FTE, the plan with its Gantt chart and warning, the r
   await expectAccessible(supplier, 'supplier risk portal');
   await supplier.context().close();
 });
+
+test('the journey overview: nine stages with their status, each linking to its page', async () => {
+  const page = await newPage();
+  await login(page, 'regisseur@voorbeeld.nl');
+  const stages = await page.$$eval('#reis li', (items) => items.map((li) => [li.querySelector('a').textContent.trim(), li.querySelector('.rg-badge').textContent.trim(), li.querySelector('a').getAttribute('href')]));
+  assert.deepEqual(stages.map((s) => s[0]), ['Basis', 'Kwaliteit', 'Koers', 'Gereedheid', 'Scope', 'Businesscase', 'Aanbesteding', 'Transitie', 'Regie']);
+  assert.ok(stages.every((s) => ['niet gestart', 'bezig', 'op orde', 'aandacht nodig'].includes(s[1])), JSON.stringify(stages));
+  assert.equal(stages[7][1], 'aandacht nodig', 'the demo transition plans stabilisation too short');
+  await expectAccessible(page, 'dashboard with the journey');
+  await page.click('#reis a:text("Transitie")');
+  await page.waitForURL(/\/transitie$/);
+  await page.context().close();
+  const supplier = await newPage();
+  await login(supplier, 'leverancier@voorbeeld.nl');
+  assert.equal(await supplier.$('#reis'), null, 'a supplier sees no journey');
+  await supplier.context().close();
+});

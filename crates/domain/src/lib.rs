@@ -9,6 +9,7 @@ pub mod access;
 pub mod business_case;
 pub mod goals;
 pub mod idmap;
+pub mod journey;
 pub mod landscape;
 pub mod organisation;
 pub mod procurement;

@@ -653,6 +653,16 @@ struct DashboardPage {
     categories: Vec<CategoryRow>,
     audit_list: Vec<AuditRow>,
     show_recent: bool,
+    journey: Vec<JourneyRow>,
+}
+
+/// One stage of the journey on the dashboard.
+struct JourneyRow {
+    stage: &'static str,
+    href: String,
+    status: &'static str,
+    code: &'static str,
+    reason: String,
 }
 
 /// Shown on the dashboard at most; the rest is counted.
@@ -770,6 +780,28 @@ async fn dashboard(
                     crate::quality::chart(&history, lang),
                 )
             };
+            let journey = if supplier {
+                Vec::new()
+            } else {
+                crate::journey::stages(
+                    &state,
+                    m,
+                    &counts_by_kind,
+                    Some(report.scores.overall),
+                    lang,
+                )
+                .await
+                .or_page(&headers)?
+                .into_iter()
+                .map(|s| JourneyRow {
+                    stage: s.stage.label(),
+                    href: format!("/o/{slug}/{}", s.stage.page()),
+                    status: s.status.label(lang),
+                    code: s.status.code(),
+                    reason: s.reason,
+                })
+                .collect()
+            };
             let show_recent = m.role.can_read_audit();
             let audit_list = if show_recent {
                 let query = AuditQuery {
@@ -798,6 +830,7 @@ async fn dashboard(
                 quality_href: (!supplier).then(|| format!("/o/{slug}/kwaliteit")),
                 chart,
                 categories,
+                journey,
                 audit_list,
                 show_recent,
             };

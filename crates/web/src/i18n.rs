@@ -1894,6 +1894,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("tr.yes", "ja", "yes"),
     ("tr.edit", "Wijzigen", "Edit"),
     ("tr.no", "nee", "no"),
+    (
+        "dash.journey",
+        "De reis: waar staan we?",
+        "The journey: where are we?",
+    ),
 ];
 
 /// The texts of one language, for templates: `t.s("key")`.

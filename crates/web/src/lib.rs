@@ -13,6 +13,7 @@ mod business_case_form;
 mod charts;
 mod html;
 mod i18n;
+mod journey;
 mod koers;
 pub mod openapi;
 pub mod problem;

@@ -116,7 +116,7 @@ fn name_of(e: &Element) -> String {
 }
 
 /// Every agenda line of the contracts a member sees.
-async fn agenda_items(
+pub(crate) async fn agenda_items(
     state: &AppState,
     m: &Membership,
     lang: Lang,
