@@ -256,6 +256,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rapportage: the outsourcing dossier of an organisation as one PDF for the council
+    Report {
+        #[arg(long)]
+        org: String,
+        /// Where the PDF goes (written whole or not at all)
+        #[arg(long)]
+        out: String,
+        /// nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// The chapters, comma-separated (default all): basis, koers, gereedheid, scope,
+        /// businesscase, aanbesteding, transitie
+        #[arg(long)]
+        parts: Option<String>,
+    },
     /// Write a consistent copy of a SQLite database while it is in use
     Backup { file: String },
     /// Replace a SQLite database with a backup (stop the server first)
@@ -591,6 +606,23 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Evaluate { file, json } => evaluate(&file, json),
         Command::Sla { file, json } => sla(&file, json),
+        Command::Report {
+            org,
+            out,
+            lang,
+            parts,
+        } => {
+            let lang = Lang::from_code(&lang).ok_or_else(|| {
+                Failure::Usage(anyhow::anyhow!("--lang: '{lang}' is not nl or en"))
+            })?;
+            let parts = match parts {
+                Some(text) => regisseur_domain::report::parse_parts(&text)
+                    .map_err(|e| Failure::Usage(anyhow::anyhow!("--parts: {e}")))?,
+                None => regisseur_domain::report::Part::ALL.to_vec(),
+            };
+            let store = connect(&cli.database).await?;
+            report(&store, &org, &out, lang, &parts).await
+        }
         Command::Transition {
             org,
             threshold,
@@ -823,6 +855,56 @@ async fn restore(database: &str, file: &str) -> Result<(), Failure> {
     }
     std::fs::rename(&temporary, &target).with_context(|| format!("cannot replace {target}"))?;
     eprintln!("{target} restored from {file}");
+    Ok(())
+}
+
+/// Writes the dossier PDF to `out` whole or not at all: into a temporary file beside it, then
+/// renamed.
+async fn report(
+    store: &Store,
+    org: &str,
+    out: &str,
+    lang: Lang,
+    parts: &[regisseur_domain::report::Part],
+) -> Result<(), Failure> {
+    let target = std::path::Path::new(out);
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure::Usage(anyhow::anyhow!(
+            "--out: the folder {} does not exist",
+            dir.display()
+        )));
+    }
+    let organisation = organisation(store, org).await?;
+    let today = chrono::Utc::now().date_naive();
+    let dossier = regisseur_web::report::build(store, &organisation, parts, lang, today).await?;
+    let pdf = tokio::task::spawn_blocking(move || regisseur_interchange::pdf::render(&dossier))
+        .await
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("typesetting stopped: {e}")))?
+        .map_err(|e| Failure::Usage(anyhow::anyhow!("{e}")))?;
+    let temporary = dir.join(format!(
+        ".{}.{}.tmp",
+        target
+            .file_name()
+            .map_or("rapport".into(), |n| n.to_string_lossy().into_owned()),
+        std::process::id()
+    ));
+    let written =
+        std::fs::write(&temporary, &pdf).and_then(|()| std::fs::rename(&temporary, target));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(Failure::Usage(anyhow::anyhow!(
+            "--out: cannot write {out}: {e}"
+        )));
+    }
+    eprintln!(
+        "{out}: the dossier with {} chapter(s), {} bytes",
+        parts.len() + 1,
+        pdf.len()
+    );
     Ok(())
 }
 

@@ -48,6 +48,7 @@ on_both_backends!(
     readiness_of_an_organisation,
     impact_and_scope,
     transition_fte_late_milestones_and_top_risks,
+    the_dossier_of_the_demo_municipality_as_pdf,
 );
 
 async fn organisations_users_and_tokens(backend: Backend) {
@@ -1472,4 +1473,198 @@ async fn transition_fte_late_milestones_and_top_risks(backend: Backend) {
     );
     let out = regisseur(&db, &["transition", "--org", "geen"], None);
     assert_eq!(out.status.code(), Some(2));
+}
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", &path.to_string_lossy(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+async fn the_dossier_of_the_demo_municipality_as_pdf(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    let store = regisseur_store::Store::connect(&db).await.expect("connect");
+    regisseur_demo::load(&store).await.expect("demo");
+    let dir = std::env::temp_dir().join(format!("regisseur-dossier-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let pdf = dir.join("dossier.pdf");
+    let out = regisseur(
+        &db,
+        &[
+            "report",
+            "--org",
+            "voorbeeld",
+            "--out",
+            &pdf.to_string_lossy(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&pdf).expect("written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let info = Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = text(&info.stdout);
+    assert!(info.contains("Uitbestedingsdossier"), "{info}");
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")),
+        "{info}"
+    );
+    let body = pdf_text(&pdf);
+    for title in [
+        "Uitbestedingsdossier",
+        "Gemeente Voorbeeld",
+        "Samenvatting en advies",
+        "Advies: Gereed onder voorwaarden",
+        "De basis: kwaliteit van de documentatie",
+        "Koers: doelen en KPI",
+        "Gereedheid: het advies",
+        "Scope: wat de snede doorsnijdt",
+        "Businesscase",
+        "Aanbesteding: route en planning",
+        "Transitie: plan, mensen en risico",
+        "De stabilisatie duurt",
+    ] {
+        assert!(
+            body.contains(title),
+            "'{title}' not in the dossier:\n{body}"
+        );
+    }
+    // English, two chapters.
+    let english = dir.join("dossier-en.pdf");
+    let out = regisseur(
+        &db,
+        &[
+            "report",
+            "--org",
+            "voorbeeld",
+            "--out",
+            &english.to_string_lossy(),
+            "--lang",
+            "en",
+            "--parts",
+            "transitie,businesscase",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let body = pdf_text(&english);
+    assert!(
+        body.contains("Outsourcing dossier") && body.contains("Transition: plan, people and risks"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Scope: what the cut crosses"),
+        "only the chosen chapters"
+    );
+    // A chapter without data says so.
+    let out = regisseur(
+        &db,
+        &["org", "add", "--slug", "leeg", "--name", "Gemeente Leeg"],
+        None,
+    );
+    assert!(out.status.success());
+    let empty = dir.join("leeg.pdf");
+    let out = regisseur(
+        &db,
+        &["report", "--org", "leeg", "--out", &empty.to_string_lossy()],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let body = pdf_text(&empty);
+    assert!(
+        body.contains("Er is nog geen businesscase.")
+            && body.contains("Er is nog geen transitieplan."),
+        "{body}"
+    );
+    // Bad input: exit 2, named, no file left behind.
+    let bad = dir.join("fout.pdf");
+    let out = regisseur(
+        &db,
+        &[
+            "report",
+            "--org",
+            "voorbeeld",
+            "--out",
+            &bad.to_string_lossy(),
+            "--parts",
+            "basis,begroting",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("'begroting'"),
+        "{}",
+        text(&out.stderr)
+    );
+    let nowhere = dir.join("bestaat-niet").join("dossier.pdf");
+    let out = regisseur(
+        &db,
+        &[
+            "report",
+            "--org",
+            "voorbeeld",
+            "--out",
+            &nowhere.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("does not exist"),
+        "{}",
+        text(&out.stderr)
+    );
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    left.sort();
+    assert_eq!(left, ["dossier-en.pdf", "dossier.pdf", "leeg.pdf"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    // Every chart has its alt text (typst refuses PDF/UA-1 without it; here the text is checked).
+    let org = store
+        .organisation_by_slug("voorbeeld")
+        .await
+        .expect("lookup")
+        .expect("demo");
+    let dossier = regisseur_web::report::build(
+        &store,
+        &org,
+        &regisseur_domain::report::Part::ALL,
+        regisseur_domain::Lang::Nl,
+        chrono::Utc::now().date_naive(),
+    )
+    .await
+    .expect("dossier");
+    let figures: Vec<(String, usize)> = dossier
+        .chapters
+        .iter()
+        .flat_map(|c| &c.blocks)
+        .filter_map(|b| match b {
+            regisseur_interchange::pdf::Block::Figure { alt, svg, .. } => {
+                Some((alt.clone(), svg.len()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        figures.len(),
+        3,
+        "radar, yearly charges, Gantt: {figures:?}"
+    );
+    assert!(
+        figures
+            .iter()
+            .all(|(alt, svg)| alt.len() > 40 && *svg > 500),
+        "{figures:?}"
+    );
+    store.close().await;
 }

@@ -17,6 +17,7 @@ pub mod quality;
 pub mod readiness;
 pub mod reference;
 pub mod regie;
+pub mod report;
 pub mod sourcing;
 pub mod transition;
 pub mod validation;

@@ -13,6 +13,7 @@ pub mod archimate;
 pub mod business_case;
 pub mod export;
 pub mod ics;
+pub mod pdf;
 pub mod plan;
 pub mod sheet;
 pub mod toml_file;

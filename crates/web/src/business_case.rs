@@ -44,7 +44,7 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    fn of(input: &Input) -> Analysis {
+    pub(crate) fn of(input: &Input) -> Analysis {
         let ranges = input.has_ranges();
         Analysis {
             outcome: calculate(input),
@@ -318,18 +318,18 @@ struct Figure {
 }
 
 /// A table next to a chart: headings and rows of text.
-struct Table {
-    caption: String,
-    headings: Vec<String>,
-    rows: Vec<Vec<String>>,
+pub(crate) struct Table {
+    pub(crate) caption: String,
+    pub(crate) headings: Vec<String>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
-struct ChartSection {
+pub(crate) struct ChartSection {
     id: &'static str,
     heading: &'static str,
     intro: &'static str,
-    chart: Chart,
-    table: Table,
+    pub(crate) chart: Chart,
+    pub(crate) table: Table,
 }
 
 struct InputList {
@@ -622,7 +622,7 @@ fn edge_anchor(scale: Scale, value: f64) -> &'static str {
 }
 
 /// Yearly charges stacked by kind, the in-house bar beside the outsourced one.
-fn charges_section(o: &Outcome, lang: Lang) -> ChartSection {
+pub(crate) fn charges_section(o: &Outcome, lang: Lang) -> ChartSection {
     let t = T(lang);
     let height = 340.0;
     let bottom = height - 44.0;

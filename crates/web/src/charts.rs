@@ -110,6 +110,90 @@ impl Chart {
     }
 }
 
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+impl Chart {
+    /// The chart as a standalone SVG document (for the PDF): the same drawing as the page's,
+    /// with its legend drawn below it.
+    pub fn to_svg(&self) -> String {
+        let legend_height = if self.legend.is_empty() { 0.0 } else { 28.0 };
+        let height = self.height + legend_height;
+        let mut svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {height}" width="{w}" height="{height}" font-family="sans-serif" font-size="12"><title>{title}</title><desc>{desc}</desc>"#,
+            w = self.width,
+            title = escape(&self.title),
+            desc = escape(&self.description),
+        );
+        for l in &self.lines {
+            svg.push_str(&format!(
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>"#,
+                l.x1,
+                l.y1,
+                l.x2,
+                l.y2,
+                l.stroke,
+                l.width,
+                if l.dashed {
+                    r#" stroke-dasharray="5 4""#
+                } else {
+                    ""
+                }
+            ));
+        }
+        for r in &self.rects {
+            svg.push_str(&format!(
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
+                r.x,
+                r.y,
+                r.w.max(0.0),
+                r.h.max(0.0),
+                r.fill
+            ));
+        }
+        for p in &self.polylines {
+            svg.push_str(&format!(
+                r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"{}/>"#,
+                p.points,
+                p.stroke,
+                if p.dashed {
+                    r#" stroke-dasharray="7 4""#
+                } else {
+                    ""
+                }
+            ));
+        }
+        for t in &self.labels {
+            svg.push_str(&format!(
+                r#"<text x="{}" y="{}" text-anchor="{}"{}>{}</text>"#,
+                t.x,
+                t.y,
+                t.anchor,
+                if t.bold { r#" font-weight="bold""# } else { "" },
+                escape(&t.text)
+            ));
+        }
+        let mut x = 10.0;
+        for e in &self.legend {
+            let y = self.height + 8.0;
+            svg.push_str(&format!(
+                r#"<rect x="{x}" y="{y}" width="12" height="12" fill="{}"/><text x="{}" y="{}">{}</text>"#,
+                e.colour,
+                x + 17.0,
+                y + 11.0,
+                escape(&e.name)
+            ));
+            x += 30.0 + 7.0 * e.name.chars().count() as f64;
+        }
+        svg.push_str("</svg>");
+        svg
+    }
+}
+
 /// A linear scale from values to pixels.
 #[derive(Debug, Clone, Copy)]
 pub struct Scale {

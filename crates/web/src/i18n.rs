@@ -1899,6 +1899,25 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "De reis: waar staan we?",
         "The journey: where are we?",
     ),
+    ("report.title", "Dossier", "Dossier"),
+    (
+        "report.heading",
+        "Uitbestedingsdossier voor de raad",
+        "Outsourcing dossier for the council",
+    ),
+    (
+        "report.intro",
+        "Eén PDF met wat in Regisseur staat: samenvatting en advies, en de hoofdstukken die u kiest. Een hoofdstuk waarvan de gegevens ontbreken zegt dat.",
+        "One PDF with what is in Regisseur: the summary and advice, and the chapters you choose. A chapter whose data is missing says so.",
+    ),
+    ("report.parts", "Hoofdstukken", "Chapters"),
+    ("report.lang", "Taal", "Language"),
+    ("report.download", "PDF downloaden", "Download the PDF"),
+    (
+        "report.link",
+        "Het uitbestedingsdossier als PDF",
+        "The outsourcing dossier as PDF",
+    ),
 ];
 
 /// The texts of one language, for templates: `t.s("key")`.

@@ -2,13 +2,15 @@
 //! status decided by `domain::journey`.
 
 use crate::AppState;
+use chrono::NaiveDate;
 use regisseur_domain::journey::{Facts, StageStatus, journey};
 use regisseur_domain::landscape::EntityKind;
 use regisseur_domain::procurement::workflow::Stage as TenderStage;
 use regisseur_domain::transition::plan::PlanWarning;
 use regisseur_domain::{Lang, regie::obligations::agenda};
-use regisseur_store::{Membership, StoreError};
+use regisseur_store::{Membership, Store, StoreError};
 use std::collections::HashMap;
+use uuid::Uuid;
 
 /// The status of the nine stages for an organisation's own people, with its quality score (the
 /// dashboard has computed it already).
@@ -19,8 +21,28 @@ pub(crate) async fn stages(
     quality_score: Option<f64>,
     lang: Lang,
 ) -> Result<Vec<StageStatus>, StoreError> {
-    let org = m.organisation.id;
     let today = chrono::Utc::now().date_naive();
+    let facts = facts(
+        &state.store,
+        m.organisation.id,
+        counts,
+        quality_score,
+        today,
+        lang,
+    )
+    .await?;
+    Ok(journey(&facts, lang))
+}
+
+/// What the store knows about every stage of an organisation (all of it: for its own people).
+pub(crate) async fn facts(
+    store: &Store,
+    org: Uuid,
+    counts: &HashMap<EntityKind, i64>,
+    quality_score: Option<f64>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Facts, StoreError> {
     let core = [
         EntityKind::Application,
         EntityKind::Component,
@@ -28,12 +50,12 @@ pub(crate) async fn stages(
         EntityKind::Supplier,
         EntityKind::Contract,
     ];
-    let goals = state.store.goals(org).await?;
-    let (assessment, advice) = state.store.readiness(org, today).await?;
-    let domains = state.store.domain_choices(org).await?;
-    let tenders = state.store.tenders(org).await?;
-    let dossier = state.store.transition(org).await?;
-    let policy = state.store.procurement_policy(org).await?;
+    let goals = store.goals(org).await?;
+    let (assessment, advice) = store.readiness(org, today).await?;
+    let domains = store.domain_choices(org).await?;
+    let tenders = store.tenders(org).await?;
+    let dossier = store.transition(org).await?;
+    let policy = store.procurement_policy(org).await?;
     let plan_issues = dossier
         .warnings(policy, lang)
         .iter()
@@ -44,9 +66,9 @@ pub(crate) async fn stages(
         .iter()
         .filter(|(_, r)| r.mitigation_late(today))
         .count();
-    let (_, items) = crate::regie::agenda_items(state, m, lang).await?;
+    let (_, items) = crate::regie::agenda_items_in(store, org, None, lang).await?;
     let answered = assessment.as_ref().map_or(0, |a| a.answers.len());
-    let facts = Facts {
+    Ok(Facts {
         elements: counts.values().sum(),
         core_kinds_present: core
             .iter()
@@ -59,7 +81,7 @@ pub(crate) async fn stages(
         readiness_verdict: (answered > 0).then_some(advice.verdict),
         domains_chosen: domains.len(),
         domains_to_outsource: domains.iter().filter(|d| d.outsourcing()).count(),
-        business_cases: state.store.business_cases(org).await?.len(),
+        business_cases: store.business_cases(org).await?.len(),
         tenders: tenders.len(),
         tenders_final: tenders
             .iter()
@@ -68,8 +90,7 @@ pub(crate) async fn stages(
         transition_started: !dossier.is_empty(),
         transition_phases: dossier.plan.fasen.len(),
         transition_issues: plan_issues + dossier.late_milestones(today).len() + late_mitigations,
-        obligations: state.store.obligations(org).await?.len(),
+        obligations: store.obligations(org).await?.len(),
         agenda_overdue: agenda(items, today, 90).overdue.len(),
-    };
-    Ok(journey(&facts, lang))
+    })
 }

@@ -623,6 +623,41 @@ pub(crate) struct Radar {
     pub description: String,
 }
 
+/// The radar as a chart of the shared primitives (for the dossier PDF): the rings, the axes
+/// with their labels, and the scores as a closed line.
+pub(crate) fn radar_chart(advice: &Advice, lang: Lang) -> crate::charts::Chart {
+    let r = radar(advice, lang);
+    let mut chart = crate::charts::Chart::new(
+        "radar",
+        lang.pick("Gereedheid per dimensie", "Readiness per dimension")
+            .to_string(),
+        r.description.clone(),
+        f64::from(r.width),
+        f64::from(r.height),
+    );
+    let closed = |points: &str| {
+        let first = points.split(' ').next().unwrap_or_default();
+        format!("{points} {first}")
+    };
+    for (points, colour, dash) in &r.rings {
+        chart.polylines.push(crate::charts::Polyline {
+            points: closed(points),
+            stroke: colour,
+            dashed: *dash > 0.0,
+        });
+    }
+    for (x, y, lx, ly, anchor, label) in &r.axes {
+        chart.line((r.cx, r.cy), (*x, *y), "#d0d0d0", false);
+        chart.label(*lx, *ly, label.clone(), anchor);
+    }
+    chart.polylines.push(crate::charts::Polyline {
+        points: closed(&r.polygon),
+        stroke: crate::charts::PALETTE[0],
+        dashed: false,
+    });
+    chart
+}
+
 fn radar(advice: &Advice, lang: Lang) -> Radar {
     let (width, height) = (820u32, 520u32);
     let (cx, cy) = (f64::from(width) / 2.0, f64::from(height) / 2.0);

@@ -20,6 +20,7 @@ pub mod problem;
 mod procurement;
 mod quality;
 mod regie;
+pub mod report;
 mod scope;
 mod transfer;
 mod transition;
@@ -99,6 +100,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(procurement::router())
         .merge(regie::router())
         .merge(transition::router())
+        .merge(report::router())
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)

@@ -81,19 +81,23 @@ fn today() -> NaiveDate {
 }
 
 /// The contracts a member may see: all, or a supplier's own.
-async fn contracts(state: &AppState, m: &Membership) -> Result<Vec<Element>, StoreError> {
+/// Every contract of an organisation, or of one supplier (`scope`).
+async fn contracts_in(
+    store: &regisseur_store::Store,
+    organisation: Uuid,
+    scope: Option<Uuid>,
+) -> Result<Vec<Element>, StoreError> {
     let mut out = Vec::new();
     let mut page = 1;
     loop {
         let query = ListQuery {
             page,
             page_size: 500,
-            supplier_scope: m.supplier_scope(),
+            supplier_scope: scope,
             ..ListQuery::default()
         };
-        let result = state
-            .store
-            .list_elements(m.organisation.id, EntityKind::Contract, &query)
+        let result = store
+            .list_elements(organisation, EntityKind::Contract, &query)
             .await?;
         let full = result.items.len() == 500;
         out.extend(result.items);
@@ -116,7 +120,7 @@ fn name_of(e: &Element) -> String {
 }
 
 /// Every agenda line of the contracts a member sees.
-pub(crate) async fn agenda_items(
+async fn agenda_items(
     state: &AppState,
     m: &Membership,
     lang: Lang,
@@ -127,8 +131,25 @@ pub(crate) async fn agenda_items(
     ),
     StoreError,
 > {
-    let contracts = contracts(state, m).await?;
-    let obligations = state.store.obligations(m.organisation.id).await?;
+    agenda_items_in(&state.store, m.organisation.id, m.supplier_scope(), lang).await
+}
+
+/// The agenda lines of an organisation's contracts (of one supplier's, with `scope`): their
+/// notice deadlines and extension options, and their obligations.
+pub(crate) async fn agenda_items_in(
+    store: &regisseur_store::Store,
+    organisation: Uuid,
+    scope: Option<Uuid>,
+    lang: Lang,
+) -> Result<
+    (
+        Vec<Element>,
+        Vec<regisseur_domain::regie::obligations::AgendaItem<Uuid>>,
+    ),
+    StoreError,
+> {
+    let contracts = contracts_in(store, organisation, scope).await?;
+    let obligations = store.obligations(organisation).await?;
     let mut items = Vec::new();
     for c in &contracts {
         let mine: Vec<Obligation> = obligations

@@ -1295,7 +1295,7 @@ fn band_class(score: u8) -> &'static str {
 }
 
 /// The Gantt chart: a bar per phase, its milestones on it (late ones in red), today's line.
-fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<Chart> {
+pub(crate) fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<Chart> {
     let (mut start, plan_end) = dossier.plan.span()?;
     // Regie goes on for years: the chart runs to six months past the last phase before it (or
     // the last milestone, or today), and the regie bar runs off its edge.

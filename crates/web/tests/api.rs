@@ -3175,6 +3175,8 @@ async fn a_supplier_sees_nothing_of_others_on_any_route(backend: Backend) {
             StatusCode::FORBIDDEN,
         ),
         ("/o/gemeente-a/transitie/risicos/nieuw", StatusCode::OK),
+        ("/o/gemeente-a/rapport", StatusCode::FORBIDDEN),
+        ("/o/gemeente-a/rapport.pdf", StatusCode::FORBIDDEN),
     ] {
         let mut path = page.to_string();
         for (key, value) in &ids {
@@ -3439,4 +3441,25 @@ async fn transition_dossier_api_pages_and_personal_data(backend: Backend) {
     assert!(!page.contains("Intern budgetrisico") && !page.contains("Systeembeheerder"));
     let (_, all) = regisseur.get(&format!("{api}/risicos")).await;
     assert_eq!(all["totaal"], 3, "the rejected one was not saved");
+
+    // The dossier: a page to choose, the PDF, an unknown chapter named.
+    let reader = app.logged_in("lezer").await;
+    let page = reader.get(app.url("/o/gemeente-a/rapport")).send().await.expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap_or_default().contains("deel-transitie"));
+    let pdf = reader
+        .get(app.url("/o/gemeente-a/rapport.pdf?deel=transitie&deel=basis&taal=en"))
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert_eq!(pdf.headers()[reqwest::header::CONTENT_TYPE], "application/pdf");
+    assert!(pdf.bytes().await.unwrap_or_default().starts_with(b"%PDF-"));
+    let bad = reader
+        .get(app.url("/o/gemeente-a/rapport.pdf?deel=begroting"))
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert!(bad.text().await.unwrap_or_default().contains("'begroting'"));
 }

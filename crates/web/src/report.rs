@@ -1,0 +1,955 @@
+//! The outsourcing dossier for the council: built from what is in Regisseur — the journey and
+//! the advice, the basis, goals and KPIs, readiness with its radar chart, the scope, the
+//! business case, the procurement route and the transition — as an `interchange::pdf::Dossier`
+//! that `interchange::pdf::render` typesets. Used by the page (`/o/{slug}/rapport`) and by
+//! `regisseur report`. A chosen chapter whose data is missing says so.
+
+use crate::charts::Chart;
+use crate::html::number_text;
+use chrono::NaiveDate;
+use regisseur_domain::Lang;
+use regisseur_domain::journey::{Facts, journey};
+use regisseur_domain::procurement::route::{advise, step_label};
+use regisseur_domain::readiness::Advice;
+use regisseur_domain::report::Part;
+use regisseur_interchange::pdf::{Block, Chapter, Dossier, PartVersion};
+use regisseur_store::{Organisation, Store, StoreError};
+
+fn date(d: NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+fn para(text: impl Into<String>) -> Block {
+    Block::Paragraph { text: text.into() }
+}
+
+fn table(
+    caption: impl Into<String>,
+    head: &[&str],
+    rows: Vec<Vec<String>>,
+    numeric: &[bool],
+) -> Block {
+    Block::Table {
+        caption: caption.into(),
+        head: head.iter().map(|h| h.to_string()).collect(),
+        rows,
+        numeric: numeric.to_vec(),
+    }
+}
+
+fn figure(chart: &Chart, caption: impl Into<String>) -> Block {
+    Block::Figure {
+        caption: caption.into(),
+        alt: format!("{}. {}", chart.title, chart.description),
+        svg: chart.to_svg(),
+    }
+}
+
+fn chapter(title: &str, version: String) -> Chapter {
+    Chapter {
+        title: title.to_string(),
+        version,
+        missing: None,
+        blocks: Vec::new(),
+    }
+}
+
+fn missing(mut c: Chapter, text: &str) -> Chapter {
+    c.missing = Some(text.to_string());
+    c
+}
+
+/// Everything the dossier needs from the store, read once.
+struct Data {
+    advice: Advice,
+    answered: usize,
+    facts: Facts,
+}
+
+/// The dossier of an organisation with the chosen chapters, as of `today`.
+pub async fn build(
+    store: &Store,
+    org: &Organisation,
+    parts: &[Part],
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Dossier, StoreError> {
+    let pick = |nl: &'static str, en: &'static str| lang.pick(nl, en);
+    let id = org.id;
+    let stand = format!("{} {}", pick("stand", "as of"), date(today));
+    let mut dossier = Dossier::new(
+        pick("Uitbestedingsdossier", "Outsourcing dossier").to_string(),
+        org.name.clone(),
+        lang,
+    );
+    dossier.subtitle = pick(
+        "Van basis tot regie: waar de gemeente staat, wat zij wil, of zij gereed is, wat het kost, hoe zij aanbesteedt en hoe de overgang verloopt.",
+        "From basis to direction: where the municipality stands, what it wants, whether it is ready, what it costs, how it procures and how the transition goes.",
+    )
+    .to_string();
+    dossier.dateline = match lang {
+        Lang::Nl => format!("Opgesteld met Regisseur op {}", date(today)),
+        Lang::En => format!("Prepared with Regisseur on {}", date(today)),
+    };
+
+    // What the summary needs in any case.
+    let counts = store.element_counts(id).await?;
+    let report = store.quality_report(id, today, None).await?;
+    let (assessment, advice) = store.readiness(id, today).await?;
+    let answered = assessment.as_ref().map_or(0, |a| a.answers.len());
+    let goals = store.goals(id).await?;
+    let domains = store.domain_choices(id).await?;
+    let cases = store.business_cases(id).await?;
+    let tenders = store.tenders(id).await?;
+    let transition = store.transition(id).await?;
+    let policy = store.procurement_policy(id).await?;
+    let facts =
+        crate::journey::facts(store, id, &counts, Some(report.scores.overall), today, lang).await?;
+    let data = Data {
+        advice,
+        answered,
+        facts,
+    };
+
+    // Summary with the advice.
+    let mut summary = chapter(
+        pick("Samenvatting en advies", "Summary and advice"),
+        stand.clone(),
+    );
+    if data.answered == 0 {
+        summary.blocks.push(Block::Note {
+            text: pick(
+                "De vragenlijst Gereedheid is nog niet ingevuld; het advies hieronder rust alleen op de kwaliteit van de basis.",
+                "The readiness questionnaire has not been answered yet; the advice below rests on the quality of the basis alone.",
+            )
+            .to_string(),
+        });
+    }
+    summary.blocks.push(para(format!(
+        "{}: {}.",
+        pick("Advies", "Advice"),
+        data.advice.verdict.label(lang)
+    )));
+    let reasons: Vec<String> = data.advice.reasons.iter().map(|r| r.text(lang)).collect();
+    if !reasons.is_empty() {
+        summary.blocks.push(Block::List { items: reasons });
+    }
+    summary.blocks.push(table(
+        pick(
+            "De reis: waar staat de gemeente?",
+            "The journey: where does the municipality stand?",
+        ),
+        &[
+            pick("Fase", "Stage"),
+            pick("Status", "Status"),
+            pick("Toelichting", "Notes"),
+        ],
+        journey(&data.facts, lang)
+            .into_iter()
+            .map(|s| {
+                vec![
+                    s.stage.label().to_string(),
+                    s.status.label(lang).to_string(),
+                    s.reason,
+                ]
+            })
+            .collect(),
+        &[false, false, false],
+    ));
+    dossier.chapters.push(summary);
+    dossier.versions.push(PartVersion {
+        part: pick("Samenvatting", "Summary").to_string(),
+        version: stand.clone(),
+    });
+
+    for part in parts {
+        let c = match part {
+            Part::Basis => {
+                let mut c = chapter(
+                    pick(
+                        "De basis: kwaliteit van de documentatie",
+                        "The basis: quality of the documentation",
+                    ),
+                    format!("{} {}", pick("peildatum", "reference date"), date(today)),
+                );
+                if data.facts.elements == 0 {
+                    missing(
+                        c,
+                        pick(
+                            "Er is nog niets in het register vastgelegd.",
+                            "Nothing has been recorded in the register yet.",
+                        ),
+                    )
+                } else {
+                    let history = store.score_history(id, 365).await?;
+                    c.blocks.push(para(match (lang, history.first()) {
+                        (Lang::Nl, Some(first)) => format!(
+                            "Kwaliteitsscore {:.0} van 100 over {} elementen (op {}: {:.0}).",
+                            report.scores.overall,
+                            report.scores.elements,
+                            date(first.day),
+                            first.overall
+                        ),
+                        (Lang::En, Some(first)) => format!(
+                            "Quality score {:.0} out of 100 over {} elements (on {}: {:.0}).",
+                            report.scores.overall,
+                            report.scores.elements,
+                            date(first.day),
+                            first.overall
+                        ),
+                        (Lang::Nl, None) => format!(
+                            "Kwaliteitsscore {:.0} van 100 over {} elementen.",
+                            report.scores.overall, report.scores.elements
+                        ),
+                        (Lang::En, None) => format!(
+                            "Quality score {:.0} out of 100 over {} elements.",
+                            report.scores.overall, report.scores.elements
+                        ),
+                    }));
+                    let trend = |code: &str| -> String {
+                        history
+                            .first()
+                            .and_then(|p| {
+                                p.areas
+                                    .iter()
+                                    .find(|(a, _)| a == code)
+                                    .and_then(|(_, s)| *s)
+                            })
+                            .map_or(String::new(), |s| format!("{s:.0}"))
+                    };
+                    c.blocks.push(table(
+                        pick(
+                            "Score per gebied, nu en een jaar geleden",
+                            "Score per area, now and a year ago",
+                        ),
+                        &[
+                            pick("Gebied", "Area"),
+                            pick("Score", "Score"),
+                            pick("Een jaar geleden", "A year ago"),
+                            pick("Volledigheid", "Completeness"),
+                            pick("Fouten", "Errors"),
+                            pick("Waarschuwingen", "Warnings"),
+                        ],
+                        report
+                            .scores
+                            .per_area
+                            .iter()
+                            .map(|(area, s)| {
+                                vec![
+                                    area.label(lang).to_string(),
+                                    s.score.map_or("—".into(), |v| format!("{v:.0}")),
+                                    trend(area.code()),
+                                    s.completeness.map_or("—".into(), |v| format!("{v:.0}%")),
+                                    s.findings[0].to_string(),
+                                    s.findings[1].to_string(),
+                                ]
+                            })
+                            .collect(),
+                        &[false, true, true, true, true, true],
+                    ));
+                    let top: Vec<Vec<String>> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity != regisseur_domain::quality::Severity::Info)
+                        .take(12)
+                        .map(|f| {
+                            vec![
+                                f.severity.label(lang).to_string(),
+                                f.rule.rule().title(lang).to_string(),
+                                f.name.clone(),
+                            ]
+                        })
+                        .collect();
+                    if !top.is_empty() {
+                        c.blocks.push(table(
+                            pick("De belangrijkste bevindingen", "The main findings"),
+                            &[
+                                pick("Ernst", "Severity"),
+                                pick("Regel", "Rule"),
+                                pick("Element", "Element"),
+                            ],
+                            top,
+                            &[false, false, false],
+                        ));
+                    }
+                    c
+                }
+            }
+            Part::Koers => {
+                let mut c = chapter(
+                    pick("Koers: doelen en KPI's", "Course: goals and KPIs"),
+                    stand.clone(),
+                );
+                if goals.is_empty() {
+                    missing(
+                        c,
+                        pick(
+                            "Er zijn nog geen doelen vastgelegd.",
+                            "No goals have been recorded yet.",
+                        ),
+                    )
+                } else {
+                    let mut rows = Vec::new();
+                    for g in &goals {
+                        if g.goal.kpis.is_empty() {
+                            rows.push(vec![
+                                g.goal.title.clone(),
+                                pick("(geen KPI)", "(no KPI)").to_string(),
+                                String::new(),
+                                String::new(),
+                                String::new(),
+                            ]);
+                        }
+                        for k in &g.goal.kpis {
+                            let value = |v: Option<f64>| {
+                                v.map_or(String::new(), |v| {
+                                    format!("{} {}", number_text(v, lang), k.unit)
+                                })
+                            };
+                            rows.push(vec![
+                                g.goal.title.clone(),
+                                k.metric.clone(),
+                                value(k.baseline),
+                                value(k.target),
+                                k.target_date.map(date).unwrap_or_default(),
+                            ]);
+                        }
+                    }
+                    c.blocks.push(table(
+                        pick("Doelen met hun KPI's", "Goals with their KPIs"),
+                        &[
+                            pick("Doel", "Goal"),
+                            "KPI",
+                            pick("Nulmeting", "Baseline"),
+                            pick("Streefwaarde", "Target"),
+                            pick("Streefdatum", "Target date"),
+                        ],
+                        rows,
+                        &[false, false, true, true, false],
+                    ));
+                    if !domains.is_empty() {
+                        c.blocks.push(table(
+                            pick("Keuzes per dienstdomein", "Choices per service domain"),
+                            &[
+                                pick("Dienstdomein", "Service domain"),
+                                pick("Nu", "Today"),
+                                pick("Voornemen", "Intended"),
+                            ],
+                            domains
+                                .iter()
+                                .map(|d| {
+                                    vec![
+                                        d.domain.label(lang).to_string(),
+                                        d.current.label(lang).to_string(),
+                                        d.intended.label(lang).to_string(),
+                                    ]
+                                })
+                                .collect(),
+                            &[false, false, false],
+                        ));
+                    }
+                    c
+                }
+            }
+            Part::Gereedheid => {
+                let version =
+                    assessment
+                        .as_ref()
+                        .map_or(stand.clone(), |a| match (lang, a.finalised_at) {
+                            (Lang::Nl, Some(t)) => {
+                                format!("vastgestelde meting van {}", date(t.date_naive()))
+                            }
+                            (Lang::En, Some(t)) => {
+                                format!("assessment finalised on {}", date(t.date_naive()))
+                            }
+                            (Lang::Nl, None) => format!(
+                                "meting in behandeling sinds {}",
+                                date(a.started_at.date_naive())
+                            ),
+                            (Lang::En, None) => format!(
+                                "assessment in progress since {}",
+                                date(a.started_at.date_naive())
+                            ),
+                        });
+                let mut c = chapter(
+                    pick("Gereedheid: het advies", "Readiness: the advice"),
+                    version,
+                );
+                if data.answered == 0 {
+                    missing(
+                        c,
+                        pick(
+                            "De vragenlijst is nog niet ingevuld, dus er is nog geen gewogen advies.",
+                            "The questionnaire has not been answered, so there is no weighed advice yet.",
+                        ),
+                    )
+                } else {
+                    c.blocks.push(para(format!(
+                        "{}: {}.",
+                        pick("Advies", "Advice"),
+                        data.advice.verdict.label(lang)
+                    )));
+                    let radar = crate::koers::radar_chart(&data.advice, lang);
+                    c.blocks.push(figure(
+                        &radar,
+                        pick("Score per dimensie (0–4)", "Score per dimension (0–4)"),
+                    ));
+                    c.blocks.push(table(
+                        pick("Score per dimensie", "Score per dimension"),
+                        &[
+                            pick("Dimensie", "Dimension"),
+                            pick("Beantwoord", "Answered"),
+                            pick("Score", "Score"),
+                        ],
+                        data.advice
+                            .dimensions
+                            .iter()
+                            .map(|d| {
+                                vec![
+                                    d.dimension.label(lang).to_string(),
+                                    format!("{}/{}", d.answered, d.questions),
+                                    d.score.map_or("—".into(), |s| {
+                                        number_text((s * 10.0).round() / 10.0, lang)
+                                    }),
+                                ]
+                            })
+                            .collect(),
+                        &[false, true, true],
+                    ));
+                    let actions: Vec<String> = data
+                        .advice
+                        .actions
+                        .iter()
+                        .take(5)
+                        .map(|a| a.description(lang).to_string())
+                        .collect();
+                    if !actions.is_empty() {
+                        c.blocks.push(Block::Heading {
+                            text: pick("Wat het meest oplevert", "What gains most").to_string(),
+                        });
+                        c.blocks.push(Block::List { items: actions });
+                    }
+                    c
+                }
+            }
+            Part::Scope => {
+                let mut c = chapter(
+                    pick(
+                        "Scope: wat de snede doorsnijdt",
+                        "Scope: what the cut crosses",
+                    ),
+                    stand.clone(),
+                );
+                let chosen: Vec<_> = domains
+                    .iter()
+                    .filter(|d| d.outsourcing())
+                    .map(|d| d.domain)
+                    .collect();
+                if chosen.is_empty() {
+                    missing(
+                        c,
+                        pick(
+                            "Er is nog geen dienstdomein gekozen om uit te besteden.",
+                            "No service domain has been chosen to outsource yet.",
+                        ),
+                    )
+                } else {
+                    let graph = store.dependency_graph(id).await?;
+                    let cut = graph.scope(&chosen);
+                    let name = |id: &uuid::Uuid| {
+                        graph.node(*id).map_or(id.to_string(), |n| n.name.clone())
+                    };
+                    c.blocks.push(para(match lang {
+                        Lang::Nl => format!(
+                            "Uit te besteden: {}. Daarin vallen {} elementen; {} koppelingen en relaties gaan over de grens, {} gegevensverzamelingen met persoonsgegevens gaan naar de partner (elk een verwerkersovereenkomst) en {} elementen die blijven hangen af van wat uitbesteed wordt.",
+                            chosen.iter().map(|d| d.label(lang)).collect::<Vec<_>>().join(", "),
+                            cut.outsourced.len(), cut.crossing.len(), cut.personal_data.len(), cut.dependent.len()
+                        ),
+                        Lang::En => format!(
+                            "To outsource: {}. They hold {} elements; {} interfaces and relations cross the line, {} data sets with personal data go to the partner (each needing a processing agreement) and {} retained elements depend on what is outsourced.",
+                            chosen.iter().map(|d| d.label(lang)).collect::<Vec<_>>().join(", "),
+                            cut.outsourced.len(), cut.crossing.len(), cut.personal_data.len(), cut.dependent.len()
+                        ),
+                    }));
+                    if !cut.crossing.is_empty() {
+                        c.blocks.push(table(
+                            pick(
+                                "Over de grens (de eerste twintig)",
+                                "Crossing the line (the first twenty)",
+                            ),
+                            &[pick("Van", "From"), pick("Naar", "To"), pick("Via", "Via")],
+                            cut.crossing
+                                .iter()
+                                .take(20)
+                                .map(|x| vec![name(&x.from), name(&x.to), x.via.code().to_string()])
+                                .collect(),
+                            &[false, false, false],
+                        ));
+                    }
+                    c
+                }
+            }
+            Part::Businesscase => {
+                let version = cases.first().map_or(stand.clone(), |b| {
+                    format!(
+                        "{} {} ({})",
+                        pick("versie", "version"),
+                        b.version,
+                        date(b.updated_at.date_naive())
+                    )
+                });
+                let mut c = chapter(pick("Businesscase", "Business case"), version);
+                if cases.is_empty() {
+                    missing(
+                        c,
+                        pick(
+                            "Er is nog geen businesscase.",
+                            "There is no business case yet.",
+                        ),
+                    )
+                } else {
+                    let mut rows = Vec::new();
+                    let mut first = None;
+                    for case in &cases {
+                        let input = case.input.clone();
+                        let analysis = tokio::task::spawn_blocking(move || {
+                            crate::business_case::Analysis::of(&input)
+                        })
+                        .await
+                        .map_err(|e| StoreError::Other(format!("business case: {e}")))?;
+                        let o = &analysis.outcome;
+                        rows.push(vec![
+                            case.input.naam.clone(),
+                            crate::charts::euro(o.ncw_eigen_beheer, lang),
+                            crate::charts::euro(o.ncw_uitbesteed, lang),
+                            crate::charts::euro(o.ncw_verschil, lang),
+                            o.terugverdienjaar.map_or("—".into(), |y| y.to_string()),
+                            analysis.monte_carlo.as_ref().map_or("—".into(), |m| {
+                                crate::charts::percent(m.cheaper_share, lang)
+                            }),
+                        ]);
+                        if first.is_none() {
+                            first = Some((case.input.naam.clone(), analysis));
+                        }
+                    }
+                    c.blocks.push(table(
+                        pick(
+                            "De businesscases naast elkaar (netto contante waarde)",
+                            "The business cases side by side (net present value)",
+                        ),
+                        &[
+                            pick("Businesscase", "Business case"),
+                            pick("NCW eigen beheer", "NPV in-house"),
+                            pick("NCW uitbesteed", "NPV outsourced"),
+                            pick("Verschil", "Difference"),
+                            pick("Terugverdienjaar", "Payback year"),
+                            pick("Kans goedkoper", "Chance cheaper"),
+                        ],
+                        rows,
+                        &[false, true, true, true, true, true],
+                    ));
+                    if let Some((name, analysis)) = first {
+                        c.blocks.push(Block::Heading { text: name });
+                        let section =
+                            crate::business_case::charges_section(&analysis.outcome, lang);
+                        c.blocks.push(figure(
+                            &section.chart,
+                            pick(
+                                "Lasten per jaar, eigen beheer en uitbesteed",
+                                "Charges per year, in-house and outsourced",
+                            ),
+                        ));
+                        c.blocks.push(table(
+                            section.table.caption.clone(),
+                            &section
+                                .table
+                                .headings
+                                .iter()
+                                .map(String::as_str)
+                                .collect::<Vec<_>>(),
+                            section.table.rows.clone(),
+                            &section
+                                .table
+                                .headings
+                                .iter()
+                                .enumerate()
+                                .map(|(i, _)| i > 0)
+                                .collect::<Vec<_>>(),
+                        ));
+                        if let Some(m) = &analysis.monte_carlo {
+                            c.blocks.push(para(match lang {
+                                Lang::Nl => format!("Onzekerheid ({} trekkingen): het verschil in netto contante waarde ligt met 80% zekerheid tussen {} (P10) en {} (P90), mediaan {}; in {} van de trekkingen is uitbesteden goedkoper.", m.runs, crate::charts::euro(m.p10, lang), crate::charts::euro(m.p90, lang), crate::charts::euro(m.p50, lang), crate::charts::percent(m.cheaper_share, lang)),
+                                Lang::En => format!("Uncertainty ({} runs): the difference in net present value lies between {} (P10) and {} (P90) with 80% certainty, median {}; outsourcing is cheaper in {} of the runs.", m.runs, crate::charts::euro(m.p10, lang), crate::charts::euro(m.p90, lang), crate::charts::euro(m.p50, lang), crate::charts::percent(m.cheaper_share, lang)),
+                            }));
+                        }
+                    }
+                    c
+                }
+            }
+            Part::Aanbesteding => {
+                let mut c = chapter(
+                    pick(
+                        "Aanbesteding: route en planning",
+                        "Procurement: route and timeline",
+                    ),
+                    stand.clone(),
+                );
+                let route = transition
+                    .plan
+                    .route_input(policy)
+                    .filter(|i| i.check().is_ok())
+                    .map(|i| advise(&i, lang));
+                if route.is_none() && tenders.is_empty() {
+                    missing(
+                        c,
+                        pick(
+                            "Er is nog geen aanbesteding, en het transitieplan noemt de omvang van de opdracht nog niet.",
+                            "There is no tender yet, and the transition plan does not give the contract's size yet.",
+                        ),
+                    )
+                } else {
+                    match &route {
+                        Some(r) => {
+                            c.blocks.push(para(format!("{}: {}. {}", pick("Geadviseerde procedure", "Advised procedure"), r.advice.label(lang), r.motivation.join(" "))));
+                            c.blocks.push(table(
+                                pick("Minimale planning", "Minimum timeline"),
+                                &[pick("Datum", "Date"), pick("Stap", "Step"), pick("Grond", "Basis")],
+                                r.planning.iter().map(|s| vec![date(s.date), step_label(s.code, lang).to_string(), s.basis.clone()]).collect(),
+                                &[false, false, false],
+                            ));
+                            for w in &r.warnings {
+                                c.blocks.push(Block::Note { text: w.clone() });
+                            }
+                        }
+                        None => c.blocks.push(Block::Note {
+                            text: pick(
+                                "De omvang van de opdracht staat nog niet in het transitieplan; daarom ontbreekt de route.",
+                                "The contract's size is not in the transition plan yet, so the route is missing.",
+                            )
+                            .to_string(),
+                        }),
+                    }
+                    if !tenders.is_empty() {
+                        c.blocks.push(table(
+                            pick("Aanbestedingen", "Tenders"),
+                            &[pick("Aanbesteding", "Tender"), pick("Fase", "Stage")],
+                            tenders
+                                .iter()
+                                .map(|t| vec![t.name.clone(), t.stage.label(lang).to_string()])
+                                .collect(),
+                            &[false, false],
+                        ));
+                    }
+                    c
+                }
+            }
+            Part::Transitie => {
+                let mut c = chapter(
+                    pick(
+                        "Transitie: plan, mensen en risico's",
+                        "Transition: plan, people and risks",
+                    ),
+                    stand.clone(),
+                );
+                if transition.is_empty() {
+                    missing(
+                        c,
+                        pick(
+                            "Er is nog geen transitieplan.",
+                            "There is no transition plan yet.",
+                        ),
+                    )
+                } else {
+                    for w in transition.warnings(policy, lang) {
+                        c.blocks.push(Block::Note {
+                            text: w.message(lang),
+                        });
+                    }
+                    if let Some(chart) = crate::transition::gantt(&transition, today, lang) {
+                        c.blocks.push(figure(
+                            &chart,
+                            pick("Planning van de transitie", "Transition schedule"),
+                        ));
+                    }
+                    if !transition.plan.fasen.is_empty() {
+                        c.blocks.push(table(
+                            pick("Fasen", "Phases"),
+                            &[
+                                pick("Fase", "Phase"),
+                                pick("Start", "Start"),
+                                pick("Einde", "End"),
+                                pick("Dagen", "Days"),
+                            ],
+                            transition
+                                .plan
+                                .fasen
+                                .iter()
+                                .map(|p| {
+                                    vec![
+                                        p.fase.label(lang).to_string(),
+                                        date(p.start),
+                                        date(p.eind),
+                                        (p.eind - p.start).num_days().to_string(),
+                                    ]
+                                })
+                                .collect(),
+                            &[false, false, false, true],
+                        ));
+                    }
+                    let late = transition.late_milestones(today);
+                    if !late.is_empty() {
+                        c.blocks.push(table(
+                            pick("Mijlpalen te laat", "Milestones late"),
+                            &[
+                                pick("Mijlpaal", "Milestone"),
+                                pick("Datum", "Date"),
+                                pick("Eigenaar", "Owner"),
+                            ],
+                            late.iter()
+                                .map(|(_, m)| {
+                                    vec![m.naam.clone(), date(m.datum), m.eigenaar.clone()]
+                                })
+                                .collect(),
+                            &[false, false, false],
+                        ));
+                    }
+                    let fte = regisseur_domain::transition::people::fte(&transition.roles);
+                    if !fte.roles.is_empty() {
+                        let mut rows: Vec<Vec<String>> = fte
+                            .roles
+                            .iter()
+                            .map(|r| {
+                                vec![
+                                    r.naam.clone(),
+                                    r.verandering.label(lang).to_string(),
+                                    number_text(r.voor, lang),
+                                    number_text(r.na, lang),
+                                ]
+                            })
+                            .collect();
+                        rows.push(vec![
+                            pick("Totaal", "Total").to_string(),
+                            String::new(),
+                            number_text(fte.voor, lang),
+                            number_text(fte.na, lang),
+                        ]);
+                        c.blocks.push(table(
+                            pick(
+                                "De regieorganisatie: fte per rol",
+                                "The retained organisation: FTE per role",
+                            ),
+                            &[
+                                pick("Rol", "Role"),
+                                pick("Verandering", "Change"),
+                                pick("Fte nu", "FTE today"),
+                                pick("Fte straks", "FTE after"),
+                            ],
+                            rows,
+                            &[false, false, true, true],
+                        ));
+                    }
+                    let top = transition
+                        .risks_above(regisseur_domain::transition::risks::DEFAULT_THRESHOLD);
+                    if !top.is_empty() {
+                        c.blocks.push(table(
+                            pick(
+                                "De grootste risico's (score 12 of meer)",
+                                "The largest risks (score 12 or more)",
+                            ),
+                            &[
+                                pick("Risico", "Risk"),
+                                pick("Score", "Score"),
+                                pick("Eigenaar", "Owner"),
+                                pick("Maatregel", "Mitigation"),
+                                pick("Status", "Status"),
+                            ],
+                            top.iter()
+                                .map(|(_, r)| {
+                                    vec![
+                                        r.titel.clone(),
+                                        format!("{} ({} × {})", r.score(), r.kans, r.impact),
+                                        r.eigenaar.clone(),
+                                        r.maatregel.clone(),
+                                        r.status.label(lang).to_string(),
+                                    ]
+                                })
+                                .collect(),
+                            &[false, true, false, false, false],
+                        ));
+                    }
+                    c
+                }
+            }
+        };
+        dossier.versions.push(PartVersion {
+            part: c.title.clone(),
+            version: if c.missing.is_some() {
+                pick("ontbreekt", "missing").to_string()
+            } else {
+                c.version.clone()
+            },
+        });
+        dossier.chapters.push(c);
+    }
+    Ok(dossier)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page: choose the chapters and the language, download the PDF.
+
+use crate::AppState;
+use crate::auth::PageAuth;
+use crate::html::{Chrome, OrPage, fail, membership, page_result, render};
+use crate::i18n::{ReqLang, T};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/o/{slug}/rapport", get(report_page))
+        .route("/o/{slug}/rapport.pdf", get(report_pdf))
+}
+
+struct PartChoice {
+    code: &'static str,
+    label: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "rapport.html")]
+struct ReportPage {
+    page: Chrome,
+    action: String,
+    parts: Vec<PartChoice>,
+}
+
+fn part_label(part: Part, lang: Lang) -> &'static str {
+    match part {
+        Part::Basis => lang.pick(
+            "De basis: kwaliteit van de documentatie",
+            "The basis: quality of the documentation",
+        ),
+        Part::Koers => lang.pick("Koers: doelen en KPI's", "Course: goals and KPIs"),
+        Part::Gereedheid => lang.pick(
+            "Gereedheid: het advies met het radardiagram",
+            "Readiness: the advice with the radar chart",
+        ),
+        Part::Scope => lang.pick(
+            "Scope: wat de snede doorsnijdt",
+            "Scope: what the cut crosses",
+        ),
+        Part::Businesscase => lang.pick(
+            "Businesscase: lasten per jaar, NCW, onzekerheid",
+            "Business case: charges per year, NPV, uncertainty",
+        ),
+        Part::Aanbesteding => lang.pick(
+            "Aanbesteding: route en planning",
+            "Procurement: route and timeline",
+        ),
+        Part::Transitie => lang.pick(
+            "Transitie: plan, mensen en risico's",
+            "Transition: plan, people and risks",
+        ),
+    }
+}
+
+async fn report_page(
+    ReqLang(lang): ReqLang,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !m.role.is_internal() {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let t = T(lang);
+            let view = ReportPage {
+                page: Chrome::new(
+                    lang,
+                    format!("{} — {}", t.s("report.title"), m.organisation.name),
+                    &format!("/o/{slug}/rapport"),
+                )
+                .for_org(&auth, m, Some("rapport")),
+                action: format!("/o/{slug}/rapport.pdf"),
+                parts: Part::ALL
+                    .into_iter()
+                    .map(|p| PartChoice {
+                        code: p.code(),
+                        label: part_label(p, lang),
+                    })
+                    .collect(),
+            };
+            Ok(render(StatusCode::OK, &view))
+        }
+        .await,
+    )
+}
+
+/// `GET /o/{slug}/rapport.pdf?deel=basis&deel=…&taal=nl`: the dossier (all chapters when none
+/// is chosen); an unknown chapter is 400 with its name.
+async fn report_pdf(
+    State(state): State<AppState>,
+    PageAuth(auth): PageAuth,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    page_result(
+        async {
+            let m = membership(&auth, &slug, &headers)?;
+            if !m.role.is_internal() {
+                return fail(&headers, StatusCode::FORBIDDEN);
+            }
+            let pairs = crate::api::query_pairs(query.as_deref());
+            let lang = pairs
+                .iter()
+                .find(|(k, _)| k == "taal")
+                .and_then(|(_, v)| Lang::from_code(v))
+                .unwrap_or(Lang::Nl);
+            let names: Vec<&str> = pairs
+                .iter()
+                .filter(|(k, _)| k == "deel")
+                .map(|(_, v)| v.as_str())
+                .collect();
+            let parts = if names.is_empty() {
+                Part::ALL.to_vec()
+            } else {
+                match regisseur_domain::report::parse_parts(&names.join(",")) {
+                    Ok(p) => p,
+                    Err(e) => return Ok((StatusCode::BAD_REQUEST, e).into_response()),
+                }
+            };
+            let today = chrono::Utc::now().date_naive();
+            let dossier = build(&state.store, &m.organisation, &parts, lang, today)
+                .await
+                .or_page(&headers)?;
+            let pdf =
+                tokio::task::spawn_blocking(move || regisseur_interchange::pdf::render(&dossier))
+                    .await
+                    .map_err(|e| StoreError::Other(format!("typesetting: {e}")))
+                    .and_then(|r| r.map_err(|e| StoreError::Other(e.to_string())))
+                    .or_page(&headers)?;
+            let file = format!("uitbestedingsdossier-{slug}-{today}.pdf");
+            Ok((
+                StatusCode::OK,
+                [
+                    (header::CONTENT_TYPE, "application/pdf".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{file}\""),
+                    ),
+                ],
+                pdf,
+            )
+                .into_response())
+        }
+        .await,
+    )
+}
