@@ -355,16 +355,11 @@ fn choices(
     editing: Option<Uuid>,
     lang: Lang,
 ) -> (Vec<(String, String)>, Option<&'static str>) {
-    let codes = |list: Vec<(&str, &str)>| -> Vec<(String, String)> {
-        list.into_iter()
-            .map(|(c, l)| (c.to_string(), l.to_string()))
-            .collect()
-    };
     let yes_no = || {
-        codes(vec![
-            ("nee", lang.pick("Nee", "No")),
-            ("ja", lang.pick("Ja", "Yes")),
-        ])
+        vec![
+            ("nee".to_string(), lang.pick("Nee", "No").to_string()),
+            ("ja".to_string(), lang.pick("Ja", "Yes").to_string()),
+        ]
     };
     let roles = |leaving: bool| -> Vec<(String, String)> {
         dossier
@@ -377,41 +372,23 @@ fn choices(
     let none = Some(lang.pick("(geen)", "(none)"));
     match (kind, key) {
         (ItemKind::Role, "domein") => (
-            ServiceDomain::ALL
-                .iter()
-                .map(|d| (d.code().to_string(), d.label(lang).to_string()))
-                .collect(),
+            coded(
+                &ServiceDomain::ALL,
+                ServiceDomain::code,
+                ServiceDomain::label,
+                lang,
+            ),
             Some(lang.pick("(de hele organisatie)", "(the whole organisation)")),
         ),
-        (ItemKind::Role, "verandering") => (
-            codes(
-                Change::ALL
-                    .iter()
-                    .map(|c| (c.code(), c.label(lang)))
-                    .collect(),
-            ),
-            None,
-        ),
+        (ItemKind::Role, "verandering") => {
+            (coded(&Change::ALL, Change::code, Change::label, lang), None)
+        }
         (ItemKind::Person, "rol") => (roles(true), None),
         (ItemKind::Person, "nieuweRol") => (roles(false), none),
-        (ItemKind::Person, "lot") => (
-            codes(
-                Fate::ALL
-                    .iter()
-                    .map(|f| (f.code(), f.label(lang)))
-                    .collect(),
-            ),
-            None,
-        ),
-        (ItemKind::Milestone, "fase") => (
-            codes(
-                Phase::ALL
-                    .iter()
-                    .map(|p| (p.code(), p.label(lang)))
-                    .collect(),
-            ),
-            None,
-        ),
+        (ItemKind::Person, "lot") => (coded(&Fate::ALL, Fate::code, Fate::label, lang), None),
+        (ItemKind::Milestone, "fase") => {
+            (coded(&Phase::ALL, Phase::code, Phase::label, lang), None)
+        }
         (ItemKind::Milestone, "afhankelijkVan") => (
             dossier
                 .milestones
@@ -439,26 +416,28 @@ fn choices(
             None,
         ),
         (ItemKind::Risk, "status") => (
-            codes(
-                RiskStatus::ALL
-                    .iter()
-                    .map(|s| (s.code(), s.label(lang)))
-                    .collect(),
-            ),
+            coded(&RiskStatus::ALL, RiskStatus::code, RiskStatus::label, lang),
             None,
         ),
         (ItemKind::Message, "doelgroep") => (
-            codes(
-                Audience::ALL
-                    .iter()
-                    .map(|a| (a.code(), a.label(lang)))
-                    .collect(),
-            ),
+            coded(&Audience::ALL, Audience::code, Audience::label, lang),
             None,
         ),
         (_, "gereed" | "gedaan") => (yes_no(), None),
         _ => (Vec::new(), None),
     }
+}
+
+/// The choices of a fixed list: each value's code and label.
+fn coded<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|x| (code(*x).to_string(), label(*x, lang).to_string()))
+        .collect()
 }
 
 fn probability_label(n: u8, lang: Lang) -> &'static str {
@@ -1042,10 +1021,7 @@ fn plan_page(
     for f in &PLAN_SIZE_FIELDS {
         let groups = if f.widget == "select" {
             options(
-                Kind::ALL
-                    .iter()
-                    .map(|k| (k.code().to_string(), k.label(lang).to_string()))
-                    .collect(),
+                coded(&Kind::ALL, Kind::code, Kind::label, lang),
                 &[value(f.key)],
                 Some(lang.pick("(nog niet bekend)", "(not known yet)")),
             )

@@ -3444,16 +3444,28 @@ async fn transition_dossier_api_pages_and_personal_data(backend: Backend) {
 
     // The dossier: a page to choose, the PDF, an unknown chapter named.
     let reader = app.logged_in("lezer").await;
-    let page = reader.get(app.url("/o/gemeente-a/rapport")).send().await.expect("page");
+    let page = reader
+        .get(app.url("/o/gemeente-a/rapport"))
+        .send()
+        .await
+        .expect("page");
     assert_eq!(page.status(), StatusCode::OK);
-    assert!(page.text().await.unwrap_or_default().contains("deel-transitie"));
+    assert!(
+        page.text()
+            .await
+            .unwrap_or_default()
+            .contains("deel-transitie")
+    );
     let pdf = reader
         .get(app.url("/o/gemeente-a/rapport.pdf?deel=transitie&deel=basis&taal=en"))
         .send()
         .await
         .expect("pdf");
     assert_eq!(pdf.status(), StatusCode::OK);
-    assert_eq!(pdf.headers()[reqwest::header::CONTENT_TYPE], "application/pdf");
+    assert_eq!(
+        pdf.headers()[reqwest::header::CONTENT_TYPE],
+        "application/pdf"
+    );
     assert!(pdf.bytes().await.unwrap_or_default().starts_with(b"%PDF-"));
     let bad = reader
         .get(app.url("/o/gemeente-a/rapport.pdf?deel=begroting"))
