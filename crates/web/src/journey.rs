@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use regisseur_domain::journey::{Facts, StageStatus, journey};
 use regisseur_domain::landscape::EntityKind;
 use regisseur_domain::procurement::workflow::Stage as TenderStage;
-use regisseur_domain::transition::plan::PlanWarning;
 use regisseur_domain::{Lang, regie::obligations::agenda};
 use regisseur_store::{Membership, Store, StoreError};
 use std::collections::HashMap;
@@ -56,16 +55,6 @@ pub(crate) async fn facts(
     let tenders = store.tenders(org).await?;
     let dossier = store.transition(org).await?;
     let policy = store.procurement_policy(org).await?;
-    let plan_issues = dossier
-        .warnings(policy, lang)
-        .iter()
-        .filter(|w| !matches!(w, PlanWarning::MissingPhases(_) | PlanWarning::NoTenderSize))
-        .count();
-    let late_mitigations = dossier
-        .risks
-        .iter()
-        .filter(|(_, r)| r.mitigation_late(today))
-        .count();
     let (_, items) = crate::regie::agenda_items_in(store, org, None, lang).await?;
     let answered = assessment.as_ref().map_or(0, |a| a.answers.len());
     Ok(Facts {
@@ -89,7 +78,7 @@ pub(crate) async fn facts(
             .count(),
         transition_started: !dossier.is_empty(),
         transition_phases: dossier.plan.fasen.len(),
-        transition_issues: plan_issues + dossier.late_milestones(today).len() + late_mitigations,
+        transition_issues: dossier.attention_count(policy, today, lang),
         obligations: store.obligations(org).await?.len(),
         agenda_overdue: agenda(items, today, 90).overdue.len(),
     })

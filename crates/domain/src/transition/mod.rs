@@ -326,6 +326,22 @@ impl Dossier {
         plan::warnings(&self.plan, &self.milestones, route.as_ref(), lang)
     }
 
+    /// What makes the transition need attention: warnings about the plan's content (not the
+    /// phases or the tender's size still to fill in), late milestones and late mitigations.
+    pub fn attention_count(&self, policy: PolicyThresholds, today: NaiveDate, lang: Lang) -> usize {
+        let plan = self
+            .warnings(policy, lang)
+            .iter()
+            .filter(|w| !matches!(w, PlanWarning::MissingPhases(_) | PlanWarning::NoTenderSize))
+            .count();
+        let mitigations = self
+            .risks
+            .iter()
+            .filter(|(_, r)| r.mitigation_late(today))
+            .count();
+        plan + self.late_milestones(today).len() + mitigations
+    }
+
     /// The milestones not reached while their date has passed, earliest first.
     pub fn late_milestones(&self, today: NaiveDate) -> Vec<&(Uuid, Milestone)> {
         let mut late: Vec<&(Uuid, Milestone)> = self
