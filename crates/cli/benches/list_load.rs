@@ -222,21 +222,10 @@ fn main() {
     let pg = regisseur_store::testing::postgres_admin_url();
     let answers = tokio::runtime::Runtime::new()
         .expect("runtime")
-        .block_on(async { sqlx_free_ping(&pg).await });
+        .block_on(regisseur_store::testing::postgres_answers());
     if answers {
         run(Backend::Postgres, "PostgreSQL");
     } else {
         eprintln!("PostgreSQL at {pg} does not answer: skipped");
     }
-}
-
-async fn sqlx_free_ping(url: &str) -> bool {
-    // Reaching the server is enough; the benchmark creates its own database.
-    let address = url
-        .split('@')
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or("127.0.0.1:5432")
-        .to_string();
-    tokio::net::TcpStream::connect(address).await.is_ok()
 }

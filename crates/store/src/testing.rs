@@ -23,6 +23,11 @@ pub fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
 }
 
+/// Whether the PostgreSQL server for tests answers (benchmarks skip PostgreSQL when it does not).
+pub async fn postgres_answers() -> bool {
+    PgConnection::connect(&postgres_admin_url()).await.is_ok()
+}
+
 /// Creates an empty database and answers its address.
 pub async fn fresh_database_url(backend: Backend) -> String {
     let name = format!("regisseur_test_{}", Uuid::now_v7().simple());
