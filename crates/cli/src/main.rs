@@ -18,7 +18,8 @@ use regisseur_web::{AppState, DemoLogin, WebConfig};
 use std::io::Read;
 
 /// mimalloc: imports and the web server allocate many small maps and strings, and glibc's
-/// allocator spent a quarter of an import's time on them.
+/// allocator spent a quarter of an import's time on them. With the `override` feature it also
+/// serves SQLite's own allocations.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;

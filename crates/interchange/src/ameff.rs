@@ -150,10 +150,69 @@ fn attribute(e: &BytesStart<'_>, wanted: &str) -> Result<Option<String>, FileErr
 /// Reads a model. A file that is not well-formed XML, not an ArchiMate exchange file, or that
 /// refers to something it does not contain is refused with the line where that happens.
 pub fn read_model(bytes: &[u8]) -> Result<Model, FileError> {
+    read_model_split_from(bytes, PARALLEL_FROM)
+}
+
+/// From this size on a model is read on two threads: the elements on one, the relationships
+/// and property definitions on the other (the two cores are otherwise idle while the import
+/// waits for the whole model).
+const PARALLEL_FROM: usize = 512 * 1024;
+
+fn read_model_split_from(bytes: &[u8], parallel_from: usize) -> Result<Model, FileError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
     }
-    let mut reader = Reader::from_reader(bytes);
+    let mut model = match split_point(bytes).filter(|_| bytes.len() >= parallel_from) {
+        Some(split) => match read_in_two(bytes, split) {
+            Some(model) => model,
+            None => read_range(bytes, 0..bytes.len(), false, 0)?,
+        },
+        None => read_range(bytes, 0..bytes.len(), false, 0)?,
+    };
+    check(&mut model)?;
+    Ok(model)
+}
+
+/// Where the relationships start, if the file has them after its elements.
+fn split_point(bytes: &[u8]) -> Option<usize> {
+    memchr::memmem::find(bytes, b"<relationships>").filter(|&at| at > b"<model>".len())
+}
+
+/// The model read in two parts at once, split where the relationships begin. `None` when the
+/// split is not where the model's own `<relationships>` starts (say, that text inside a comment)
+/// or when either part has a problem: then the whole file is read in one go, which also names
+/// any problem exactly as it always does.
+fn read_in_two(bytes: &[u8], split: usize) -> Option<Model> {
+    let (head, tail) = std::thread::scope(|scope| {
+        // The head must end directly inside <model>, with nothing else open.
+        let head = scope.spawn(|| read_range(bytes, 0..split, false, 1));
+        let tail = read_range(bytes, split..bytes.len(), true, 0);
+        (head.join(), tail)
+    });
+    let (mut model, tail) = (head.ok()?.ok()?, tail.ok()?);
+    model.name = model.name.or(tail.name);
+    model.elements.extend(tail.elements);
+    model.relationships.extend(tail.relationships);
+    model.property_definitions.extend(tail.property_definitions);
+    Some(model)
+}
+
+/// Reads `range` of the file: from its start (`inside_root` false) or from a point directly
+/// inside `<model>` (`inside_root` true), ending with `open_at_end` elements still open (0 for
+/// the whole file and for a part read to its end). Line numbers count from the start of the
+/// file. The model is not checked.
+fn read_range(
+    bytes: &[u8],
+    range: std::ops::Range<usize>,
+    inside_root: bool,
+    open_at_end: usize,
+) -> Result<Model, FileError> {
+    // A part that starts inside <model> is read after a <model> of its own, so that the
+    // reader matches its closing tag (and every other end tag) as it would in the whole file.
+    let prefix: &[u8] = if inside_root { b"<model>" } else { b"" };
+    let start = range.start as u64;
+    let at = |position: u64| (start + position).saturating_sub(prefix.len() as u64);
+    let mut reader = Reader::from_reader(std::io::Read::chain(prefix, &bytes[range]));
     reader.config_mut().trim_text(false);
     let mut lines = Lines {
         bytes,
@@ -170,15 +229,15 @@ pub fn read_model(bytes: &[u8]) -> Result<Model, FileError> {
     let mut current_property: Option<(String, String)> = None;
     let mut target = Target::Other;
     let mut text = String::new();
-    let mut seen_root = false;
+    let mut seen_root = inside_root;
     let mut depth = 0usize;
     let unreadable =
         |line: usize, message: String| FileError::Unreadable(format!("regel {line}: {message}"));
     loop {
-        let offset = reader.buffer_position();
+        let offset = at(reader.buffer_position());
         let event = reader.read_event_into(&mut buf).map_err(|e| {
             unreadable(
-                lines.at(reader.error_position()),
+                lines.at(at(reader.error_position())),
                 format!("geen geldige XML: {e}"),
             )
         })?;
@@ -186,7 +245,7 @@ pub fn read_model(bytes: &[u8]) -> Result<Model, FileError> {
         let is_start = matches!(event, Event::Start(_));
         match event {
             Event::Eof => {
-                if depth > 0 {
+                if depth != open_at_end {
                     return Err(unreadable(line, "het bestand houdt halverwege op".into()));
                 }
                 break;
@@ -374,7 +433,6 @@ pub fn read_model(bytes: &[u8]) -> Result<Model, FileError> {
             "geen ArchiMate-uitwisselingsbestand: geen <model>".into(),
         ));
     }
-    check(&mut model)?;
     Ok(model)
 }
 
@@ -574,5 +632,86 @@ pub(crate) mod tests {
             read_model(truncated).is_err(),
             "a truncated file is refused"
         );
+    }
+
+    /// Read in two parts (from any size) and in one go (never split).
+    fn both_ways(bytes: &[u8]) -> (Result<Model, FileError>, Result<Model, FileError>) {
+        (
+            read_model_split_from(bytes, 0),
+            read_model_split_from(bytes, usize::MAX),
+        )
+    }
+
+    #[test]
+    fn reading_in_two_parts_gives_the_same_model() {
+        for name in ["gemma-ameff.xml", "archisurance.xml"] {
+            let bytes = fixture(name);
+            let split = split_point(&bytes).expect("has relationships");
+            assert!(
+                read_in_two(&bytes, split).is_some(),
+                "{name} is read in two"
+            );
+            let (two, one) = both_ways(&bytes);
+            let two = two.expect("reads in two");
+            assert_eq!(two, one.expect("reads in one"), "{name}");
+            assert!(!two.relationships.is_empty() && !two.elements.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_split_that_is_not_the_models_own_falls_back_to_one_go() {
+        let xml = r#"<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<name>Test</name>
+<elements>
+<!-- <relationships> in a comment is no split -->
+<element identifier="a" xsi:type="ApplicationComponent"><name>A</name></element>
+<element identifier="b" xsi:type="Node"><name>B</name></element>
+</elements>
+<relationships><relationship identifier="r" source="a" target="b" xsi:type="Serving"/></relationships>
+</model>"#;
+        let bytes = xml.as_bytes();
+        let comment = split_point(bytes).expect("found");
+        assert!(
+            read_in_two(bytes, comment).is_none(),
+            "the head ends in a comment"
+        );
+        let (two, one) = both_ways(bytes);
+        let two = two.expect("reads");
+        assert_eq!(two, one.expect("reads"));
+        assert_eq!((two.elements.len(), two.relationships.len()), (2, 1));
+    }
+
+    #[test]
+    fn a_problem_in_either_part_is_named_as_when_read_in_one_go() {
+        let head_problem = r#"<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<elements>
+<element identifier="a" xsi:type="ApplicationComponent"><name>A &bogus;</name></element>
+</elements>
+<relationships><relationship identifier="r" source="a" target="a" xsi:type="Serving"/></relationships>
+</model>"#;
+        let tail_problem = r#"<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<elements>
+<element identifier="a" xsi:type="ApplicationComponent"><name>A</name></element>
+</elements>
+<relationships>
+<relationship identifier="r" source="a" target="a" xsi:type="Serving"/>
+<relationship identifier="s" source="a" target="zz" xsi:type="Serving"/>
+</relationships>
+</model>"#;
+        let truncated = &tail_problem[..tail_problem.len() - 30];
+        let mismatched = tail_problem.replace("</relationships>", "</relationship>");
+        for (xml, line) in [
+            (head_problem, "regel 3"),
+            (tail_problem, "regel 7"),
+            (truncated, ""),
+            (mismatched.as_str(), "regel 8"),
+        ] {
+            let (two, one) = both_ways(xml.as_bytes());
+            assert_eq!(two, one, "{xml}");
+            assert!(
+                matches!(&two, Err(FileError::Unreadable(m)) if m.starts_with(line)),
+                "{two:?}"
+            );
+        }
     }
 }

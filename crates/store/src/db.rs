@@ -194,18 +194,27 @@ pub(crate) enum Db {
     Postgres(PgPool),
 }
 
+/// Binds the parameters to a query, borrowed (`&[Param]`: each text is copied once, as the
+/// driver keeps its own) or owned (`Vec<Param>`: each text is handed over without a copy, which
+/// is what bulk inserts of megabytes of JSON use).
+macro_rules! bind_all {
+    ($query:ident, $params:expr) => {
+        for param in $params {
+            $query = match param {
+                Param::Text(s) => $query.bind(String::from(s)),
+                Param::Int(n) => $query.bind(n.to_owned()),
+                Param::Bytes(b) => $query.bind(Vec::from(b.as_slice())),
+                Param::Null => $query.bind(None::<String>),
+            };
+        }
+    };
+}
+
 /// Binds the parameters, runs a fetch and decodes the rows; the same code for both backends.
 macro_rules! fetch_rows {
     ($exec:expr, $sql:expr, $params:expr, $cols:expr) => {{
         let mut query = sqlx::query(AssertSqlSafe($sql.to_string()));
-        for param in $params {
-            query = match param {
-                Param::Text(s) => query.bind(s.as_str()),
-                Param::Int(n) => query.bind(*n),
-                Param::Bytes(b) => query.bind(b.as_slice()),
-                Param::Null => query.bind(None::<String>),
-            };
-        }
+        bind_all!(query, $params);
         let rows = query.fetch_all($exec).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
@@ -232,14 +241,7 @@ macro_rules! fetch_rows {
 macro_rules! execute {
     ($exec:expr, $sql:expr, $params:expr) => {{
         let mut query = sqlx::query(AssertSqlSafe($sql.to_string()));
-        for param in $params {
-            query = match param {
-                Param::Text(s) => query.bind(s.as_str()),
-                Param::Int(n) => query.bind(*n),
-                Param::Bytes(b) => query.bind(b.as_slice()),
-                Param::Null => query.bind(None::<String>),
-            };
-        }
+        bind_all!(query, $params);
         Ok::<u64, StoreError>(query.execute($exec).await?.rows_affected())
     }};
 }
@@ -404,6 +406,18 @@ impl Tx {
     }
 
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Param]) -> Result<u64, StoreError> {
+        match self {
+            Tx::Sqlite(tx) => execute!(&mut **tx, sql, params),
+            Tx::Postgres(tx) => execute!(&mut **tx, sql, params),
+        }
+    }
+
+    /// [`Tx::execute`] with parameters it may keep: their texts go to the driver uncopied.
+    pub(crate) async fn execute_owned(
+        &mut self,
+        sql: &str,
+        params: Vec<Param>,
+    ) -> Result<u64, StoreError> {
         match self {
             Tx::Sqlite(tx) => execute!(&mut **tx, sql, params),
             Tx::Postgres(tx) => execute!(&mut **tx, sql, params),

@@ -1032,8 +1032,9 @@ async fn insert_elements_bulk(
         .chain((0..inputs.len()).map(Part::References))
         .chain((0..inputs.len()).map(Part::Audit))
         .collect();
-    // Each record's JSON is made once: the element's data, and within its audit record.
-    let mut data: Vec<Vec<String>> = vec![Vec::new(); inputs.len()];
+    // Each record's JSON is made once, and handed to the database without a copy: the
+    // element's data, and from it the audit record's (kept until the audit rows are written).
+    let mut audits: Vec<Vec<String>> = vec![Vec::new(); inputs.len()];
     let mut build = |part: Part| -> Result<Statement, StoreError> {
         Ok(match part {
             Part::Elements(i) => {
@@ -1043,9 +1044,10 @@ async fn insert_elements_bulk(
                     check_references_against(kinds, &record, errors)?;
                     chunks[i].push((*id, record));
                 }
-                data[i] = chunks[i].iter().map(|(_, r)| fields_json(r)).collect();
                 let mut params: Vec<Param> = Vec::with_capacity(chunks[i].len() * 9);
-                for ((id, record), data) in chunks[i].iter().zip(&data[i]) {
+                for (id, record) in &chunks[i] {
+                    let data = fields_json(record);
+                    audits[i].push(audit_json(*id, 1, &data));
                     params.extend([
                         Param::from(*id),
                         organisation_id.into(),
@@ -1053,7 +1055,7 @@ async fn insert_elements_bulk(
                         record.name().into(),
                         sort_name(record).into(),
                         record.search_text().into(),
-                        data.as_str().into(),
+                        data.into(),
                         (&now).into(),
                         (&now).into(),
                     ]);
@@ -1092,7 +1094,7 @@ async fn insert_elements_bulk(
             }
             Part::Audit(i) => {
                 let mut params: Vec<Param> = Vec::with_capacity(chunks[i].len() * 9);
-                for ((id, record), data) in chunks[i].iter().zip(&data[i]) {
+                for ((id, record), audit) in chunks[i].iter().zip(std::mem::take(&mut audits[i])) {
                     params.extend([
                         Param::from(Uuid::now_v7()),
                         organisation_id.into(),
@@ -1102,7 +1104,7 @@ async fn insert_elements_bulk(
                         crate::audit::AuditAction::Created.code().into(),
                         record.kind().code().into(),
                         Param::from(*id),
-                        audit_json(*id, 1, data).into(),
+                        audit.into(),
                     ]);
                 }
                 Statement {
@@ -1125,7 +1127,7 @@ async fn insert_elements_bulk(
                 if current.params.is_empty() {
                     return Ok(0); // a chunk of elements that refer to nothing
                 }
-                tx.execute(&current.sql, &current.params).await
+                tx.execute_owned(&current.sql, current.params).await
             },
             async { following.map(|part| build(*part)) }
         );
