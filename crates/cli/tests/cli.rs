@@ -1526,6 +1526,7 @@ async fn the_dossier_of_the_demo_municipality_as_pdf(backend: Backend) {
         "Koers: doelen en KPI",
         "Gereedheid: het advies",
         "Scope: wat de snede doorsnijdt",
+        "Afhankelijkheid van leveranciers",
         "Businesscase",
         "Aanbesteding: route en planning",
         "Transitie: plan, mensen en risico",

@@ -162,7 +162,8 @@ fn read_model_split_from(bytes: &[u8], parallel_from: usize) -> Result<Model, Fi
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
     }
-    let mut model = match split_point(bytes).filter(|_| bytes.len() >= parallel_from) {
+    let split = (bytes.len() >= parallel_from).then(|| split_point(bytes));
+    let mut model = match split.flatten() {
         Some(split) => match read_in_two(bytes, split) {
             Some(model) => model,
             None => read_range(bytes, 0..bytes.len(), false, 0)?,

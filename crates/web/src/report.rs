@@ -486,6 +486,58 @@ pub async fn build(
                             &[false, false, false],
                         ));
                     }
+                    let elements = store.all_elements(id).await?;
+                    let items: Vec<_> = elements.iter().map(|e| (e.id, &e.record)).collect();
+                    let limit = store
+                        .quality_settings(id)
+                        .await?
+                        .thresholds
+                        .concentration_percent;
+                    let suppliers: Vec<Vec<String>> =
+                        regisseur_domain::sourcing::supplier_dependency(&items)
+                            .into_iter()
+                            .filter(|d| d.involved())
+                            .map(|d| {
+                                let share = format!("{:.0}%", d.critical_share * 100.0);
+                                vec![
+                                    d.name.clone(),
+                                    d.critical_applications.to_string(),
+                                    if d.too_concentrated(limit) {
+                                        format!("{share} ({})", pick("te veel", "too much"))
+                                    } else {
+                                        share
+                                    },
+                                    d.applications.to_string(),
+                                    d.contracts.to_string(),
+                                    regisseur_domain::values::Cents(d.annual_value_cents)
+                                        .to_euro_text(),
+                                    d.personal_data_sets.to_string(),
+                                ]
+                            })
+                            .collect();
+                    if !suppliers.is_empty() {
+                        c.blocks.push(table(
+                            match lang {
+                                Lang::Nl => format!(
+                                    "Afhankelijkheid van leveranciers (meer dan {limit}% van de bedrijfskritische applicaties bij één leverancier is te veel)"
+                                ),
+                                Lang::En => format!(
+                                    "Dependency on suppliers (more than {limit}% of the business-critical applications with one supplier is too much)"
+                                ),
+                            },
+                            &[
+                                pick("Leverancier", "Supplier"),
+                                pick("Bedrijfskritisch", "Business-critical"),
+                                pick("Aandeel", "Share"),
+                                pick("Applicaties", "Applications"),
+                                pick("Contracten", "Contracts"),
+                                pick("Jaarwaarde", "Annual value"),
+                                pick("Persoonsgegevens", "Personal data"),
+                            ],
+                            suppliers,
+                            &[false, true, true, true, true, true, true],
+                        ));
+                    }
                     c
                 }
             }

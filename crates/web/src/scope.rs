@@ -240,7 +240,7 @@ async fn scope_page(
                 .or_page(&headers)?;
             let suppliers = supplier_dependency(&items)
                 .into_iter()
-                .filter(|d| d.applications + d.contracts + d.personal_data_sets > 0)
+                .filter(|d| d.involved())
                 .map(|d| SupplierRow {
                     over: d.too_concentrated(settings.thresholds.concentration_percent),
                     href: element_href(&slug, EntityKind::Supplier, d.supplier),

@@ -245,6 +245,12 @@ pub struct SupplierDependency {
 }
 
 impl SupplierDependency {
+    /// Whether the municipality depends on it at all: an application, a contract or personal
+    /// data with it (a supplier only named in the register does not count).
+    pub fn involved(&self) -> bool {
+        self.applications + self.contracts + self.personal_data_sets > 0
+    }
+
     /// Whether the supplier carries more than `percent` % of the business-critical applications
     /// (quality rule `leverancier-concentratie`).
     pub fn too_concentrated(&self, percent: u32) -> bool {

@@ -226,6 +226,7 @@ fn supplier_dependency_counts_and_shares() {
     let mut r = Register::default();
     let big = r.add(EntityKind::Supplier, json!({"naam": "Groot"}));
     let small = r.add(EntityKind::Supplier, json!({"naam": "Klein"}));
+    r.add(EntityKind::Supplier, json!({"naam": "Alleen genoemd"}));
     for i in 0..3 {
         r.app(
             &format!("Kritisch {i}"),
@@ -257,6 +258,16 @@ fn supplier_dependency_counts_and_shares() {
         (1, 1_000_000)
     );
     assert_eq!((deps[1].applications, deps[1].personal_data_sets), (2, 1));
+    let involved: Vec<&str> = deps
+        .iter()
+        .filter(|d| d.involved())
+        .map(|d| d.name.as_str())
+        .collect();
+    assert_eq!(
+        involved,
+        ["Groot", "Klein"],
+        "a supplier only named is not one we depend on"
+    );
     // The quality rule flags the supplier above 30 %, not the one at 25 %.
     let report = crate::quality::check(
         &items,
