@@ -800,14 +800,18 @@ pub async fn build(
                             &[false, false, true, true],
                         ));
                     }
-                    let top = transition
-                        .risks_above(regisseur_domain::transition::risks::DEFAULT_THRESHOLD);
+                    let threshold = regisseur_domain::transition::risks::DEFAULT_THRESHOLD;
+                    let top = transition.risks_above(threshold);
                     if !top.is_empty() {
                         c.blocks.push(table(
-                            pick(
-                                "De grootste risico's (score 12 of meer)",
-                                "The largest risks (score 12 or more)",
-                            ),
+                            match lang {
+                                Lang::Nl => {
+                                    format!("De grootste risico's (score {threshold} of meer)")
+                                }
+                                Lang::En => {
+                                    format!("The largest risks (score {threshold} or more)")
+                                }
+                            },
                             &[
                                 pick("Risico", "Risk"),
                                 pick("Score", "Score"),
