@@ -11,7 +11,8 @@ use regisseur_domain::landscape::{
 };
 use regisseur_domain::{Lang, Problem, ValidationErrors};
 use serde_json::{Map, Value};
-use std::collections::{BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use uuid::Uuid;
 
 /// A stored element: its record plus identity, version and times.
@@ -546,10 +547,18 @@ impl Store {
         organisation_id: Uuid,
         changes: &[Change],
     ) -> Result<(), StoreError> {
+        let catalog = self.catalog;
         let mut tx = self.db.begin().await?;
         let mut applying = Applying::start(&mut tx, organisation_id).await?;
+        let source = Source::Given(Some(changes));
         applying
-            .add(&mut tx, actor, organisation_id, self.catalog, changes)
+            .write(
+                &mut tx,
+                actor,
+                organisation_id,
+                &|id| catalog.contains(id),
+                source,
+            )
             .await?;
         applying.finish(self, tx, actor, organisation_id).await
     }
@@ -564,18 +573,17 @@ impl Store {
         organisation_id: Uuid,
         mut parts: tokio::sync::mpsc::Receiver<Planned>,
     ) -> Result<bool, StoreError> {
+        let catalog = self.catalog;
         let mut tx = self.db.begin().await?;
         let mut applying = Applying::start(&mut tx, organisation_id).await?;
-        loop {
-            match parts.recv().await {
-                Some(Planned::Changes(changes)) => {
-                    applying
-                        .add(&mut tx, actor, organisation_id, self.catalog, &changes)
-                        .await?;
-                }
-                Some(Planned::Finish) => break,
-                Some(Planned::Abort) | None => return Ok(false),
-            }
+        let source = Source::Planned(&mut parts);
+        let known = |id: &str| catalog.contains(id);
+        match applying
+            .write(&mut tx, actor, organisation_id, &known, source)
+            .await?
+        {
+            Ended::Complete => {}
+            Ended::Abandoned => return Ok(false),
         }
         applying.finish(self, tx, actor, organisation_id).await?;
         Ok(true)
@@ -899,9 +907,9 @@ pub enum Planned {
     Abort,
 }
 
-/// A batch of planned changes being made in one transaction.
+/// A set of planned changes being made in one transaction.
 struct Applying {
-    /// The kind of every element in the register and the batch so far: every reference is
+    /// The kind of every element in the register and the changes so far: every reference is
     /// checked against the elements as they will be after the changes before it, so new
     /// elements can refer to each other.
     kinds: HashMap<Uuid, EntityKind>,
@@ -920,48 +928,44 @@ impl Applying {
         })
     }
 
-    /// New elements are checked chunk by chunk as they are written (a problem rolls the whole
-    /// transaction back); changes to existing ones after them.
-    async fn add(
+    /// Writes the new elements of every part of the changes as they come, many rows per
+    /// statement: each statement is built (see [`Statements`]) while the previous one runs in
+    /// the database — SQLite works on a thread of its own, PostgreSQL in its own process — so
+    /// that the two cores share the work, also from one part to the next. Changes to existing
+    /// elements are checked here and made in [`Applying::finish`]. A problem ends it with an
+    /// error; the caller's transaction then writes nothing.
+    async fn write(
         &mut self,
         tx: &mut Tx,
         actor: &Actor,
         organisation_id: Uuid,
-        catalog: &'static regisseur_domain::reference::ReferenceCatalog,
-        changes: &[Change],
-    ) -> Result<(), StoreError> {
-        let known = |id: &str| catalog.contains(id);
-        let creates: Vec<NewInput> = changes
-            .iter()
-            .filter_map(|change| match change {
-                Change::Create { id, kind, fields } => Some((*id, *kind, fields)),
-                Change::Update { .. } => None,
-            })
-            .collect();
-        insert_elements_bulk(
-            tx,
+        known: &(dyn Fn(&str) -> bool + Sync),
+        source: Source<'_>,
+    ) -> Result<Ended, StoreError> {
+        let dialect = tx.dialect();
+        let mut statements = Statements {
+            source,
+            batch: Batch::default(),
+            applying: self,
+            known,
             actor,
             organisation_id,
-            &creates,
-            &mut self.kinds,
-            &known,
-        )
-        .await?;
-        self.written |= !creates.is_empty();
-        for change in changes {
-            if let Change::Update {
-                id,
-                kind,
-                version,
-                fields,
-            } = change
-            {
-                let (record, errors) = validate(*kind, fields, InputMode::Api, &known);
-                check_references_against(&self.kinds, &record, errors)?;
-                self.updates.push((*id, *kind, *version, record));
-            }
+            now: now_text(),
+            dialect,
+        };
+        let mut next = statements.next().await?;
+        loop {
+            let current = match next {
+                Step::Write(statement) => statement,
+                Step::End(ended) => return Ok(ended),
+            };
+            let (done, built) = tokio::join!(
+                tx.execute_owned(&current.sql, current.params),
+                statements.next()
+            );
+            done?;
+            next = built?;
         }
-        Ok(())
     }
 
     async fn finish(
@@ -991,8 +995,31 @@ impl Applying {
     }
 }
 
+/// Where the changes of one transaction come from.
+enum Source<'c> {
+    /// All at once, from the caller (taken once).
+    Given(Option<&'c [Change]>),
+    /// In parts, as they are planned.
+    Planned(&'c mut tokio::sync::mpsc::Receiver<Planned>),
+}
+
+/// How the changes ended: all there (to be committed), or abandoned by the planner.
+enum Ended {
+    Complete,
+    Abandoned,
+}
+
+/// What comes next when writing: a statement, or the end of the changes.
+enum Step {
+    Write(Statement),
+    End(Ended),
+}
+
 /// A new element as a planned change gives it: id, kind and fields still to check.
-type NewInput<'a> = (Uuid, EntityKind, &'a Map<String, Value>);
+type NewInput<'c> = (Uuid, EntityKind, Cow<'c, Map<String, Value>>);
+
+/// A change to an existing element as planned: id, kind, the version it read, fields to check.
+type UpdateInput<'c> = (Uuid, EntityKind, i64, Cow<'c, Map<String, Value>>);
 
 /// One multi-row statement of a bulk insert.
 struct Statement {
@@ -1009,45 +1036,145 @@ enum Part {
     Audit(usize),
 }
 
-/// Checks and inserts new elements with their references and audit records, many rows per
-/// statement. Each statement is built — its elements validated, their references checked
-/// against `kinds` (the register plus the new elements before them) — while the previous one
-/// runs in the database (SQLite works on a thread of its own, PostgreSQL in its own process),
-/// so that the two cores share the work. A problem ends it with an error; the caller's
-/// transaction then writes nothing.
-async fn insert_elements_bulk(
-    tx: &mut Tx,
-    actor: &Actor,
+/// One part of the changes on its way into statements: its new elements in chunks of
+/// [`BULK_ROWS`], each chunk written as elements, then their references, then their audit
+/// records; its changes to existing elements checked once all its new elements are known.
+#[derive(Default)]
+struct Batch<'c> {
+    inputs: Vec<Vec<NewInput<'c>>>,
+    /// Per chunk, the checked records (kept until the audit rows are built).
+    records: Vec<Vec<(Uuid, Record)>>,
+    /// Per chunk, each new element's audit text, made with its data (see [`audit_json`]).
+    audits: Vec<Vec<String>>,
+    parts: VecDeque<Part>,
+    updates: Vec<UpdateInput<'c>>,
+}
+
+impl<'c> Batch<'c> {
+    fn new(changes: impl Iterator<Item = Either<NewInput<'c>, UpdateInput<'c>>>) -> Self {
+        let mut batch = Batch::default();
+        for change in changes {
+            match change {
+                Either::New(input) => match batch.inputs.last_mut() {
+                    Some(chunk) if chunk.len() < BULK_ROWS => chunk.push(input),
+                    _ => batch.inputs.push(vec![input]),
+                },
+                Either::Update(update) => batch.updates.push(update),
+            }
+        }
+        let chunks = batch.inputs.len();
+        batch.records = (0..chunks).map(|_| Vec::new()).collect();
+        batch.audits = (0..chunks).map(|_| Vec::new()).collect();
+        batch.parts = (0..chunks)
+            .map(Part::Elements)
+            .chain((0..chunks).map(Part::References))
+            .chain((0..chunks).map(Part::Audit))
+            .collect();
+        batch
+    }
+
+    fn owned(changes: Vec<Change>) -> Self {
+        Batch::new(changes.into_iter().map(|change| match change {
+            Change::Create { id, kind, fields } => Either::New((id, kind, Cow::Owned(fields))),
+            Change::Update {
+                id,
+                kind,
+                version,
+                fields,
+            } => Either::Update((id, kind, version, Cow::Owned(fields))),
+        }))
+    }
+
+    fn borrowed(changes: &'c [Change]) -> Self {
+        Batch::new(changes.iter().map(|change| match change {
+            Change::Create { id, kind, fields } => Either::New((*id, *kind, Cow::Borrowed(fields))),
+            Change::Update {
+                id,
+                kind,
+                version,
+                fields,
+            } => Either::Update((*id, *kind, *version, Cow::Borrowed(fields))),
+        }))
+    }
+}
+
+/// A planned change sorted: a new element, or a change to an existing one.
+enum Either<N, U> {
+    New(N),
+    Update(U),
+}
+
+/// Turns the changes of one transaction into multi-row statements, one at a time: elements
+/// validated, their references checked against the register plus the new elements before
+/// them. What the statements no longer need (the fields as planned, the checked records) is
+/// let go while building a later statement, so that it too happens while the database works.
+struct Statements<'c, 'w> {
+    source: Source<'c>,
+    batch: Batch<'c>,
+    applying: &'w mut Applying,
+    known: &'w (dyn Fn(&str) -> bool + Sync),
+    actor: &'w Actor,
     organisation_id: Uuid,
-    creates: &[NewInput<'_>],
-    kinds: &mut HashMap<Uuid, EntityKind>,
-    known: &(dyn Fn(&str) -> bool + Sync),
-) -> Result<(), StoreError> {
-    let now = now_text();
-    let dialect = tx.dialect();
-    let inputs: Vec<&[NewInput]> = creates.chunks(BULK_ROWS).collect();
-    let mut chunks: Vec<Vec<(Uuid, Record)>> = vec![Vec::new(); inputs.len()];
-    let parts: Vec<Part> = (0..inputs.len())
-        .map(Part::Elements)
-        .chain((0..inputs.len()).map(Part::References))
-        .chain((0..inputs.len()).map(Part::Audit))
-        .collect();
-    // Each record's JSON is made once, and handed to the database without a copy: the
-    // element's data, and from it the audit record's (kept until the audit rows are written).
-    let mut audits: Vec<Vec<String>> = vec![Vec::new(); inputs.len()];
-    let mut build = |part: Part| -> Result<Statement, StoreError> {
+    now: String,
+    dialect: Dialect,
+}
+
+impl Statements<'_, '_> {
+    /// The next statement, taking the next part of the changes when this one is written.
+    async fn next(&mut self) -> Result<Step, StoreError> {
+        loop {
+            while let Some(part) = self.batch.parts.pop_front() {
+                let statement = self.build(part)?;
+                if !statement.params.is_empty() {
+                    return Ok(Step::Write(statement)); // not a chunk that refers to nothing
+                }
+            }
+            self.check_updates()?;
+            let batch = match &mut self.source {
+                Source::Given(changes) => match changes.take() {
+                    Some(changes) => Batch::borrowed(changes),
+                    None => return Ok(Step::End(Ended::Complete)),
+                },
+                Source::Planned(parts) => match parts.recv().await {
+                    Some(Planned::Changes(changes)) => Batch::owned(changes),
+                    Some(Planned::Finish) => return Ok(Step::End(Ended::Complete)),
+                    Some(Planned::Abort) | None => return Ok(Step::End(Ended::Abandoned)),
+                },
+            };
+            self.applying.written |= !batch.inputs.is_empty();
+            self.batch = batch;
+        }
+    }
+
+    /// The changes to existing elements of the part just written, checked against every
+    /// element there will be.
+    fn check_updates(&mut self) -> Result<(), StoreError> {
+        for (id, kind, version, fields) in std::mem::take(&mut self.batch.updates) {
+            let (record, errors) = validate(kind, &fields, InputMode::Api, self.known);
+            check_references_against(&self.applying.kinds, &record, errors)?;
+            self.applying.updates.push((id, kind, version, record));
+        }
+        Ok(())
+    }
+
+    fn build(&mut self, part: Part) -> Result<Statement, StoreError> {
+        let organisation_id = self.organisation_id;
+        let batch = &mut self.batch;
         Ok(match part {
             Part::Elements(i) => {
-                for (id, kind, fields) in inputs[i] {
-                    let (record, errors) = validate(*kind, fields, InputMode::Api, known);
-                    kinds.insert(*id, *kind);
-                    check_references_against(kinds, &record, errors)?;
-                    chunks[i].push((*id, record));
+                let records = &mut batch.records[i];
+                for (id, kind, fields) in &batch.inputs[i] {
+                    let (record, errors) = validate(*kind, fields, InputMode::Api, self.known);
+                    self.applying.kinds.insert(*id, *kind);
+                    check_references_against(&self.applying.kinds, &record, errors)?;
+                    records.push((*id, record));
                 }
-                let mut params: Vec<Param> = Vec::with_capacity(chunks[i].len() * 9);
-                for (id, record) in &chunks[i] {
+                // Each record's JSON is made once, and handed to the database without a copy:
+                // the element's data, and from it the audit record's.
+                let mut params: Vec<Param> = Vec::with_capacity(records.len() * 9);
+                for (id, record) in records.iter() {
                     let data = fields_json(record);
-                    audits[i].push(audit_json(*id, 1, &data));
+                    batch.audits[i].push(audit_json(*id, 1, &data));
                     params.extend([
                         Param::from(*id),
                         organisation_id.into(),
@@ -1056,22 +1183,22 @@ async fn insert_elements_bulk(
                         sort_name(record).into(),
                         record.search_text().into(),
                         data.into(),
-                        (&now).into(),
-                        (&now).into(),
+                        (&self.now).into(),
+                        (&self.now).into(),
                     ]);
                 }
                 Statement {
                     sql: format!(
                         "INSERT INTO elements (id, organisation_id, kind, name, sort_name, search_text, version, data, created_at, updated_at) VALUES {}",
-                        dialect
-                            .values_rows(chunks[i].len(), "(?, ?, ?, ?, ?, ?, 1, ?::jsonb, ?, ?)")
+                        self.dialect
+                            .values_rows(records.len(), "(?, ?, ?, ?, ?, ?, 1, ?::jsonb, ?, ?)")
                     ),
                     params,
                 }
             }
             Part::References(i) => {
                 let mut params: Vec<Param> = Vec::new();
-                for (id, record) in &chunks[i] {
+                for (id, record) in &batch.records[i] {
                     let mut seen = BTreeSet::new();
                     for reference in record.references() {
                         if seen.insert((reference.field, reference.target)) {
@@ -1084,23 +1211,26 @@ async fn insert_elements_bulk(
                         }
                     }
                 }
+                batch.inputs[i] = Vec::new(); // the fields as planned: checked and written
                 Statement {
                     sql: format!(
                         "INSERT INTO element_refs (organisation_id, from_id, field, to_id) VALUES {}",
-                        dialect.values_rows(params.len() / 4, "(?, ?, ?, ?)")
+                        self.dialect.values_rows(params.len() / 4, "(?, ?, ?, ?)")
                     ),
                     params,
                 }
             }
             Part::Audit(i) => {
-                let mut params: Vec<Param> = Vec::with_capacity(chunks[i].len() * 9);
-                for ((id, record), audit) in chunks[i].iter().zip(std::mem::take(&mut audits[i])) {
+                let records = std::mem::take(&mut batch.records[i]);
+                let audits = std::mem::take(&mut batch.audits[i]);
+                let mut params: Vec<Param> = Vec::with_capacity(records.len() * 9);
+                for ((id, record), audit) in records.iter().zip(audits) {
                     params.extend([
                         Param::from(Uuid::now_v7()),
                         organisation_id.into(),
-                        (&now).into(),
-                        actor.user_id.map(|u| u.to_string()).into(),
-                        (&actor.email).into(),
+                        (&self.now).into(),
+                        self.actor.user_id.map(|u| u.to_string()).into(),
+                        (&self.actor.email).into(),
                         crate::audit::AuditAction::Created.code().into(),
                         record.kind().code().into(),
                         Param::from(*id),
@@ -1110,31 +1240,14 @@ async fn insert_elements_bulk(
                 Statement {
                     sql: format!(
                         "INSERT INTO audit_log (id, organisation_id, at, user_id, user_email, action, entity, entity_id, old_value, new_value) VALUES {}",
-                        dialect.values_rows(chunks[i].len(), "(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+                        self.dialect
+                            .values_rows(records.len(), "(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
                     ),
                     params,
                 }
             }
         })
-    };
-    let mut next = parts.first().map(|part| build(*part)).transpose()?;
-    for following in parts.iter().skip(1).map(Some).chain([None]) {
-        let Some(current) = next.take() else {
-            break;
-        };
-        let (done, built) = tokio::join!(
-            async {
-                if current.params.is_empty() {
-                    return Ok(0); // a chunk of elements that refer to nothing
-                }
-                tx.execute_owned(&current.sql, current.params).await
-            },
-            async { following.map(|part| build(*part)) }
-        );
-        done?;
-        next = built.transpose()?;
     }
-    Ok(())
 }
 
 fn id_of(record: &Record, field: &str) -> Option<Uuid> {

@@ -31,6 +31,7 @@ on_both_backends!(
     relation_types_fit_their_ends,
     planned_changes_are_all_or_nothing,
     changes_arriving_in_parts_commit_only_when_finished,
+    large_parts_are_written_whole_across_chunks_and_parts,
     quality_settings_confirmations_and_score_history,
     goals_domains_and_assessments,
     business_cases_round_trip_with_versions_and_audit,
@@ -796,6 +797,103 @@ async fn changes_arriving_in_parts_commit_only_when_finished(backend: Backend) {
     assert!(matches!(answer, Err(StoreError::Invalid(e)) if e.has("leverancierId")));
     let counts = store.element_counts(org).await.unwrap();
     assert_eq!(counts.get(&EntityKind::Contract), Some(&1));
+}
+
+/// Parts larger than one multi-row statement, the next part arriving while the last statement
+/// of the one before is still being written, references from one part to another, and a change
+/// to an existing element in between: every element, reference and audit record written once.
+async fn large_parts_are_written_whole_across_chunks_and_parts(backend: Backend) {
+    use regisseur_domain::landscape::Change;
+    use regisseur_store::Planned;
+    let store = store(backend).await;
+    let org = org(&store, "groot").await;
+    let existing = store
+        .create_element(
+            &actor(),
+            org,
+            EntityKind::Supplier,
+            &obj(json!({"naam": "Bestaand B.V."})),
+            InputMode::Api,
+        )
+        .await
+        .unwrap();
+    let suppliers: Vec<Uuid> = (0..450).map(|_| Uuid::now_v7()).collect();
+    let mut first: Vec<Change> = suppliers
+        .iter()
+        .enumerate()
+        .map(|(i, id)| Change::Create {
+            id: *id,
+            kind: EntityKind::Supplier,
+            fields: obj(json!({"naam": format!("Leverancier {i:03}")})),
+        })
+        .collect();
+    first.insert(
+        300,
+        Change::Update {
+            id: existing.id,
+            kind: EntityKind::Supplier,
+            version: 1,
+            fields: obj(json!({"naam": "Bestaand en hernoemd B.V."})),
+        },
+    );
+    // Every contract of the second part refers to a supplier of the first.
+    let second: Vec<Change> = (0..250)
+        .map(|i| Change::Create {
+            id: Uuid::now_v7(),
+            kind: EntityKind::Contract,
+            fields: obj(json!({
+                "naam": format!("Contract {i:03}"),
+                "leverancierId": suppliers[i % 5].to_string(),
+            })),
+        })
+        .collect();
+    let (sender, receiver) = tokio::sync::mpsc::channel(1);
+    let planner = tokio::spawn(async move {
+        sender.send(Planned::Changes(first)).await.unwrap();
+        sender.send(Planned::Changes(second)).await.unwrap();
+        sender.send(Planned::Finish).await.unwrap();
+    });
+    assert!(store.apply_planned(&actor(), org, receiver).await.unwrap());
+    planner.await.unwrap();
+    let counts = store.element_counts(org).await.unwrap();
+    assert_eq!(counts.get(&EntityKind::Supplier), Some(&451));
+    assert_eq!(counts.get(&EntityKind::Contract), Some(&250));
+    for (i, supplier) in suppliers.iter().enumerate() {
+        let expected = if i < 5 { 50 } else { 0 };
+        assert_eq!(
+            store.dependents(org, *supplier).await.unwrap().len(),
+            expected,
+            "references to supplier {i}"
+        );
+    }
+    let renamed = store
+        .get_element(org, EntityKind::Supplier, existing.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(renamed.version, 2);
+    assert_eq!(renamed.record.name(), Some("Bestaand en hernoemd B.V."));
+    // One audit record per element created (the first by hand), and one for the change.
+    let audit = store.audit_log(org, &AuditQuery::default()).await.unwrap();
+    assert_eq!(audit.total, 1 + 450 + 250 + 1);
+    let last = store
+        .audit_log(
+            org,
+            &AuditQuery {
+                entity_id: Some(suppliers[449]),
+                ..AuditQuery::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(last.total, 1);
+    assert_eq!(
+        last.items[0]
+            .new_value
+            .as_ref()
+            .and_then(|v| v["naam"].as_str()),
+        Some("Leverancier 449")
+    );
 }
 
 async fn quality_settings_confirmations_and_score_history(backend: Backend) {
