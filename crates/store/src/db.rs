@@ -293,7 +293,11 @@ impl Db {
                 .pragma("cache_size", "-65536")
                 // Commits do not copy the log back into the database; a background task does,
                 // so that a large import does not wait for it.
-                .pragma("wal_autocheckpoint", "0");
+                .pragma("wal_autocheckpoint", "0")
+                // Statement journals (a multi-row insert keeps the pages it changes until it
+                // has succeeded) and temporary sort tables in memory, not in temporary files:
+                // each is small and short-lived, and writing them cost a system call per page.
+                .pragma("temp_store", "memory");
             // SQLite works in the calling thread's time: more connections than cores only adds
             // switching between them.
             let connections =
