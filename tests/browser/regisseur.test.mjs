@@ -11,6 +11,9 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const binary = process.env.REGISSEUR_BIN ?? join(import.meta.dirname, '../../target/debug/regisseur');
+// The day the application runs as of (its --today, through the environment): no test depends
+// on the day it runs, and the demo is built for this day.
+const TODAY = '2026-12-07';
 let server;
 let base;
 let browser;
@@ -20,6 +23,7 @@ function startServer() {
   dir = mkdtempSync(join(tmpdir(), 'regisseur-browser-'));
   server = spawn(binary, ['--database', `sqlite://${join(dir, 'test.db')}`, 'serve', '--demo', '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, REGISSEUR_TODAY: TODAY },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);

@@ -108,7 +108,10 @@ fn main() {
         let url = runtime.block_on(fresh_database_url(backend));
         let store = runtime.block_on(Store::connect(&url)).expect("store");
         let loaded = runtime
-            .block_on(regisseur_demo::load(&store))
+            .block_on(regisseur_demo::load(
+                &store,
+                chrono::Utc::now().date_naive(),
+            ))
             .expect("the demo municipality loads");
         for lang in [Lang::Nl, Lang::En] {
             let cold = dossier(&runtime, &store, &loaded.organisation, lang);

@@ -40,6 +40,10 @@ struct Cli {
         default_value = "sqlite://regisseur.db"
     )]
     database: String,
+    /// Run as of another day (YYYY-MM-DD), for a demonstration, a training or a test: every
+    /// date the application computes with (and the demo municipality's dates) follow it
+    #[arg(long, global = true, env = "REGISSEUR_TODAY")]
+    today: Option<chrono::NaiveDate>,
     #[command(subcommand)]
     command: Command,
 }
@@ -60,6 +64,14 @@ enum Command {
         /// Origins trusted for form posts behind a proxy that rewrites Host (comma-separated)
         #[arg(long, env = "REGISSEUR_TRUSTED_ORIGINS", value_delimiter = ',')]
         trusted_origin: Vec<String>,
+        /// Who answers questions about this installation's API: name, e-mail and web address
+        /// in the OpenAPI document (info.contact)
+        #[arg(long, env = "REGISSEUR_API_CONTACT_NAME")]
+        api_contact_name: Option<String>,
+        #[arg(long, env = "REGISSEUR_API_CONTACT_EMAIL")]
+        api_contact_email: Option<String>,
+        #[arg(long, env = "REGISSEUR_API_CONTACT_URL")]
+        api_contact_url: Option<String>,
     },
     /// Create or update the database schema, then stop
     Migrate,
@@ -120,9 +132,6 @@ enum Command {
         /// Exit 1 when a finding of this severity or a more serious one exists: fout or waarschuwing
         #[arg(long)]
         fail_on: Option<String>,
-        /// Check as of this day (YYYY-MM-DD) instead of today
-        #[arg(long)]
-        today: Option<String>,
         /// Rule settings as JSON (as in the API) instead of the organisation's own
         #[arg(long)]
         settings: Option<String>,
@@ -380,6 +389,9 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    if let Some(day) = cli.today {
+        regisseur_web::clock::run_as_of(day);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -416,7 +428,25 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             demo,
             secure_cookies,
             trusted_origin,
-        } => serve(&cli.database, &listen, demo, secure_cookies, trusted_origin).await,
+            api_contact_name,
+            api_contact_email,
+            api_contact_url,
+        } => {
+            let demo = demo.then(regisseur_web::clock::today);
+            let default = regisseur_web::openapi::Contact::default();
+            let contact = regisseur_web::openapi::Contact {
+                name: api_contact_name.unwrap_or(default.name),
+                email: api_contact_email.unwrap_or(default.email),
+                url: api_contact_url.unwrap_or(default.url),
+            };
+            let config = WebConfig {
+                secure_cookies,
+                trusted_origins: trusted_origin,
+                demo_login: None,
+                api_contact: contact,
+            };
+            serve(&cli.database, &listen, demo, config).await
+        }
         Command::Migrate => {
             let store = connect(&cli.database).await?;
             store.close().await;
@@ -453,11 +483,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             file,
             json,
             fail_on,
-            today,
             settings,
             lang,
         } => {
-            let options = CheckOptions::parse(json, fail_on, today, settings, &lang)?;
+            // As of another day: the global --today.
+            let options = CheckOptions::parse(json, fail_on, settings, &lang)?;
             match (org, file) {
                 (Some(org), _) => check_org(&cli.database, &org, options).await,
                 (None, Some(file)) => check_file(&file, options).await,
@@ -480,7 +510,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     let store = connect(&cli.database).await?;
                     let organisation = organisation(&store, &org).await?;
                     store
-                        .readiness(organisation.id, chrono::Utc::now().date_naive())
+                        .readiness(organisation.id, regisseur_web::clock::today())
                         .await?
                         .1
                 }
@@ -640,15 +670,13 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 async fn serve(
     database: &str,
     listen: &str,
-    demo: bool,
-    secure_cookies: bool,
-    trusted_origins: Vec<String>,
+    demo: Option<chrono::NaiveDate>,
+    mut config: WebConfig,
 ) -> Result<(), Failure> {
     let store = connect(database).await?;
-    let mut demo_login = None;
-    if demo {
+    if let Some(day) = demo {
         if store.organisation_count().await? == 0 {
-            let loaded = regisseur_demo::load(&store)
+            let loaded = regisseur_demo::load(&store, day)
                 .await
                 .context("loading the demo municipality")?;
             eprintln!(
@@ -666,7 +694,7 @@ async fn serve(
             regisseur_demo::PASSWORD,
             users.join(", ")
         );
-        demo_login = Some(DemoLogin {
+        config.demo_login = Some(DemoLogin {
             users,
             password: regisseur_demo::PASSWORD.to_string(),
         });
@@ -677,11 +705,6 @@ async fn serve(
     let address = listener.local_addr().context("no local address")?;
     // Tests and scripts read this line to find the port when listening on port 0.
     out!("Regisseur listens on http://{address}");
-    let config = WebConfig {
-        secure_cookies,
-        trusted_origins,
-        demo_login,
-    };
     let state = AppState::new(Arc::new(store), config);
     regisseur_web::serve(listener, state)
         .await
@@ -880,7 +903,7 @@ async fn report(
         )));
     }
     let organisation = organisation(store, org).await?;
-    let today = chrono::Utc::now().date_naive();
+    let today = regisseur_web::clock::today();
     let dossier = regisseur_web::report::build(store, &organisation, parts, lang, today).await?;
     let pdf = tokio::task::spawn_blocking(move || regisseur_interchange::pdf::render(&dossier))
         .await
@@ -913,7 +936,7 @@ async fn transition(store: &Store, org: &str, threshold: u8, json: bool) -> Resu
     let organisation = organisation(store, org).await?;
     let dossier = store.transition(organisation.id).await?;
     let policy = store.procurement_policy(organisation.id).await?;
-    let now = chrono::Utc::now();
+    let now = regisseur_web::clock::now();
     let today = now.date_naive();
     if json {
         let before = store
@@ -1190,7 +1213,6 @@ impl CheckOptions {
     fn parse(
         json: bool,
         fail_on: Option<String>,
-        today: Option<String>,
         settings: Option<String>,
         lang: &str,
     ) -> Result<CheckOptions, Failure> {
@@ -1202,11 +1224,7 @@ impl CheckOptions {
                 _ => return Err(usage(format!("--fail-on {code}: use fout or waarschuwing"))),
             },
         };
-        let today = match today.as_deref() {
-            None => chrono::Utc::now().date_naive(),
-            Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                .map_err(|_| usage(format!("--today {text}: not a date (YYYY-MM-DD)")))?,
-        };
+        let today = regisseur_web::clock::today();
         let settings = match settings.as_deref() {
             None => None,
             Some(file) => {

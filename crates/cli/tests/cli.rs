@@ -3,10 +3,19 @@
 
 use regisseur_store::testing::{Backend, fresh_database_url};
 use std::io::Write;
+
+/// The day every command of these tests runs as of (`--today` through `REGISSEUR_TODAY`), and
+/// the demo is built for: no test depends on the day it runs.
+const TODAY: &str = "2026-12-07";
+
+fn today() -> chrono::NaiveDate {
+    TODAY.parse().expect("a date")
+}
 use std::process::{Command, Output, Stdio};
 
 fn regisseur(database: &str, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regisseur"))
+        .env("REGISSEUR_TODAY", TODAY)
         .arg("--database")
         .arg(database)
         .args(args)
@@ -45,11 +54,73 @@ on_both_backends!(
     import_and_export_the_application_list,
     import_and_export_archimate_models,
     check_an_organisation_and_a_file,
+    personal_data_abroad_in_a_list_is_flagged,
     readiness_of_an_organisation,
     impact_and_scope,
     transition_fte_late_milestones_and_top_risks,
     the_dossier_of_the_demo_municipality_as_pdf,
 );
+
+/// An application list as people fill it in Excel, with personal data in the United States,
+/// India and Ireland and one application without a processing agreement: `check --file` and
+/// the check after importing it flag the same data sets.
+async fn personal_data_abroad_in_a_list_is_flagged(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    let dir = std::env::temp_dir().join(format!("regisseur-abroad-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let list = dir.join("applicaties.csv").display().to_string();
+    std::fs::write(
+        &list,
+        "Applicatieoverzicht;;;;\n\
+         Applicatie;Leverancier;Persoonsgegevens;Datalocatie;Verwerkersovereenkomst\n\
+         Klantportaal;SaaSCo;ja;Verenigde Staten;nee\n\
+         Callcenter;OffshoreCo;Ja;India;ja\n\
+         Kantoorsuite;Microsoft;ja;Ierland;ja\n\
+         Plattegrond;KaartCo;nee;VS;\n",
+    )
+    .expect("write");
+    let flagged = |report: &serde_json::Value, rule: &str| {
+        let mut names: Vec<String> = report["bevindingen"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["regel"] == rule)
+            .filter_map(|f| f["elementNaam"].as_str().map(str::to_string))
+            .collect();
+        names.sort();
+        names
+    };
+    let abroad = ["Gegevens in Callcenter", "Gegevens in Klantportaal"];
+    let out = regisseur(&db, &["check", "--file", &list, "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let from_file = json_of(&out);
+    assert_eq!(flagged(&from_file, "gegevens-buiten-eer"), abroad);
+    assert_eq!(
+        flagged(&from_file, "verwerker-zonder-verwerkersovereenkomst"),
+        ["Gegevens in Klantportaal"]
+    );
+    assert!(
+        regisseur(&db, &["org", "add", "--slug", "een", "--name", "Een"], None)
+            .status
+            .success()
+    );
+    let out = regisseur(&db, &["import", &list, "--org", "een"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = regisseur(&db, &["check", "--org", "een", "--json"], None);
+    let imported = json_of(&out);
+    assert_eq!(flagged(&imported, "gegevens-buiten-eer"), abroad);
+    assert_eq!(
+        flagged(&imported, "verwerker-zonder-verwerkersovereenkomst"),
+        ["Gegevens in Klantportaal"]
+    );
+    // An unknown country is named on its row, with the closest one; nothing is imported.
+    std::fs::write(&list, "Applicatie;Datalocatie\nZaaksysteem;Duitsladn\n").expect("write");
+    let out = regisseur(&db, &["import", &list, "--org", "een"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let said = text(&out.stderr) + &text(&out.stdout);
+    assert!(said.contains("bedoelt u Duitsland (DE)?"), "{said}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
 
 async fn organisations_users_and_tokens(backend: Backend) {
     let db = fresh_database_url(backend).await;
@@ -620,6 +691,7 @@ async fn check_an_organisation_and_a_file(backend: Backend) {
 
     // A file is checked as it would be after importing it, without any database set up.
     let out = Command::new(env!("CARGO_BIN_EXE_regisseur"))
+        .env("REGISSEUR_TODAY", TODAY)
         .args(["check", "--file", &list, "--json", "--today", "2026-11-29"])
         .env("REGISSEUR_LOG", "error")
         .env_remove("REGISSEUR_DATABASE_URL")
@@ -711,6 +783,7 @@ fn readiness_from_an_answers_file() {
     };
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_regisseur"))
+            .env("REGISSEUR_TODAY", TODAY)
             .args(args)
             .env("REGISSEUR_LOG", "error")
             .output()
@@ -1026,6 +1099,7 @@ async fn impact_and_scope(backend: Backend) {
 fn business_case_from_a_toml_file() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_regisseur"))
+            .env("REGISSEUR_TODAY", TODAY)
             .args(args)
             .env("REGISSEUR_LOG", "error")
             .output()
@@ -1110,6 +1184,7 @@ fn business_case_from_a_toml_file() {
 
 fn run_plain(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regisseur"))
+        .env("REGISSEUR_TODAY", TODAY)
         .args(args)
         .env("REGISSEUR_LOG", "error")
         .output()
@@ -1392,7 +1467,7 @@ async fn transition_fte_late_milestones_and_top_risks(backend: Backend) {
         user_id: None,
         email: "test@een.nl".into(),
     };
-    let yesterday = chrono::Utc::now().date_naive() - chrono::Days::new(1);
+    let yesterday = today() - chrono::Days::new(1);
     for (kind, value) in [
         (
             ItemKind::Role,
@@ -1487,7 +1562,7 @@ fn pdf_text(path: &std::path::Path) -> String {
 async fn the_dossier_of_the_demo_municipality_as_pdf(backend: Backend) {
     let db = fresh_database_url(backend).await;
     let store = regisseur_store::Store::connect(&db).await.expect("connect");
-    regisseur_demo::load(&store).await.expect("demo");
+    regisseur_demo::load(&store, today()).await.expect("demo");
     let dir = std::env::temp_dir().join(format!("regisseur-dossier-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&dir).expect("dir");
     let pdf = dir.join("dossier.pdf");
@@ -1641,7 +1716,7 @@ async fn the_dossier_of_the_demo_municipality_as_pdf(backend: Backend) {
         &org,
         &regisseur_domain::report::Part::ALL,
         regisseur_domain::Lang::Nl,
-        chrono::Utc::now().date_naive(),
+        today(),
     )
     .await
     .expect("dossier");

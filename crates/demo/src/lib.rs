@@ -9,9 +9,14 @@ mod regie;
 mod tenders;
 mod transition;
 
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use regisseur_domain::access::Role;
+use regisseur_domain::goals::Goal;
 use regisseur_domain::landscape::EntityKind;
+use regisseur_domain::landscape::{InputMode, Record, validate};
 use regisseur_domain::organisation::NewOrganisation;
+use regisseur_domain::readiness::AnswerInput;
+use regisseur_domain::sourcing::{DomainChoice, ServiceDomain, Sourcing};
 use regisseur_domain::values::Email;
 use regisseur_store::{Actor, NewElement, Organisation, Store, StoreError};
 use serde_json::{Map, Value};
@@ -126,8 +131,11 @@ impl Table {
 /// refer to earlier ones by name.
 struct Builder {
     inputs: Vec<NewElement>,
-    ids: HashMap<(EntityKind, String), Uuid>,
+    ids: Ids,
 }
+
+/// The id of every element of the demo by its kind and name.
+type Ids = HashMap<(EntityKind, String), Uuid>;
 
 fn text(map: &mut Map<String, Value>, field: &str, value: &str) {
     if !value.is_empty() && value != "-" {
@@ -221,8 +229,9 @@ impl Builder {
     }
 }
 
-/// Every element of the demo landscape, in an order in which each refers only to earlier ones.
-fn landscape() -> Result<Vec<NewElement>, DemoError> {
+/// Every element of the demo landscape, in an order in which each refers only to earlier ones,
+/// with its dates moved to the day the demo is built for; and the ids by kind and name.
+fn landscape(shift: &Shift) -> Result<(Vec<NewElement>, Ids), DemoError> {
     let catalog = regisseur_domain::reference::ReferenceCatalog::gemma();
     let mut b = Builder {
         inputs: Vec::new(),
@@ -261,8 +270,8 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
             &c[1],
         )?;
         text(&mut f, "contractnummer", &c[2]);
-        text(&mut f, "startdatum", &c[3]);
-        text(&mut f, "einddatum", &c[4]);
+        text(&mut f, "startdatum", &shift.date(&contracts, *line, &c[3])?);
+        text(&mut f, "einddatum", &shift.date(&contracts, *line, &c[4])?);
         if let Ok(months) = c[5].parse::<i64>() {
             f.insert("opzegtermijnMaanden".into(), Value::from(months));
         }
@@ -273,7 +282,11 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
         flag(&mut f, "exitplan", &c[8]);
         flag(&mut f, "auditrecht", &c[9]);
         flag(&mut f, "assuranceVereist", &c[10]);
-        text(&mut f, "assuranceLaatstOntvangen", &c[11]);
+        text(
+            &mut f,
+            "assuranceLaatstOntvangen",
+            &shift.date(&contracts, *line, &c[11])?,
+        );
         flag(&mut f, "slaAanwezig", &c[12]);
         b.set_ref(
             &mut f,
@@ -299,7 +312,11 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
             &c[2],
         )?;
         text(&mut f, "levenscyclus", &c[3]);
-        text(&mut f, "eindeOndersteuning", &c[4]);
+        text(
+            &mut f,
+            "eindeOndersteuning",
+            &shift.date(&components, *line, &c[4])?,
+        );
         text(&mut f, "locatie", &c[5]);
         // What is being phased out has lost its owner: nobody feels responsible any more.
         if !matches!(c[3].as_str(), "uitfasering" | "uitgefaseerd") {
@@ -440,7 +457,11 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
             f.insert("subverwerkerIds".into(), Value::Array(subs));
         }
         flag(&mut f, "verwerkersovereenkomst", &c[9]);
-        text(&mut f, "verwerkersovereenkomstDatum", &c[10]);
+        text(
+            &mut f,
+            "verwerkersovereenkomstDatum",
+            &shift.date(&data_sets, *line, &c[10])?,
+        );
         flag(&mut f, "dpiaUitgevoerd", &c[11]);
         let personal = !c[2].is_empty() || c[3] == "j";
         f.insert("persoonsgegevens".into(), Value::Bool(personal));
@@ -532,7 +553,7 @@ fn landscape() -> Result<Vec<NewElement>, DemoError> {
             b.relation(kind, from, to);
         }
     }
-    Ok(b.inputs)
+    Ok((b.inputs, b.ids))
 }
 
 /// Which elements their owners confirmed, and how many days ago: most within the last ten
@@ -567,7 +588,7 @@ fn confirmations_to_make(inputs: &[NewElement]) -> Vec<(Uuid, String, u64)> {
         .collect()
 }
 
-fn data_error(file: &'static str, line: usize, message: impl Into<String>) -> DemoError {
+pub(crate) fn data_error(file: &'static str, line: usize, message: impl Into<String>) -> DemoError {
     DemoError::Data {
         file,
         line,
@@ -577,19 +598,22 @@ fn data_error(file: &'static str, line: usize, message: impl Into<String>) -> De
 
 /// Koers and Gereedheid: the goals with their KPIs, the sourcing choice per service domain, the
 /// readiness assessment finalised half a year ago and the one being answered now.
-async fn koers(store: &Store, organisation: Uuid) -> Result<(), DemoError> {
-    use regisseur_domain::goals::Goal;
-    use regisseur_domain::readiness::AnswerInput;
-    use regisseur_domain::sourcing::{DomainChoice, ServiceDomain, Sourcing};
-    let manager = Actor {
-        user_id: None,
-        email: "r.vermeulen@voorbeeld.nl".into(),
-    };
+struct Koers {
+    goals: Vec<Goal>,
+    domains: Vec<DomainChoice>,
+    previous: Vec<AnswerInput>,
+    previous_finalised: DateTime<Utc>,
+    /// Each answer with who gave it.
+    current: Vec<(AnswerInput, String)>,
+}
+
+fn koers(shift: &Shift, now: DateTime<Utc>) -> Result<Koers, DemoError> {
     let goals = Table::parse("goals.txt", GOALS, 9)?;
     let mut grouped: Vec<(usize, String, Value)> = Vec::new();
     for (line, c) in &goals.rows {
         let kpi = serde_json::json!({"meting": c[3], "eenheid": c[4], "nulwaarde": c[5],
-            "nulmetingDatum": c[6], "streefwaarde": c[7], "streefdatum": c[8]});
+            "nulmetingDatum": shift.date(&goals, *line, &c[6])?, "streefwaarde": c[7],
+            "streefdatum": shift.date(&goals, *line, &c[8])?});
         match grouped.iter_mut().find(|(_, title, _)| *title == c[0]) {
             Some((_, _, goal)) => {
                 if let Some(kpis) = goal["kpis"].as_array_mut() {
@@ -606,53 +630,393 @@ async fn koers(store: &Store, organisation: Uuid) -> Result<(), DemoError> {
             }
         }
     }
-    for (line, _, value) in grouped {
-        let goal = Goal::parse(&value).map_err(|e| data_error("goals.txt", line, e.to_string()))?;
-        store.create_goal(&manager, organisation, &goal).await?;
-    }
-    let domains = Table::parse("domains.txt", DOMAINS, 4)?;
-    for (line, c) in &domains.rows {
+    let goals = grouped
+        .into_iter()
+        .map(|(line, _, value)| {
+            Goal::parse(&value).map_err(|e| data_error("goals.txt", line, e.to_string()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let table = Table::parse("domains.txt", DOMAINS, 4)?;
+    let mut domains = Vec::new();
+    for (line, c) in &table.rows {
         let bad = |what: &str| data_error("domains.txt", *line, format!("unknown {what}"));
-        let choice = DomainChoice {
+        domains.push(DomainChoice {
             domain: ServiceDomain::parse(&c[0]).ok_or_else(|| bad("domain"))?,
             current: Sourcing::parse(&c[1]).ok_or_else(|| bad("sourcing"))?,
             intended: Sourcing::parse(&c[2]).ok_or_else(|| bad("sourcing"))?,
             rationale: c[3].clone(),
-        };
-        store
-            .set_domain_choice(&manager, organisation, &choice)
-            .await?;
+        });
     }
     let answers = Table::parse("readiness.txt", READINESS, 6)?;
     let answer = |line: usize, id: &str, level: &str, note: &str, evidence: &str| {
         AnswerInput::parse(id, level, note, evidence)
             .map_err(|e| data_error("readiness.txt", line, e.to_string()))
     };
-    let previous = store.start_assessment(&manager, organisation).await?;
+    let mut previous = Vec::new();
+    let mut current = Vec::new();
     for (line, c) in &answers.rows {
-        let input = answer(*line, &c[0], &c[1], "", "")?;
-        store
-            .save_answer(&manager, organisation, previous.id, &input)
-            .await?;
+        previous.push(answer(*line, &c[0], &c[1], "", "")?);
+        current.push((answer(*line, &c[0], &c[2], &c[3], &c[4])?, c[5].clone()));
     }
-    let half_a_year_ago = chrono::Utc::now()
-        .checked_sub_months(chrono::Months::new(6))
-        .unwrap_or_else(chrono::Utc::now);
-    store
-        .finalise_assessment(&manager, organisation, previous.id, half_a_year_ago)
-        .await?;
-    let current = store.start_assessment(&manager, organisation).await?;
-    for (line, c) in &answers.rows {
-        let input = answer(*line, &c[0], &c[2], &c[3], &c[4])?;
-        let who = Actor {
+    Ok(Koers {
+        goals,
+        domains,
+        previous,
+        previous_finalised: now
+            .checked_sub_months(chrono::Months::new(6))
+            .unwrap_or(now),
+        current,
+    })
+}
+
+impl Koers {
+    async fn load(&self, store: &Store, organisation: Uuid) -> Result<(), DemoError> {
+        let manager = Actor {
             user_id: None,
-            email: c[5].clone(),
+            email: "r.vermeulen@voorbeeld.nl".into(),
         };
+        for goal in &self.goals {
+            store.create_goal(&manager, organisation, goal).await?;
+        }
+        for choice in &self.domains {
+            store
+                .set_domain_choice(&manager, organisation, choice)
+                .await?;
+        }
+        let previous = store.start_assessment(&manager, organisation).await?;
+        for input in &self.previous {
+            store
+                .save_answer(&manager, organisation, previous.id, input)
+                .await?;
+        }
         store
-            .save_answer(&who, organisation, current.id, &input)
+            .finalise_assessment(&manager, organisation, previous.id, self.previous_finalised)
             .await?;
+        let current = store.start_assessment(&manager, organisation).await?;
+        for (input, email) in &self.current {
+            let who = Actor {
+                user_id: None,
+                email: email.clone(),
+            };
+            store
+                .save_answer(&who, organisation, current.id, input)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// The day the demo's tables are written for. On any other day every date in them moves by as
+/// many days (and the business cases' years by as many whole years), so the demo tells the same
+/// story on every day: the same contracts near their notice date, the same late assurance
+/// reports, the same findings.
+pub const REFERENCE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 7) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
+/// How far the demo's written dates move to the day it is built for.
+#[derive(Debug, Clone, Copy)]
+struct Shift {
+    days: i64,
+    years: i32,
+}
+
+impl Shift {
+    fn to(today: NaiveDate) -> Shift {
+        let mut years = today.year() - REFERENCE_DAY.year();
+        // Whole years: the anniversary of the reference day must have passed.
+        if (today.month(), today.day()) < (REFERENCE_DAY.month(), REFERENCE_DAY.day()) {
+            years -= 1;
+        }
+        Shift {
+            days: (today - REFERENCE_DAY).num_days(),
+            years,
+        }
+    }
+
+    /// A date of a table (`2027-12-31`, or empty), moved.
+    fn date(&self, table: &Table, line: usize, text: &str) -> Result<String, DemoError> {
+        if text.is_empty() || text == "-" {
+            return Ok(String::new());
+        }
+        let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| data_error(table.file, line, format!("not a date: {text}")))?;
+        day.checked_add_signed(chrono::Duration::days(self.days))
+            .map(|d| d.to_string())
+            .ok_or_else(|| data_error(table.file, line, format!("{text} cannot be moved")))
+    }
+}
+
+/// Gemeente Voorbeeld as of one day, planned whole and checked as the store checks it before
+/// anything is written: every element, every reference, the goals, the answers, the business
+/// cases, the contract's direction and the transition plan.
+pub struct Demo {
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    elements: Vec<NewElement>,
+    confirmations: Vec<(Uuid, String, NaiveDate)>,
+    koers: Koers,
+    business_cases: Vec<regisseur_domain::business_case::Input>,
+    supplier: Option<Uuid>,
+    contract: Uuid,
+    regie: regie::Regie,
+    transition_plan: regisseur_domain::transition::plan::Plan,
+}
+
+/// What the demo shows on its day: the findings per rule, the director's agenda and the SLA.
+/// The same on every day is what "the demo does not age" means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    /// How many findings each rule has, by rule code.
+    pub findings: std::collections::BTreeMap<&'static str, usize>,
+    /// The Burgerzaken contract's agenda: overdue and due within 90 days, by kind.
+    pub overdue: Vec<&'static str>,
+    pub upcoming: Vec<&'static str>,
+    /// Per month of the SLA report whether every norm was met, and the months with credit.
+    pub sla_met: Vec<bool>,
+    pub chronic: Vec<String>,
+    /// The transition plan's warnings and its late milestones.
+    pub plan_warnings: usize,
+}
+
+/// Plans the demo for `today` without a database; every problem is named with its file.
+pub fn build(today: NaiveDate) -> Result<Demo, DemoError> {
+    // The time of day is the real one, the day the given one: on today's date it is now.
+    let now = today.and_time(Utc::now().time()).and_utc();
+    let shift = Shift::to(today);
+    let (elements, ids) = landscape(&shift)?;
+    check_landscape(&elements)?;
+    let supplier = ids
+        .get(&(EntityKind::Supplier, DEMO_SUPPLIER.to_string()))
+        .copied();
+    let contract = ids
+        .get(&(EntityKind::Contract, regie::CONTRACT.to_string()))
+        .copied()
+        .ok_or_else(|| data_error("regie.rs", 0, "the Burgerzaken contract is missing"))?;
+    let confirmations = confirmations_to_make(&elements)
+        .into_iter()
+        .map(|(id, email, days_ago)| (id, email, today - chrono::Days::new(days_ago)))
+        .collect();
+    let business_cases = business_cases()?
+        .into_iter()
+        .map(|case| case.moved_by_years(shift.years))
+        .collect::<Vec<_>>();
+    for case in &business_cases {
+        case.check()
+            .map_err(|e| data_error("businesscases", 0, format!("{}: {e}", case.naam)))?;
+    }
+    Ok(Demo {
+        today,
+        now,
+        koers: koers(&shift, now)?,
+        elements,
+        confirmations,
+        business_cases,
+        supplier,
+        contract,
+        regie: regie::plan(today)?,
+        transition_plan: transition::plan(today)?,
+    })
+}
+
+/// Every element as the store validates it, and every reference to an element of the demo of
+/// the kind the field asks for.
+fn check_landscape(elements: &[NewElement]) -> Result<(), DemoError> {
+    let catalog = regisseur_domain::reference::ReferenceCatalog::gemma();
+    let kinds: HashMap<Uuid, EntityKind> = elements.iter().map(|(id, k, _)| (*id, *k)).collect();
+    for (_, kind, fields) in elements {
+        let name = fields.get("naam").and_then(Value::as_str).unwrap_or("");
+        let (record, errors) = validate(*kind, fields, InputMode::Api, &|id| catalog.contains(id));
+        if !errors.is_empty() {
+            return Err(data_error(
+                "lib.rs",
+                0,
+                format!("{} '{name}': {errors}", kind.code()),
+            ));
+        }
+        for reference in record.references() {
+            let found = kinds.get(&reference.target);
+            if found.is_none() || reference.expected.is_some_and(|e| found != Some(&e)) {
+                return Err(data_error(
+                    "lib.rs",
+                    0,
+                    format!(
+                        "{} '{name}': {} refers to nothing",
+                        kind.code(),
+                        reference.field
+                    ),
+                ));
+            }
+        }
     }
     Ok(())
+}
+
+impl Demo {
+    /// The day the demo is built for.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// What the demo shows on its day (see [`Story`]).
+    pub fn story(&self) -> Story {
+        let catalog = regisseur_domain::reference::ReferenceCatalog::gemma();
+        let records: Vec<(Uuid, Record)> = self
+            .elements
+            .iter()
+            .map(|(id, kind, fields)| {
+                let (record, _) =
+                    validate(*kind, fields, InputMode::Api, &|id| catalog.contains(id));
+                (*id, record)
+            })
+            .collect();
+        let items: Vec<(Uuid, &Record)> = records.iter().map(|(id, r)| (*id, r)).collect();
+        let goals: Vec<(Uuid, &Goal)> = self.koers.goals.iter().map(|g| (Uuid::nil(), g)).collect();
+        let confirmations: HashMap<Uuid, NaiveDate> = self
+            .confirmations
+            .iter()
+            .map(|(id, _, on)| (*id, *on))
+            .collect();
+        let report = regisseur_domain::quality::check(
+            &items,
+            &goals,
+            &confirmations,
+            catalog,
+            &regisseur_domain::quality::Settings::default(),
+            self.today,
+        );
+        let mut findings = std::collections::BTreeMap::new();
+        for f in &report.findings {
+            *findings.entry(f.rule.code()).or_insert(0) += 1;
+        }
+        let contract = records.iter().find(|(id, _)| *id == self.contract);
+        let end = contract
+            .and_then(|(_, r)| r.text("einddatum"))
+            .and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok());
+        let months = contract
+            .and_then(|(_, r)| r.get("opzegtermijnMaanden"))
+            .and_then(Value::as_u64)
+            .and_then(|m| u32::try_from(m).ok())
+            .unwrap_or(0);
+        use regisseur_domain::regie::obligations::{agenda, contract_items};
+        let a = agenda(
+            contract_items(
+                self.contract,
+                regie::CONTRACT,
+                end,
+                months,
+                None,
+                self.regie.obligations(),
+                regisseur_domain::Lang::Nl,
+            ),
+            self.today,
+            90,
+        );
+        let sla = self.regie.sla_report();
+        let policy = regisseur_domain::procurement::route::PolicyThresholds::default();
+        let dossier = regisseur_domain::transition::Dossier {
+            plan: self.transition_plan.clone(),
+            ..Default::default()
+        };
+        Story {
+            findings,
+            overdue: a.overdue.iter().map(|i| i.kind.code()).collect(),
+            upcoming: a.upcoming.iter().map(|i| i.kind.code()).collect(),
+            sla_met: sla
+                .as_ref()
+                .map(|s| {
+                    s.months
+                        .iter()
+                        .map(|m| m.norms.iter().all(|n| n.met))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            chronic: sla.map(|s| s.chronic).unwrap_or_default(),
+            plan_warnings: dossier.warnings(policy, regisseur_domain::Lang::Nl).len(),
+        }
+    }
+
+    /// Writes Gemeente Voorbeeld with its landscape and one account per role. The landscape is
+    /// one transaction: a problem in the data leaves nothing half-loaded.
+    pub async fn load(&self, store: &Store) -> Result<Loaded, DemoError> {
+        let today = self.today;
+        let new =
+            NewOrganisation::parse(SLUG, NAME, Some("GM9999")).map_err(|e| DemoError::Data {
+                file: "lib.rs",
+                line: 0,
+                message: e.to_string(),
+            })?;
+        let organisation = store.create_organisation(&new).await?;
+        let actor = Actor {
+            user_id: None,
+            email: "demo".into(),
+        };
+        let elements = store
+            .create_elements(&actor, organisation.id, self.elements.clone())
+            .await?;
+        for (id, owner_email, on) in &self.confirmations {
+            let owner = Actor {
+                user_id: None,
+                email: owner_email.clone(),
+            };
+            store
+                .confirm_element(&owner, organisation.id, *id, *on)
+                .await?;
+        }
+        self.koers.load(store, organisation.id).await?;
+        for case in &self.business_cases {
+            store
+                .create_business_case(&actor, organisation.id, case)
+                .await?;
+        }
+        tenders::load(store, organisation.id).await?;
+        self.regie
+            .load(store, organisation.id, self.contract)
+            .await?;
+        transition::load(store, organisation.id, self.supplier, today, self.now).await?;
+        // The score of the past year, month by month: the rules as of each day over this
+        // register, with the confirmations made by then.
+        for months_ago in (1..=12).rev() {
+            if let Some(day) = today.checked_sub_months(chrono::Months::new(months_ago)) {
+                let report = store.quality_report(organisation.id, day, None).await?;
+                store
+                    .record_score(organisation.id, day, &report.scores, report.findings.len())
+                    .await?;
+            }
+        }
+        for (email, role) in demo_users() {
+            let email = Email::parse(&email).map_err(|p| DemoError::Data {
+                file: "lib.rs",
+                line: 0,
+                message: p.message(regisseur_domain::Lang::En),
+            })?;
+            let user = match store.user_by_email(email.as_str()).await? {
+                Some(user) => user,
+                None => {
+                    store
+                        .create_user(
+                            &email,
+                            &format!("Demo {}", role.label(regisseur_domain::Lang::Nl)),
+                            PASSWORD,
+                        )
+                        .await?
+                }
+            };
+            let supplier = if role == Role::Leverancier {
+                self.supplier
+            } else {
+                None
+            };
+            store
+                .set_membership(user.id, organisation.id, role, supplier)
+                .await?;
+        }
+        Ok(Loaded {
+            organisation,
+            elements,
+        })
+    }
 }
 
 /// What loading the demo created.
@@ -662,92 +1026,9 @@ pub struct Loaded {
     pub elements: usize,
 }
 
-/// Loads Gemeente Voorbeeld with its landscape and one account per role. All elements are
-/// written in one transaction: a problem in the data leaves nothing half-loaded.
-pub async fn load(store: &Store) -> Result<Loaded, DemoError> {
-    let inputs = landscape()?;
-    let supplier_id = inputs
-        .iter()
-        .find(|(_, kind, f)| {
-            *kind == EntityKind::Supplier
-                && f.get("naam").and_then(Value::as_str) == Some(DEMO_SUPPLIER)
-        })
-        .map(|(id, _, _)| *id);
-    let new = NewOrganisation::parse(SLUG, NAME, Some("GM9999")).map_err(|e| DemoError::Data {
-        file: "lib.rs",
-        line: 0,
-        message: e.to_string(),
-    })?;
-    let organisation = store.create_organisation(&new).await?;
-    let actor = Actor {
-        user_id: None,
-        email: "demo".into(),
-    };
-    let confirmable = confirmations_to_make(&inputs);
-    let elements = store
-        .create_elements(&actor, organisation.id, inputs)
-        .await?;
-    let today = chrono::Utc::now().date_naive();
-    for (id, owner_email, days_ago) in confirmable {
-        let owner = Actor {
-            user_id: None,
-            email: owner_email,
-        };
-        let on = today - chrono::Days::new(days_ago);
-        store
-            .confirm_element(&owner, organisation.id, id, on)
-            .await?;
-    }
-    koers(store, organisation.id).await?;
-    for case in business_cases()? {
-        store
-            .create_business_case(&actor, organisation.id, &case)
-            .await?;
-    }
-    tenders::load(store, organisation.id).await?;
-    regie::load(store, organisation.id, today).await?;
-    transition::load(store, organisation.id, supplier_id, today).await?;
-    // The score of the past year, month by month: the rules as of each day over this register,
-    // with the confirmations made by then.
-    for months_ago in (1..=12).rev() {
-        if let Some(day) = today.checked_sub_months(chrono::Months::new(months_ago)) {
-            let report = store.quality_report(organisation.id, day, None).await?;
-            store
-                .record_score(organisation.id, day, &report.scores, report.findings.len())
-                .await?;
-        }
-    }
-    for (email, role) in demo_users() {
-        let email = Email::parse(&email).map_err(|p| DemoError::Data {
-            file: "lib.rs",
-            line: 0,
-            message: p.message(regisseur_domain::Lang::En),
-        })?;
-        let user = match store.user_by_email(email.as_str()).await? {
-            Some(user) => user,
-            None => {
-                store
-                    .create_user(
-                        &email,
-                        &format!("Demo {}", role.label(regisseur_domain::Lang::Nl)),
-                        PASSWORD,
-                    )
-                    .await?
-            }
-        };
-        let supplier = if role == Role::Leverancier {
-            supplier_id
-        } else {
-            None
-        };
-        store
-            .set_membership(user.id, organisation.id, role, supplier)
-            .await?;
-    }
-    Ok(Loaded {
-        organisation,
-        elements,
-    })
+/// Loads Gemeente Voorbeeld as of `today`: planned and checked whole first, then written.
+pub async fn load(store: &Store, today: NaiveDate) -> Result<Loaded, DemoError> {
+    build(today)?.load(store).await
 }
 
 #[cfg(test)]
@@ -756,7 +1037,7 @@ mod tests {
 
     #[test]
     fn the_landscape_is_large_and_consistent() {
-        let inputs = landscape().expect("demo data parses");
+        let (inputs, _) = landscape(&Shift::to(REFERENCE_DAY)).expect("demo data parses");
         let count = |kind: EntityKind| inputs.iter().filter(|(_, k, _)| *k == kind).count();
         assert!(
             count(EntityKind::Application) >= 120,

@@ -6,7 +6,7 @@
 //! portal) and the communication plan.
 
 use crate::DemoError;
-use chrono::{Days, Months, NaiveDate, Utc};
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use regisseur_domain::Lang;
 use regisseur_domain::transition::people::template;
 use regisseur_domain::transition::plan::Plan;
@@ -23,11 +23,44 @@ fn read(kind: ItemKind, value: Value) -> Result<Item, DemoError> {
     })
 }
 
+/// The plan as of `today`: preparation and procurement behind us, transition now,
+/// stabilisation four months where six are the minimum.
+pub(crate) fn plan(today: NaiveDate) -> Result<Plan, DemoError> {
+    let later = |months: u32| {
+        today
+            .checked_add_months(Months::new(months))
+            .unwrap_or(today)
+    };
+    let earlier = |months: u32| {
+        today
+            .checked_sub_months(Months::new(months))
+            .unwrap_or(today)
+    };
+    let d = |date: NaiveDate| date.to_string();
+    Plan::read(&json!({
+        "fasen": [
+            {"fase": "voorbereiding", "start": d(earlier(11)), "eind": d(earlier(6))},
+            {"fase": "aanbesteding", "start": d(earlier(6)), "eind": d(earlier(1))},
+            {"fase": "transitie", "start": d(earlier(1)), "eind": d(later(5))},
+            {"fase": "stabilisatie", "start": d(later(5)), "eind": d(later(9))},
+            {"fase": "regie", "start": d(later(9)), "eind": d(later(57))},
+        ],
+        "minStabilisatieMaanden": 6,
+        "aanbesteding": {"soort": "diensten", "jaarwaarde": 450000, "maanden": 48, "optieMaanden": 24},
+    }))
+    .map_err(|e| DemoError::Data {
+        file: "transition.rs",
+        line: 0,
+        message: format!("plan: {e}"),
+    })
+}
+
 pub(crate) async fn load(
     store: &Store,
     organisation: Uuid,
     supplier: Option<Uuid>,
     today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<(), DemoError> {
     let actor = Actor {
         user_id: None,
@@ -45,24 +78,7 @@ pub(crate) async fn load(
     };
     let d = |date: NaiveDate| date.to_string();
 
-    // The plan: preparation and procurement behind us, transition now, stabilisation four
-    // months where six are the minimum.
-    let plan = Plan::read(&json!({
-        "fasen": [
-            {"fase": "voorbereiding", "start": d(earlier(11)), "eind": d(earlier(6))},
-            {"fase": "aanbesteding", "start": d(earlier(6)), "eind": d(earlier(1))},
-            {"fase": "transitie", "start": d(earlier(1)), "eind": d(later(5))},
-            {"fase": "stabilisatie", "start": d(later(5)), "eind": d(later(9))},
-            {"fase": "regie", "start": d(later(9)), "eind": d(later(57))},
-        ],
-        "minStabilisatieMaanden": 6,
-        "aanbesteding": {"soort": "diensten", "jaarwaarde": 450000, "maanden": 48, "optieMaanden": 24},
-    }))
-    .map_err(|e| DemoError::Data {
-        file: "transition.rs",
-        line: 0,
-        message: format!("plan: {e}"),
-    })?;
+    let plan = plan(today)?;
     store
         .save_transition_plan(&actor, organisation, &plan)
         .await?;
@@ -96,7 +112,13 @@ pub(crate) async fn load(
         ),
     ] {
         let id = store
-            .save_transition_item(&actor, organisation, None, read(ItemKind::Role, value)?)
+            .save_transition_item_at(
+                &actor,
+                organisation,
+                None,
+                read(ItemKind::Role, value)?,
+                now,
+            )
             .await?;
         roles.insert(name, id);
     }
@@ -113,7 +135,7 @@ pub(crate) async fn load(
         }
         let key = role.naam.clone();
         let id = store
-            .save_transition_item(&actor, organisation, None, Item::Role(role))
+            .save_transition_item_at(&actor, organisation, None, Item::Role(role), now)
             .await?;
         if key == "Service level manager" {
             roles.insert("slm", id);
@@ -133,7 +155,13 @@ pub(crate) async fn load(
         json!({"naam": "Linda de Boer", "rol": role("applicatie"), "lot": "blijft"}),
     ] {
         store
-            .save_transition_item(&actor, organisation, None, read(ItemKind::Person, value)?)
+            .save_transition_item_at(
+                &actor,
+                organisation,
+                None,
+                read(ItemKind::Person, value)?,
+                now,
+            )
             .await?;
     }
 
@@ -202,18 +230,19 @@ pub(crate) async fn load(
             "gereed": done});
         milestones.push(
             store
-                .save_transition_item(
+                .save_transition_item_at(
                     &actor,
                     organisation,
                     None,
                     read(ItemKind::Milestone, value)?,
+                    now,
                 )
                 .await?,
         );
     }
 
     // The risk dossier, with how it stood a week and a day ago.
-    let week_ago = Utc::now() - chrono::Duration::days(8);
+    let week_ago = now - chrono::Duration::days(8);
     let risk = |title: &str,
                 cause: &str,
                 effect: &str,
@@ -289,25 +318,27 @@ pub(crate) async fn load(
     dip_now["kans"] = json!(4);
     dip_now["impact"] = json!(4);
     store
-        .save_transition_item(
+        .save_transition_item_at(
             &actor,
             organisation,
             ids.get(1).copied(),
             read(ItemKind::Risk, dip_now)?,
+            now,
         )
         .await?;
     let mut knowledge_now = knowledge.clone();
     knowledge_now["eigenaar"] = json!("Projectleider transitie");
     store
-        .save_transition_item(
+        .save_transition_item_at(
             &actor,
             organisation,
             ids.first().copied(),
             read(ItemKind::Risk, knowledge_now)?,
+            now,
         )
         .await?;
     store
-        .save_transition_item(
+        .save_transition_item_at(
             &actor,
             organisation,
             None,
@@ -325,6 +356,7 @@ pub(crate) async fn load(
                     "open",
                 ),
             )?,
+            now,
         )
         .await?;
     // Submitted by Centric through the supplier portal: their interfaces move with the hosting.
@@ -348,7 +380,7 @@ pub(crate) async fn load(
         };
         r.leverancier = Some(supplier);
         store
-            .save_transition_item(
+            .save_transition_item_at(
                 &Actor {
                     user_id: None,
                     email: "leverancier@voorbeeld.nl".into(),
@@ -356,6 +388,7 @@ pub(crate) async fn load(
                 organisation,
                 None,
                 Item::Risk(r),
+                now,
             )
             .await?;
     }
@@ -413,7 +446,13 @@ pub(crate) async fn load(
     ] {
         let value = json!({"doelgroep": audience, "boodschap": message, "moment": d(moment), "kanaal": channel, "eigenaar": owner, "gedaan": done});
         store
-            .save_transition_item(&actor, organisation, None, read(ItemKind::Message, value)?)
+            .save_transition_item_at(
+                &actor,
+                organisation,
+                None,
+                read(ItemKind::Message, value)?,
+                now,
+            )
             .await?;
     }
     Ok(())

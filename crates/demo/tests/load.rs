@@ -1,14 +1,17 @@
 //! Gemeente Voorbeeld loads whole, on both backends.
 
+use chrono::NaiveDate;
 use regisseur_domain::landscape::EntityKind;
 use regisseur_store::Store;
 use regisseur_store::testing::{Backend, fresh_database_url};
 
-async fn loads_whole(backend: Backend) {
+async fn loads_whole(backend: Backend, today: NaiveDate) {
     let store = Store::connect(&fresh_database_url(backend).await)
         .await
         .expect("store");
-    let loaded = regisseur_demo::load(&store).await.expect("the demo loads");
+    let loaded = regisseur_demo::load(&store, today)
+        .await
+        .unwrap_or_else(|e| panic!("the demo loads on {today}: {e}"));
     let counts = store
         .element_counts(loaded.organisation.id)
         .await
@@ -19,7 +22,6 @@ async fn loads_whole(backend: Backend) {
 
     // Kwaliteit: findings of at least ten different rules, a score, owners' confirmations and
     // a year of score history.
-    let today = chrono::Utc::now().date_naive();
     let report = store
         .quality_report(loaded.organisation.id, today, None)
         .await
@@ -171,7 +173,6 @@ async fn loads_whole(backend: Backend) {
     assert_eq!(dossier.people.len(), 6);
     assert_eq!(dossier.plan.fasen.len(), 5);
     assert_eq!(dossier.messages.len(), 6);
-    let today = chrono::Utc::now().date_naive();
     assert_eq!(dossier.late_milestones(today).len(), 1);
     let policy = store
         .procurement_policy(loaded.organisation.id)
@@ -183,7 +184,7 @@ async fn loads_whole(backend: Backend) {
     let week_ago = store
         .risks_as_of(
             loaded.organisation.id,
-            chrono::Utc::now() - chrono::Duration::days(7),
+            today.and_hms_opt(0, 0, 0).expect("midnight").and_utc() - chrono::Duration::days(7),
         )
         .await
         .expect("history");
@@ -194,12 +195,35 @@ async fn loads_whole(backend: Backend) {
     store.close().await;
 }
 
+/// The reference day, month ends, leap days, the days the clocks change (the last Sundays of
+/// March and October), a public holiday and the turn of the year.
+const DAYS: [(i32, u32, u32); 9] = [
+    (2026, 12, 7),
+    (2027, 1, 31),
+    (2027, 2, 28),
+    (2027, 3, 28),
+    (2027, 10, 31),
+    (2027, 12, 25),
+    (2028, 2, 29),
+    (2028, 12, 31),
+    (2029, 3, 1),
+];
+
+fn days() -> impl Iterator<Item = NaiveDate> {
+    DAYS.iter()
+        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d))
+}
+
 #[tokio::test]
 async fn loads_whole_on_sqlite() {
-    loads_whole(Backend::Sqlite).await;
+    for day in days() {
+        loads_whole(Backend::Sqlite, day).await;
+    }
 }
 
 #[tokio::test]
 async fn loads_whole_on_postgres() {
-    loads_whole(Backend::Postgres).await;
+    for day in days() {
+        loads_whole(Backend::Postgres, day).await;
+    }
 }

@@ -60,6 +60,11 @@ pub enum Problem {
         other: &'static str,
     },
     NotACountry,
+    /// A country written as a name that is not known, with the nearest known one.
+    UnknownCountry {
+        written: String,
+        suggestion: Option<String>,
+    },
     NotAnEmail,
     NotAnId,
     NotAList,
@@ -162,6 +167,30 @@ impl Problem {
             (Problem::NotACountry, Lang::En) => {
                 "Not a known country code (ISO 3166-1, two letters, such as NL).".into()
             }
+            (
+                Problem::UnknownCountry {
+                    written,
+                    suggestion,
+                },
+                Lang::Nl,
+            ) => match suggestion {
+                Some(s) => format!("Onbekend land '{written}'; bedoelt u {s}?"),
+                None => format!(
+                    "Onbekend land '{written}'; gebruik een landnaam (Nederland, Verenigde Staten) of ISO-code (NL, US)."
+                ),
+            },
+            (
+                Problem::UnknownCountry {
+                    written,
+                    suggestion,
+                },
+                Lang::En,
+            ) => match suggestion {
+                Some(s) => format!("Unknown country '{written}'; did you mean {s}?"),
+                None => format!(
+                    "Unknown country '{written}'; use a country name (Netherlands, United States) or ISO code (NL, US)."
+                ),
+            },
             (Problem::NotAnEmail, Lang::Nl) => "Geen geldig e-mailadres.".into(),
             (Problem::NotAnEmail, Lang::En) => "Not a valid e-mail address.".into(),
             (Problem::NotAnId, Lang::Nl) => "Geen geldige id (UUID).".into(),

@@ -235,50 +235,141 @@ impl fmt::Display for Email {
 /// ISO 3166-1 alpha-2 codes, all officially assigned ones.
 const ISO_COUNTRIES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 
-/// The European Economic Area: the 27 EU member states plus Iceland, Liechtenstein and Norway.
-const EEA: [&str; 30] = [
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+/// One country as people write it: its ISO 3166-1 codes, its Dutch and English names and
+/// whether it is in the European Economic Area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountryName {
+    pub code: &'static str,
+    pub alpha3: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
+    /// In the European Economic Area (the 27 EU member states, Iceland, Liechtenstein and
+    /// Norway), where the GDPR applies without transfer rules. This column is the one place
+    /// that says so.
+    pub eea: bool,
+}
+
+const fn country(
+    code: &'static str,
+    alpha3: &'static str,
+    nl: &'static str,
+    en: &'static str,
+    eea: bool,
+) -> CountryName {
+    CountryName {
+        code,
+        alpha3,
+        nl,
+        en,
+        eea,
+    }
+}
+
+/// The countries that come up in municipal IT — every EEA country, and where clouds, suppliers
+/// and their sub-processors are — for reading, display and choice lists. Another country is
+/// known by its ISO code only.
+pub const COUNTRIES: [CountryName; 64] = [
+    country("NL", "NLD", "Nederland", "Netherlands", true),
+    country("BE", "BEL", "België", "Belgium", true),
+    country("DE", "DEU", "Duitsland", "Germany", true),
+    country("FR", "FRA", "Frankrijk", "France", true),
+    country("LU", "LUX", "Luxemburg", "Luxembourg", true),
+    country("IE", "IRL", "Ierland", "Ireland", true),
+    country("DK", "DNK", "Denemarken", "Denmark", true),
+    country("SE", "SWE", "Zweden", "Sweden", true),
+    country("FI", "FIN", "Finland", "Finland", true),
+    country("NO", "NOR", "Noorwegen", "Norway", true),
+    country("IS", "ISL", "IJsland", "Iceland", true),
+    country("LI", "LIE", "Liechtenstein", "Liechtenstein", true),
+    country("AT", "AUT", "Oostenrijk", "Austria", true),
+    country("ES", "ESP", "Spanje", "Spain", true),
+    country("PT", "PRT", "Portugal", "Portugal", true),
+    country("IT", "ITA", "Italië", "Italy", true),
+    country("PL", "POL", "Polen", "Poland", true),
+    country("CZ", "CZE", "Tsjechië", "Czechia", true),
+    country("SK", "SVK", "Slowakije", "Slovakia", true),
+    country("SI", "SVN", "Slovenië", "Slovenia", true),
+    country("HR", "HRV", "Kroatië", "Croatia", true),
+    country("EE", "EST", "Estland", "Estonia", true),
+    country("LT", "LTU", "Litouwen", "Lithuania", true),
+    country("LV", "LVA", "Letland", "Latvia", true),
+    country("RO", "ROU", "Roemenië", "Romania", true),
+    country("BG", "BGR", "Bulgarije", "Bulgaria", true),
+    country("GR", "GRC", "Griekenland", "Greece", true),
+    country("HU", "HUN", "Hongarije", "Hungary", true),
+    country("CY", "CYP", "Cyprus", "Cyprus", true),
+    country("MT", "MLT", "Malta", "Malta", true),
+    country("CH", "CHE", "Zwitserland", "Switzerland", false),
+    country("GB", "GBR", "Verenigd Koninkrijk", "United Kingdom", false),
+    country("US", "USA", "Verenigde Staten", "United States", false),
+    country("CA", "CAN", "Canada", "Canada", false),
+    country("IN", "IND", "India", "India", false),
+    country("CN", "CHN", "China", "China", false),
+    country("IL", "ISR", "Israël", "Israel", false),
+    country("UA", "UKR", "Oekraïne", "Ukraine", false),
+    country("AU", "AUS", "Australië", "Australia", false),
+    country("NZ", "NZL", "Nieuw-Zeeland", "New Zealand", false),
+    country("JP", "JPN", "Japan", "Japan", false),
+    country("KR", "KOR", "Zuid-Korea", "South Korea", false),
+    country("SG", "SGP", "Singapore", "Singapore", false),
+    country("HK", "HKG", "Hongkong", "Hong Kong", false),
+    country("TW", "TWN", "Taiwan", "Taiwan", false),
+    country("PH", "PHL", "Filipijnen", "Philippines", false),
+    country("VN", "VNM", "Vietnam", "Vietnam", false),
+    country("MY", "MYS", "Maleisië", "Malaysia", false),
+    country("ID", "IDN", "Indonesië", "Indonesia", false),
+    country("PK", "PAK", "Pakistan", "Pakistan", false),
+    country(
+        "AE",
+        "ARE",
+        "Verenigde Arabische Emiraten",
+        "United Arab Emirates",
+        false,
+    ),
+    country("SA", "SAU", "Saoedi-Arabië", "Saudi Arabia", false),
+    country("TR", "TUR", "Turkije", "Türkiye", false),
+    country("RU", "RUS", "Rusland", "Russia", false),
+    country("BY", "BLR", "Wit-Rusland", "Belarus", false),
+    country("RS", "SRB", "Servië", "Serbia", false),
+    country("MA", "MAR", "Marokko", "Morocco", false),
+    country("EG", "EGY", "Egypte", "Egypt", false),
+    country("ZA", "ZAF", "Zuid-Afrika", "South Africa", false),
+    country("BR", "BRA", "Brazilië", "Brazil", false),
+    country("MX", "MEX", "Mexico", "Mexico", false),
+    country("AR", "ARG", "Argentinië", "Argentina", false),
+    country("SR", "SUR", "Suriname", "Suriname", false),
+    country("CW", "CUW", "Curaçao", "Curaçao", false),
 ];
 
-/// Dutch names of the countries that come up in municipal IT, for display and choice lists.
-pub const COMMON_COUNTRIES: [(&str, &str, &str); 36] = [
-    ("NL", "Nederland", "Netherlands"),
-    ("BE", "België", "Belgium"),
-    ("DE", "Duitsland", "Germany"),
-    ("FR", "Frankrijk", "France"),
-    ("LU", "Luxemburg", "Luxembourg"),
-    ("IE", "Ierland", "Ireland"),
-    ("DK", "Denemarken", "Denmark"),
-    ("SE", "Zweden", "Sweden"),
-    ("FI", "Finland", "Finland"),
-    ("NO", "Noorwegen", "Norway"),
-    ("IS", "IJsland", "Iceland"),
-    ("LI", "Liechtenstein", "Liechtenstein"),
-    ("AT", "Oostenrijk", "Austria"),
-    ("ES", "Spanje", "Spain"),
-    ("PT", "Portugal", "Portugal"),
-    ("IT", "Italië", "Italy"),
-    ("PL", "Polen", "Poland"),
-    ("CZ", "Tsjechië", "Czechia"),
-    ("EE", "Estland", "Estonia"),
-    ("LT", "Litouwen", "Lithuania"),
-    ("LV", "Letland", "Latvia"),
-    ("RO", "Roemenië", "Romania"),
-    ("BG", "Bulgarije", "Bulgaria"),
-    ("GR", "Griekenland", "Greece"),
-    ("HU", "Hongarije", "Hungary"),
-    ("CH", "Zwitserland", "Switzerland"),
-    ("GB", "Verenigd Koninkrijk", "United Kingdom"),
-    ("US", "Verenigde Staten", "United States"),
-    ("CA", "Canada", "Canada"),
-    ("IN", "India", "India"),
-    ("CN", "China", "China"),
-    ("IL", "Israël", "Israel"),
-    ("UA", "Oekraïne", "Ukraine"),
-    ("AU", "Australië", "Australia"),
-    ("JP", "Japan", "Japan"),
-    ("SG", "Singapore", "Singapore"),
+/// What people write for a country that is neither its name nor its code: abbreviations,
+/// older and informal names.
+const COUNTRY_ALIASES: [(&str, &str); 26] = [
+    ("vs", "US"),
+    ("v.s.", "US"),
+    ("usa", "US"),
+    ("u.s.a.", "US"),
+    ("u.s.", "US"),
+    ("verenigde staten van amerika", "US"),
+    ("amerika", "US"),
+    ("united states of america", "US"),
+    ("uk", "GB"),
+    ("u.k.", "GB"),
+    ("vk", "GB"),
+    ("engeland", "GB"),
+    ("england", "GB"),
+    ("groot-brittannië", "GB"),
+    ("groot-brittannie", "GB"),
+    ("great britain", "GB"),
+    ("holland", "NL"),
+    ("the netherlands", "NL"),
+    ("nederland (nl)", "NL"),
+    ("eu", "EU"),
+    ("tsjechische republiek", "CZ"),
+    ("czech republic", "CZ"),
+    ("turkey", "TR"),
+    ("korea", "KR"),
+    ("zuid korea", "KR"),
+    ("emiraten", "AE"),
 ];
 
 /// A country as an ISO 3166-1 alpha-2 code.
@@ -299,52 +390,101 @@ impl Country {
         &self.0
     }
 
-    /// Reads a country as people write it in a spreadsheet: an ISO code (`NL`, `us`) or a
-    /// Dutch or English name (`Nederland`, `Verenigde Staten`, `Germany`).
+    /// Reads a country as people write it in a spreadsheet: an ISO code (`NL`, `us`, `USA`), a
+    /// Dutch or English name (`Nederland`, `Verenigde Staten`, `Germany`) or a common
+    /// abbreviation (`VS`, `UK`, `VK`); case, accents and a trailing remark in brackets
+    /// (`Duitsland (Frankfurt)`) do not matter. An unknown country is named with the closest
+    /// one it might be.
     pub fn from_name_or_code(text: &str) -> Result<Country, Problem> {
-        let wanted = text.trim().trim_end_matches('.').to_lowercase();
-        if let Ok(country) = Country::parse(&wanted) {
+        let written = text.trim().trim_end_matches('.');
+        if let Ok(country) = Country::parse(written) {
             return Ok(country);
         }
-        const ALIASES: [(&str, &str); 12] = [
-            ("vs", "US"),
-            ("usa", "US"),
-            ("verenigde staten van amerika", "US"),
-            ("amerika", "US"),
-            ("united states of america", "US"),
-            ("uk", "GB"),
-            ("engeland", "GB"),
-            ("groot-brittannië", "GB"),
-            ("great britain", "GB"),
-            ("holland", "NL"),
-            ("the netherlands", "NL"),
-            ("duitsland (frankfurt)", "DE"),
-        ];
-        COMMON_COUNTRIES
-            .iter()
-            .find(|(_, nl, en)| nl.to_lowercase() == wanted || en.to_lowercase() == wanted)
-            .map(|(code, _, _)| *code)
-            .or_else(|| {
-                ALIASES
-                    .iter()
-                    .find(|(alias, _)| *alias == wanted)
-                    .map(|(_, code)| *code)
-            })
-            .map(|code| Country(code.to_string()))
-            .ok_or(Problem::NotACountry)
+        let wanted = fold(written);
+        // "Duitsland (Frankfurt)", "Ierland - Dublin": the country is what comes first.
+        let bare = wanted
+            .split(['(', ',', '/', '-'])
+            .next()
+            .map(str::trim)
+            .unwrap_or("");
+        for candidate in [wanted.as_str(), bare] {
+            if candidate.is_empty() {
+                continue;
+            }
+            let found = COUNTRIES
+                .iter()
+                .find(|c| {
+                    fold(c.nl) == candidate
+                        || fold(c.en) == candidate
+                        || c.alpha3.eq_ignore_ascii_case(candidate)
+                })
+                .map(|c| c.code)
+                .or_else(|| {
+                    COUNTRY_ALIASES
+                        .iter()
+                        .find(|(alias, _)| fold(alias) == candidate)
+                        .map(|(_, code)| *code)
+                });
+            if let Some(code) = found {
+                // "EU" is a region, not a country: where in it is still the question.
+                return Country::parse(code).map_err(|_| Problem::UnknownCountry {
+                    written: written.to_string(),
+                    suggestion: None,
+                });
+            }
+            if candidate.len() == 2 && Country::parse(candidate).is_ok() {
+                return Country::parse(candidate);
+            }
+        }
+        Err(Problem::UnknownCountry {
+            written: written.to_string(),
+            suggestion: closest_country(&wanted),
+        })
     }
 
     /// Inside the European Economic Area, where the GDPR applies without transfer rules.
     pub fn in_eea(&self) -> bool {
-        EEA.contains(&self.0.as_str())
+        COUNTRIES.iter().any(|c| c.eea && c.code == self.0)
     }
+
     pub fn name(&self, lang: crate::Lang) -> String {
-        COMMON_COUNTRIES
+        COUNTRIES
             .iter()
-            .find(|(code, _, _)| *code == self.0)
-            .map(|(_, nl, en)| lang.pick(nl, en).to_string())
+            .find(|c| c.code == self.0)
+            .map(|c| lang.pick(c.nl, c.en).to_string())
             .unwrap_or_else(|| self.0.clone())
     }
+}
+
+/// Lower case without accents, so that `Groot-Brittannië`, `groot-brittannie` and
+/// `GROOT-BRITTANNIË` are the same.
+fn fold(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+/// The known country whose Dutch or English name is nearest to what was written, when it is
+/// near enough to be a slip of the keyboard.
+fn closest_country(wanted: &str) -> Option<String> {
+    COUNTRIES
+        .iter()
+        .flat_map(|c| [(c, c.nl), (c, c.en)])
+        .map(|(c, name)| (strsim::jaro_winkler(wanted, &fold(name)), c, name))
+        .filter(|(score, _, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c, name)| format!("{name} ({})", c.code))
 }
 
 /// Reads a decimal number as people type it: `2,25`, `2.25`, `-0,5`, `3 %` (the percent sign is

@@ -639,7 +639,7 @@ fn read_cell(
         }
         Column::DataLocation => match Country::from_name_or_code(text) {
             Ok(country) => app.data_location = Some(country.code().to_string()),
-            Err(_) => reader.error(header, text, "Onbekend land; gebruik een landnaam (Nederland) of ISO-code (NL)."),
+            Err(problem) => reader.error(header, text, problem.message(regisseur_domain::Lang::Nl)),
         },
     }
 }

@@ -177,6 +177,9 @@ enum Role {
     Relation {
         soort: &'static str,
         reversed: bool,
+        /// Why a relationship that reads as a koppeling or a dependency of the register is
+        /// kept as an ArchiMate relation instead (a warning for the user).
+        kept: Option<&'static str>,
     },
     /// An application's link to its reference component.
     ReferenceLink {
@@ -436,30 +439,49 @@ fn plan_model_in_parts<'a>(
                 let koppeling = explicit == Some(EntityKind::Interface.code())
                     || (explicit.is_none()
                         && matches!(archimate_type, "Serving" | "Flow" | "Triggering"));
-                if koppeling && between_applications {
+                let to_itself = rel.source == rel.target;
+                if koppeling && between_applications && !to_itself {
                     return Some(Role::Interface);
                 }
-                let (soort, reversed) = match r
+                let stated = r
                     .property("soort")
                     .filter(|_| explicit == Some(EntityKind::Relation.code()))
                     .and_then(|s| {
                         regisseur_domain::landscape::RELATION_TYPE
                             .iter()
                             .find(|c| c.value == s)
-                    }) {
+                    });
+                let (soort, reversed) = match stated {
                     Some(choice) => (choice.value, relation_canon(choice.value).1),
                     None => relation_for(archimate_type, from, to),
                 };
                 let (a, b) = if reversed { (to, from) } else { (from, to) };
-                if regisseur_domain::landscape::relation_allowed(soort, a, b) {
-                    Some(Role::Relation { soort, reversed })
-                } else {
-                    // A stated type that does not fit its ends: kept as the ArchiMate type.
-                    Some(Role::Relation {
-                        soort: structural_type(archimate_type),
-                        reversed: false,
-                    })
+                // Valid ArchiMate that is no koppeling or dependency of the register: kept as
+                // the ArchiMate relationship it is, with a word to the user.
+                const SELF_EXCHANGE: &str = "Een applicatie die met zichzelf gegevens uitwisselt is geen koppeling; bewaard als ArchiMate-relatie.";
+                let self_exchange = koppeling && between_applications && to_itself;
+                let is_dependency = !ARCHIMATE_RELATION_TYPE.iter().any(|(t, _)| *t == soort);
+                if regisseur_domain::landscape::relation_allowed(soort, a, b)
+                    && !(is_dependency && to_itself)
+                {
+                    return Some(Role::Relation {
+                        soort,
+                        reversed,
+                        kept: self_exchange.then_some(SELF_EXCHANGE),
+                    });
                 }
+                let kept = if self_exchange {
+                    SELF_EXCHANGE
+                } else if to_itself {
+                    "Een element dat van zichzelf afhangt is geen afhankelijkheid in het register; bewaard als ArchiMate-relatie."
+                } else {
+                    "Het opgegeven soort relatie past niet bij de uiteinden; bewaard als ArchiMate-relatie."
+                };
+                Some(Role::Relation {
+                    soort: structural_type(archimate_type),
+                    reversed: false,
+                    kept: Some(kept),
+                })
             });
             relationship_roles[i] = role;
             false
@@ -793,11 +815,20 @@ impl<'a> Planner<'a> {
                 ("vanApplicatieId", "naarApplicatieId", false),
                 None,
             ),
-            Some(Role::Relation { soort, reversed }) => (
-                EntityKind::Relation,
-                ("bronId", "doelId", *reversed),
-                Some(*soort),
-            ),
+            Some(Role::Relation {
+                soort,
+                reversed,
+                kept,
+            }) => {
+                if let Some(why) = kept {
+                    self.warning(c, "type", &c.archimate_type, why);
+                }
+                (
+                    EntityKind::Relation,
+                    ("bronId", "doelId", *reversed),
+                    Some(*soort),
+                )
+            }
             _ => return,
         };
         let (Some(source), Some(target)) =
@@ -1268,7 +1299,11 @@ pub fn write_model(model_name: &str, register: &[Existing], catalog: &ReferenceC
         }
         pairs
     };
+    // The schema wants at least one element in <elements> (and one relationship in
+    // <relationships>): an empty collection is left out, not written empty.
+    let elements_start = body.len();
     body.push_str("  <elements>\n");
+    let elements_inner = body.len();
     for e in &elements {
         let kind = e.record.kind();
         let archimate_type = e
@@ -1340,12 +1375,18 @@ pub fn write_model(model_name: &str, register: &[Existing], catalog: &ReferenceC
         );
         body.push_str("    </element>\n");
     }
-    body.push_str("  </elements>\n");
+    if body.len() == elements_inner {
+        body.truncate(elements_start);
+    } else {
+        body.push_str("  </elements>\n");
+    }
 
     // Relationships: koppelingen, relations (each after those it points at), reference links.
     let mut relationships = concepts(&[EntityKind::Interface]);
     relationships.extend(relations_in_order(register));
+    let relationships_start = body.len();
     body.push_str("  <relationships>\n");
+    let relationships_inner = body.len();
     for e in &relationships {
         let kind = e.record.kind();
         let (source_field, target_field, archimate_type, reversed) = match kind {
@@ -1458,7 +1499,11 @@ pub fn write_model(model_name: &str, register: &[Existing], catalog: &ReferenceC
             }
         }
     }
-    body.push_str("  </relationships>\n");
+    if body.len() == relationships_inner {
+        body.truncate(relationships_start);
+    } else {
+        body.push_str("  </relationships>\n");
+    }
     out.push_str(&body);
     if !definitions.is_empty() {
         out.push_str("  <propertyDefinitions>\n");
@@ -1846,5 +1891,105 @@ mod tests {
         assert_eq!(kinds["Burger"], EntityKind::ModelElement);
         assert_eq!(kinds["Hosting"], EntityKind::Contract);
         assert_eq!(kinds["Zonder partij"], EntityKind::ModelElement);
+    }
+
+    /// Archi's own exchange test files, as the tool writes them: each imports whole, its export
+    /// validates against the schema and says everything the original said, and importing it
+    /// again changes nothing.
+    #[test]
+    fn archis_own_exchange_test_files_import_and_export_valid() {
+        for name in [
+            "Sample1.xml",
+            "bendpoint.test.xml",
+            "archisurance-exchange-tests.xml",
+        ] {
+            let original = fixture(&format!("archi-tests/{name}"));
+            let plan = import(&original, &[]);
+            assert!(plan.totals().nieuw > 0, "{name}");
+            let register = applied(&[], &plan);
+            let exported = write_model(name, &register, catalog());
+            assert_valid_ameff(&exported, name);
+            assert_nothing_lost(&original, &exported);
+            let again = import(&original, &register);
+            assert!(
+                again.changes.is_empty(),
+                "{name}: {:?}",
+                again.changes.first()
+            );
+        }
+    }
+
+    /// What a ministry's published domain architecture looks like as Archi writes it: whole
+    /// chapters of HTML documentation, an application exchanging data with itself, a flow to a
+    /// node and an access to a relationship. Valid ArchiMate imports whole; what does not fit a
+    /// register kind is kept as an ArchiMate relation with a warning.
+    #[test]
+    fn a_real_domain_architecture_imports_whole() {
+        let chapter =
+            "<p>Dit hoofdstuk beschrijft de <b>gegevensuitwisseling</b> &amp; de afspraken.</p>\n"
+                .repeat(400);
+        assert!(chapter.chars().count() > 31_000);
+        let escaped = chapter
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-m">
+  <name xml:lang="nl">Domeinarchitectuur</name>
+  <elements>
+    <element identifier="id-a" xsi:type="ApplicationComponent">
+      <name xml:lang="nl">Registratievoorziening</name>
+      <documentation xml:lang="nl">{escaped}</documentation>
+    </element>
+    <element identifier="id-b" xsi:type="ApplicationComponent"><name xml:lang="nl">Portaal</name></element>
+    <element identifier="id-n" xsi:type="Node"><name xml:lang="nl">Rekencentrum</name></element>
+    <element identifier="id-d" xsi:type="DataObject"><name xml:lang="nl">Dossier</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="id-r1" source="id-a" target="id-a" xsi:type="Flow"><name xml:lang="nl">intern</name></relationship>
+    <relationship identifier="id-r2" source="id-b" target="id-a" xsi:type="Flow"/>
+    <relationship identifier="id-r3" source="id-a" target="id-n" xsi:type="Flow"/>
+    <relationship identifier="id-r4" source="id-b" target="id-r2" xsi:type="Association"/>
+    <relationship identifier="id-r5" source="id-a" target="id-r2" xsi:type="Access"/>
+    <relationship identifier="id-r6" source="id-b" target="id-b" xsi:type="Serving"/>
+  </relationships>
+</model>
+"#
+        );
+        let plan = import(xml.as_bytes(), &[]);
+        assert_eq!(plan.totals().nieuw, 10, "every element and relationship");
+        assert_eq!(plan.per_kind[&EntityKind::Interface].nieuw, 1, "b → a only");
+        let kept: Vec<&str> = plan.warnings.iter().map(|w| w.value.as_str()).collect();
+        assert_eq!(kept, ["Flow", "Serving"], "{:?}", plan.warnings);
+        assert!(plan.warnings[0].message.contains("geen koppeling"));
+        let register = applied(&[], &plan);
+        let documented = register
+            .iter()
+            .find(|e| e.record.name() == Some("Registratievoorziening"))
+            .and_then(|e| e.record.text("omschrijving"))
+            .expect("the documentation is kept");
+        assert!(
+            documented == chapter.trim(),
+            "whole, HTML and all: {} of {} characters kept",
+            documented.chars().count(),
+            chapter.trim().chars().count()
+        );
+        let exported = write_model("Domeinarchitectuur", &register, catalog());
+        assert_valid_ameff(&exported, "domeinarchitectuur");
+        assert_nothing_lost(xml.as_bytes(), &exported);
+        assert!(import(xml.as_bytes(), &register).changes.is_empty());
+    }
+
+    /// A register without relations, and one without anything, export as valid files.
+    #[test]
+    fn an_empty_collection_exports_valid() {
+        assert_valid_ameff(&write_model("Leeg", &[], catalog()), "leeg");
+        let alone = [element(EntityKind::Supplier, json!({"naam": "Alleen"}))];
+        let exported = write_model("Alleen", &alone, catalog());
+        assert!(!exported.contains("<relationships"), "{exported}");
+        assert_valid_ameff(&exported, "zonder-relaties");
+        let back = import(exported.as_bytes(), &[]);
+        assert_eq!(back.totals().nieuw, 1);
     }
 }

@@ -483,6 +483,13 @@ fn plan_row(
         };
         touched.push(index);
         let data_set = state.touch(index, r);
+        // What the row says of personal data is said of the data it keeps: without it the
+        // rules on data outside the EEA and on processing agreements cannot see this data.
+        set(
+            &mut data_set.fields,
+            "persoonsgegevens",
+            row.personal_data.map(Value::from),
+        );
         set(
             &mut data_set.fields,
             "opslaglocatie",
@@ -649,5 +656,83 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    /// Personal data abroad, as an Excel list says it: the data sets the import makes carry
+    /// it, so the rules on data outside the EEA and on processing agreements see it — in the
+    /// United States and India, not in Ireland, and the one without an agreement.
+    #[test]
+    fn personal_data_abroad_from_a_list_is_flagged() {
+        let list = "Applicatie;Leverancier;Persoonsgegevens;Datalocatie;Verwerkersovereenkomst\n\
+            Klantportaal;SaaSCo;ja;Verenigde Staten;nee\n\
+            Callcenter;OffshoreCo;ja;India;ja\n\
+            Kantoorsuite;Microsoft;ja;Ierland;ja\n\
+            Roosters;PlanCo;ja;VS;ja\n\
+            Plattegrond;KaartCo;nee;USA;\n";
+        let register = applied(&[], &plan(list, &[]));
+        let personal: Vec<String> = register
+            .iter()
+            .filter(|e| e.record.kind() == EntityKind::DataSet)
+            .filter(|e| e.record.get("persoonsgegevens") == Some(&Value::Bool(true)))
+            .map(|e| e.record.name().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(personal.len(), 4, "{personal:?}");
+        let records: Vec<(Uuid, &regisseur_domain::landscape::Record)> =
+            register.iter().map(|e| (e.id, &e.record)).collect();
+        let report = regisseur_domain::quality::check(
+            &records,
+            &[],
+            &Default::default(),
+            ReferenceCatalog::gemma(),
+            &regisseur_domain::quality::Settings::default(),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 7).expect("date"),
+        );
+        let flagged = |rule: &str| {
+            let mut names: Vec<&str> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule.code() == rule)
+                .map(|f| f.name.as_str())
+                .collect();
+            names.sort_unstable();
+            names
+        };
+        assert_eq!(
+            flagged("gegevens-buiten-eer"),
+            [
+                "Gegevens in Callcenter",
+                "Gegevens in Klantportaal",
+                "Gegevens in Roosters"
+            ]
+        );
+        assert_eq!(
+            flagged("verwerker-zonder-verwerkersovereenkomst"),
+            ["Gegevens in Klantportaal"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_country_is_named_with_the_closest_one() {
+        let grid = read_grid(
+            Format::Csv,
+            "naam;datalocatie\nZaaksysteem;Verenigde Staaten\nPortaal;Atlantis\n".as_bytes(),
+        )
+        .expect("grid");
+        let issues = parse_application_list(&grid, ReferenceCatalog::gemma())
+            .expect("read")
+            .errors;
+        assert_eq!(issues.len(), 2, "{issues:?}");
+        assert_eq!(
+            (issues[0].row, issues[0].column.as_str()),
+            (2, "datalocatie")
+        );
+        assert!(
+            issues[0]
+                .message
+                .contains("bedoelt u Verenigde Staten (US)?"),
+            "{}",
+            issues[0].message
+        );
+        assert!(issues[1].message.contains("Onbekend land 'Atlantis'"));
     }
 }

@@ -262,7 +262,13 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
     let filter =
         axum::routing::MethodFilter::try_from(method).unwrap_or(axum::routing::MethodFilter::GET);
     match endpoint {
-        Endpoint::OpenApi => on(filter, openapi),
+        // Anyone may read the document, from any site (GET only): tools and portals such as
+        // the API register fetch it from the browser.
+        Endpoint::OpenApi => on(filter, openapi).layer(
+            tower_http::cors::CorsLayer::new()
+                .allow_origin(tower_http::cors::Any)
+                .allow_methods([Method::GET]),
+        ),
         Endpoint::Organisations => on(filter, organisations),
         Endpoint::Organisation => on(filter, organisation),
         Endpoint::ReferenceComponents => on(filter, reference_components),

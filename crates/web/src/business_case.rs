@@ -1242,13 +1242,7 @@ fn form_page(
 
 /// A new case starts from next year, ten years, the default rates.
 fn blank_values(lang: Lang) -> Values {
-    let next = chrono::Utc::now()
-        .date_naive()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap_or(2027)
-        + 1;
+    let next = chrono::Datelike::year(&crate::clock::today()) + 1;
     let mut values = Values::new();
     values.insert("startjaar".into(), next.to_string());
     values.insert("looptijdJaren".into(), "10".into());

@@ -23,7 +23,7 @@ use regisseur_domain::access::{LOGIN_WINDOW_MINUTES, login_throttled};
 use regisseur_domain::landscape::{
     EntityKind, FieldSpec, FieldType, InputMode, RELATION_TYPE, choice_label,
 };
-use regisseur_domain::values::COMMON_COUNTRIES;
+use regisseur_domain::values::COUNTRIES;
 use regisseur_domain::{Lang, ValidationErrors};
 use regisseur_store::{AuditQuery, Dependent, Element, ListQuery, Membership, StoreError};
 use serde_json::{Map, Value};
@@ -732,7 +732,7 @@ async fn dashboard(
             let report = crate::quality::organisation_report(
                 &state,
                 m.organisation.id,
-                crate::quality::today(),
+                crate::clock::today(),
             )
             .await
             .or_page(&headers)?;
@@ -1166,9 +1166,9 @@ async fn list_filters(
                 option("true", T(lang).s("yes").into()),
                 option("false", T(lang).s("no").into()),
             ],
-            FieldType::Country => COMMON_COUNTRIES
+            FieldType::Country => COUNTRIES
                 .iter()
-                .map(|(code, nl, en)| option(code, lang.pick(nl, en).to_string()))
+                .map(|c| option(c.code, lang.pick(c.nl, c.en).to_string()))
                 .collect(),
             FieldType::Ref(target) if m.role.can_read(target) && !m.role.is_supplier() => {
                 all_elements(state, m, target)
@@ -1695,13 +1695,15 @@ async fn form_fields(
                 }
                 FieldType::Country => {
                     let mut options = vec![choose()];
-                    options.extend(COMMON_COUNTRIES.iter().map(|(code, nl, en)| {
-                        opt(code, format!("{} ({code})", lang.pick(nl, en)))
-                    }));
+                    options.extend(
+                        COUNTRIES.iter().map(|c| {
+                            opt(c.code, format!("{} ({})", lang.pick(c.nl, c.en), c.code))
+                        }),
+                    );
                     if !first.is_empty()
-                        && !COMMON_COUNTRIES
+                        && !COUNTRIES
                             .iter()
-                            .any(|(c, _, _)| c.eq_ignore_ascii_case(&first))
+                            .any(|c| c.code.eq_ignore_ascii_case(&first))
                     {
                         options.push(opt(&first, first.clone()));
                     }

@@ -20,7 +20,7 @@ pub(crate) async fn stages(
     quality_score: Option<f64>,
     lang: Lang,
 ) -> Result<Vec<StageStatus>, StoreError> {
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::clock::today();
     let facts = facts(
         &state.store,
         m.organisation.id,

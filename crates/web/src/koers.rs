@@ -19,7 +19,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
-use chrono::Utc;
 use regisseur_domain::goals::Goal;
 use regisseur_domain::readiness::{
     Advice, AnswerInput, Dimension, KNOCK_OUT_DIMENSION, QUESTIONS, READY_DIMENSION, Target,
@@ -840,7 +839,7 @@ async fn advice_page(
         async {
             let m = internal_membership(&auth, &slug, &headers)?;
             let t = T(lang);
-            let today = Utc::now().date_naive();
+            let today = crate::clock::today();
             let (current, advice) = state
                 .store
                 .readiness(m.organisation.id, today)
@@ -1008,7 +1007,12 @@ async fn finalise(
             };
             state
                 .store
-                .finalise_assessment(&auth.actor(), m.organisation.id, open.id, Utc::now())
+                .finalise_assessment(
+                    &auth.actor(),
+                    m.organisation.id,
+                    open.id,
+                    crate::clock::now(),
+                )
                 .await
                 .or_page(&headers)?;
             Ok(see_other(&format!("/o/{slug}/gereedheid?vastgesteld")))
@@ -1258,7 +1262,7 @@ pub(crate) async fn api_advice(
     let m = crate::api::internal_membership(&auth, &slug)?;
     let (current, advice) = state
         .store
-        .readiness(m.organisation.id, Utc::now().date_naive())
+        .readiness(m.organisation.id, crate::clock::today())
         .await?;
     let mut value = advice.to_json(Lang::Nl);
     value["toets"] = match current {

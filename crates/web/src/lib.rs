@@ -11,6 +11,7 @@ pub mod auth;
 mod business_case;
 mod business_case_form;
 mod charts;
+pub mod clock;
 mod html;
 mod i18n;
 mod journey;
@@ -45,6 +46,8 @@ pub struct WebConfig {
     pub trusted_origins: Vec<String>,
     /// Demo mode: the login page shows these accounts and their password.
     pub demo_login: Option<DemoLogin>,
+    /// Who answers questions about this installation's API (the OpenAPI document's contact).
+    pub api_contact: openapi::Contact,
 }
 
 /// The demo accounts shown on the login page of a demo installation.
@@ -69,8 +72,8 @@ impl AppState {
     pub fn new(store: Arc<Store>, config: WebConfig) -> AppState {
         AppState {
             store,
+            openapi: Arc::new(openapi::document(&config.api_contact)),
             config: Arc::new(config),
-            openapi: Arc::new(openapi::document()),
             token_cache: Arc::new(auth::TokenCache::default()),
             quality: Arc::new(quality::QualityCache::default()),
             graphs: Arc::new(scope::GraphCache::default()),

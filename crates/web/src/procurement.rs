@@ -305,7 +305,7 @@ async fn overview_view(
         (None, Vec::new())
     };
     let chosen = Kind::parse(&one(q, "soort")).unwrap_or(Kind::Diensten);
-    let default_date = (chrono::Utc::now().date_naive() + chrono::Days::new(60))
+    let default_date = (crate::clock::today() + chrono::Days::new(60))
         .format("%Y-%m-%d")
         .to_string();
     let value = |key: &str, default: &str| {

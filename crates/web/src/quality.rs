@@ -6,6 +6,7 @@
 use crate::AppState;
 use crate::api::query_pairs;
 use crate::auth::{ApiAuth, Auth, PageAuth};
+use crate::clock::today;
 use crate::html::{
     Chrome, OrPage, fail, internal_membership, membership, page_result, query_has, render,
     see_other,
@@ -20,7 +21,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use regisseur_domain::landscape::{EntityKind, Record};
 use regisseur_domain::quality::{
     Area, CONFIRMABLE, Finding, RULES, Report, RuleId, RuleSetting, Settings, Severity, Subject,
@@ -45,10 +46,6 @@ pub(crate) const TREND_DAYS: u32 = 400;
 
 /// Findings per page on the quality page.
 const FINDINGS_PER_PAGE: usize = 200;
-
-pub fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
 
 /// The organisation's quality report as of `on`: from the cache when nothing changed since it
 /// was made; otherwise computed, and today's score recorded for the trend.

@@ -7,6 +7,7 @@
 use crate::AppState;
 use crate::auth::{Auth, PageAuth};
 use crate::charts::{Chart, Legend, PALETTE, Polyline, Scale, euro, percent};
+use crate::clock::today;
 use crate::html::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
     query_has, render, see_other, store_result,
@@ -74,10 +75,6 @@ fn side_of(m: &Membership) -> Side {
     } else {
         Side::Gemeente
     }
-}
-
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
 }
 
 /// The contracts a member may see: all, or a supplier's own.

@@ -982,7 +982,7 @@ async fn report_pdf(
                     Err(e) => return Ok((StatusCode::BAD_REQUEST, e).into_response()),
                 }
             };
-            let today = chrono::Utc::now().date_naive();
+            let today = crate::clock::today();
             let dossier = build(&state.store, &m.organisation, &parts, lang, today)
                 .await
                 .or_page(&headers)?;

@@ -398,7 +398,7 @@ async fn export_download(
                 .await
                 .or_page(headers)?;
             let catalog = state.store.catalog();
-            let date = chrono::Utc::now().format("%Y-%m-%d");
+            let date = crate::clock::today().format("%Y-%m-%d");
             Ok(match what {
                 Export::Workbook => download(
                     export::register_workbook(&m.organisation.name, &existing, catalog)

@@ -9,6 +9,7 @@ use crate::AppState;
 use crate::api::{internal_membership, json_body, json_response};
 use crate::auth::{ApiAuth, Auth, PageAuth};
 use crate::charts::{Chart, Legend, PALETTE, Rect, Scale};
+use crate::clock::today;
 use crate::html::{
     Chrome, Fail, FormField, FormPage, OptionGroup, OptionItem, OrPage, fail, form_pairs,
     membership, number_text, page_result, render, see_other, store_result,
@@ -55,10 +56,6 @@ pub fn router() -> Router<AppState> {
 
 fn base(slug: &str) -> String {
     format!("/o/{slug}/transitie")
-}
-
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
 }
 
 fn date(d: NaiveDate) -> String {
@@ -1601,7 +1598,7 @@ async fn dossier_view(
         })
         .collect();
     // The weekly report: the dossier now against a week ago.
-    let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+    let week_ago = crate::clock::now() - chrono::Duration::days(7);
     let mut before = state
         .store
         .risks_as_of(m.organisation.id, week_ago)
@@ -1810,7 +1807,7 @@ pub(crate) async fn api_summary(
         .store
         .risks_as_of(
             m.organisation.id,
-            chrono::Utc::now() - chrono::Duration::days(7),
+            crate::clock::now() - chrono::Duration::days(7),
         )
         .await?;
     let value = dossier.summary_json(&before, policy, threshold, today(), lang);

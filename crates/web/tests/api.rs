@@ -174,7 +174,14 @@ async fn send(builder: reqwest::RequestBuilder) -> (StatusCode, Value) {
     (status, value)
 }
 
+/// The day the application runs as of in these tests: no test depends on the day it runs.
+const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 12, 7) {
+    Some(day) => day,
+    None => chrono::NaiveDate::MIN,
+};
+
 async fn spawn_app(backend: Backend) -> TestApp {
+    regisseur_web::clock::run_as_of(TODAY);
     let store = Arc::new(
         Store::connect(&fresh_database_url(backend).await)
             .await
@@ -326,6 +333,36 @@ async fn openapi_documents_every_route_without_login(backend: Backend) {
     let (status, doc) = app.client("nobody").get("/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(regisseur_web::openapi::missing_routes(&doc).is_empty());
+    // The version in the server URL, a contact to ask (the NL API Design Rules' linter).
+    assert_eq!(doc["servers"][0]["url"], "/api/v1");
+    assert!(
+        ["name", "email", "url"]
+            .iter()
+            .all(|f| doc["info"]["contact"][*f].is_string())
+    );
+    // Any site may read the document (GET only); the rest of the API stays same-origin.
+    let nobody = app.client("nobody");
+    let cross = |method: reqwest::Method, path: &str| {
+        nobody
+            .request(method, path)
+            .header("Origin", "https://developer.example.org")
+    };
+    let read = cross(reqwest::Method::GET, "/api/v1/openapi.json")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(read.headers()["access-control-allow-origin"], "*");
+    let preflight = cross(reqwest::Method::OPTIONS, "/api/v1/openapi.json")
+        .header("Access-Control-Request-Method", "GET")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(preflight.headers()["access-control-allow-methods"], "GET");
+    let other = cross(reqwest::Method::GET, "/api/v1/organisaties")
+        .send()
+        .await
+        .expect("answer");
+    assert!(other.headers().get("access-control-allow-origin").is_none());
     // And every route in the table answers something other than "no such route".
     let regisseur = app.client("regisseur");
     for route in regisseur_web::api::api_routes() {
@@ -2658,7 +2695,7 @@ async fn procurement_route_and_a_sealed_evaluation(backend: Backend) {
 
 async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) {
     let app = spawn_app(backend).await;
-    let soon = (chrono::Utc::now().date_naive() + chrono::Months::new(8))
+    let soon = (TODAY + chrono::Months::new(8))
         .format("%Y-%m-%d")
         .to_string();
     let own = app.create(app.org_a, EntityKind::Contract, json!({"naam": "Hosting eigen", "leverancierId": app.supplier_a.to_string(), "einddatum": soon, "opzegtermijnMaanden": 6})).await;

@@ -186,6 +186,34 @@ impl Input {
         json
     }
 
+    /// The same case `years` later (or earlier when negative): every year in it moves, the
+    /// amounts stay. A case written for next year stays a case for next year.
+    pub fn moved_by_years(mut self, years: i32) -> Input {
+        let by = |year: &mut i32| *year = year.saturating_add(years);
+        by(&mut self.startjaar);
+        for cost in self
+            .eigen_beheer
+            .kosten
+            .iter_mut()
+            .chain(self.uitbesteed.kosten.iter_mut())
+        {
+            cost.vanaf.as_mut().map(by);
+            cost.tot.as_mut().map(by);
+        }
+        for investment in &mut self.eigen_beheer.investeringen {
+            by(&mut investment.jaar);
+        }
+        for one_off in self
+            .eigen_beheer
+            .eenmalig
+            .iter_mut()
+            .chain(self.uitbesteed.eenmalig.iter_mut())
+        {
+            by(&mut one_off.jaar);
+        }
+        self
+    }
+
     /// The years of the horizon.
     pub fn years(&self) -> std::ops::Range<i32> {
         let end = self

@@ -318,3 +318,38 @@ fn every_charge_is_broken_down_by_kind_and_the_parts_add_up() {
         "outsourced · costs · Dienst"
     );
 }
+
+#[test]
+fn a_case_moved_by_years_has_the_same_figures_in_later_years() {
+    let case = base(
+        r#", "eigenBeheer": {"investeringen": [{"naam": "Opslag", "jaar": 2028, "bedrag": 100000, "afschrijvingsjaren": 5}],
+             "kosten": [{"naam": "Beheer", "bedragPerJaar": 50000, "indexatie": 0.02, "vanaf": 2028, "tot": 2030}],
+             "eenmalig": [{"naam": "Migratie", "jaar": 2027, "bedrag": 20000}]},
+           "uitbesteed": {"kosten": [{"naam": "Dienst", "bedragPerJaar": 90000, "tot": 2029}],
+             "eenmalig": [{"naam": "Transitie", "jaar": 2027, "bedrag": 40000}]}"#,
+    );
+    case.check().expect("valid");
+    let moved = case.clone().moved_by_years(3);
+    moved.check().expect("still valid");
+    assert_eq!(moved.startjaar, 2030);
+    assert_eq!(moved.eigen_beheer.investeringen[0].jaar, 2031);
+    assert_eq!(
+        (
+            moved.eigen_beheer.kosten[0].vanaf,
+            moved.eigen_beheer.kosten[0].tot
+        ),
+        (Some(2031), Some(2033))
+    );
+    assert_eq!(moved.uitbesteed.eenmalig[0].jaar, 2030);
+    let (before, after) = (calculate(&case), calculate(&moved));
+    close(before.ncw_verschil, after.ncw_verschil);
+    assert_eq!(
+        before.terugverdienjaar.map(|y| y + 3),
+        after.terugverdienjaar
+    );
+    for (a, b) in before.jaren.iter().zip(&after.jaren) {
+        assert_eq!(a.jaar + 3, b.jaar);
+        close(a.eigen_beheer.totaal, b.eigen_beheer.totaal);
+        close(a.uitbesteed.totaal, b.uitbesteed.totaal);
+    }
+}

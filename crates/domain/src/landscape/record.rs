@@ -17,7 +17,7 @@ pub enum InputMode {
 }
 
 /// Longest free text accepted in a multi-line field.
-pub const LONG_TEXT_MAX: usize = 10_000;
+pub const LONG_TEXT_MAX: usize = 1_000_000;
 
 /// A valid element: its kind and its fields in canonical JSON form (money in cents, dates as
 /// `YYYY-MM-DD`, ids as lower-case UUIDs; absent optional fields are left out).
