@@ -23,19 +23,28 @@ fn read(kind: ItemKind, value: Value) -> Result<Item, DemoError> {
     })
 }
 
-/// The plan as of `today`: preparation and procurement behind us, transition now,
-/// stabilisation four months where six are the minimum.
-pub(crate) fn plan(today: NaiveDate) -> Result<Plan, DemoError> {
-    let later = |months: u32| {
+/// `months` after `today` (the same day when that does not exist).
+fn later(today: NaiveDate) -> impl Fn(u32) -> NaiveDate {
+    move |months| {
         today
             .checked_add_months(Months::new(months))
             .unwrap_or(today)
-    };
-    let earlier = |months: u32| {
+    }
+}
+
+/// `months` before `today`.
+fn earlier(today: NaiveDate) -> impl Fn(u32) -> NaiveDate {
+    move |months| {
         today
             .checked_sub_months(Months::new(months))
             .unwrap_or(today)
-    };
+    }
+}
+
+/// The plan as of `today`: preparation and procurement behind us, transition now,
+/// stabilisation four months where six are the minimum.
+pub(crate) fn plan(today: NaiveDate) -> Result<Plan, DemoError> {
+    let (later, earlier) = (later(today), earlier(today));
     let d = |date: NaiveDate| date.to_string();
     Plan::read(&json!({
         "fasen": [
@@ -66,16 +75,7 @@ pub(crate) async fn load(
         user_id: None,
         email: "regisseur@voorbeeld.nl".into(),
     };
-    let later = |months: u32| {
-        today
-            .checked_add_months(Months::new(months))
-            .unwrap_or(today)
-    };
-    let earlier = |months: u32| {
-        today
-            .checked_sub_months(Months::new(months))
-            .unwrap_or(today)
-    };
+    let (later, earlier) = (later(today), earlier(today));
     let d = |date: NaiveDate| date.to_string();
 
     let plan = plan(today)?;
