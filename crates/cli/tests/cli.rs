@@ -59,6 +59,7 @@ on_both_backends!(
     impact_and_scope,
     transition_fte_late_milestones_and_top_risks,
     the_dossier_of_the_demo_municipality_as_pdf,
+    every_export_of_the_demo_reimports_without_changes,
 );
 
 /// An application list as people fill it in Excel, with personal data in the United States,
@@ -1557,6 +1558,36 @@ fn pdf_text(path: &std::path::Path) -> String {
         .expect("pdftotext (poppler-utils) runs");
     assert!(out.status.success(), "{}", text(&out.stderr));
     text(&out.stdout)
+}
+
+/// The commands a municipality runs: `export` and then `import --dry-run` into the same
+/// organisation, in every format, plan nothing new and nothing changed.
+async fn every_export_of_the_demo_reimports_without_changes(backend: Backend) {
+    let db = fresh_database_url(backend).await;
+    let store = regisseur_store::Store::connect(&db).await.expect("connect");
+    regisseur_demo::load(&store, today()).await.expect("demo");
+    let dir = std::env::temp_dir().join(format!("regisseur-roundtrip-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for name in ["applicaties.csv", "register.xlsx", "register.xml"] {
+        let path = dir.join(name).to_string_lossy().to_string();
+        let out = regisseur(&db, &["export", &path, "--org", "voorbeeld"], None);
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        let out = regisseur(
+            &db,
+            &["import", &path, "--org", "voorbeeld", "--dry-run", "--json"],
+            None,
+        );
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        let report: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("the report is JSON");
+        assert_eq!(
+            (report["nieuw"].as_i64(), report["gewijzigd"].as_i64()),
+            (Some(0), Some(0)),
+            "{name}: {}",
+            report["perSoort"]
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 async fn the_dossier_of_the_demo_municipality_as_pdf(backend: Backend) {

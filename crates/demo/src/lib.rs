@@ -860,6 +860,20 @@ impl Demo {
         self.today
     }
 
+    /// The register as the store would hold it after loading the demo: every element at its
+    /// first version, in the order they are written.
+    pub fn register(&self) -> Vec<regisseur_domain::landscape::Existing> {
+        let catalog = regisseur_domain::reference::ReferenceCatalog::gemma();
+        self.elements
+            .iter()
+            .map(|(id, kind, fields)| regisseur_domain::landscape::Existing {
+                id: *id,
+                version: 1,
+                record: validate(*kind, fields, InputMode::Api, &|id| catalog.contains(id)).0,
+            })
+            .collect()
+    }
+
     /// What the demo shows on its day (see [`Story`]).
     pub fn story(&self) -> Story {
         let catalog = regisseur_domain::reference::ReferenceCatalog::gemma();

@@ -35,6 +35,47 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// A count with its noun in the number the language asks for — the one place plurals are
+    /// made: in Dutch and English the singular is for exactly one ("1 maand", "2 maanden",
+    /// "0 maanden"). `nl` and `en` are each (singular, plural).
+    pub fn count<N>(self, n: N, nl: (&str, &str), en: (&str, &str)) -> String
+    where
+        N: std::fmt::Display + PartialEq + From<u8>,
+    {
+        let (one, many) = match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        };
+        let noun = if n == N::from(1) { one } else { many };
+        format!("{n} {noun}")
+    }
+
+    /// `count` of days.
+    pub fn days<N: std::fmt::Display + PartialEq + From<u8>>(self, n: N) -> String {
+        self.count(n, ("dag", "dagen"), ("day", "days"))
+    }
+
+    /// `count` of months.
+    pub fn months<N: std::fmt::Display + PartialEq + From<u8>>(self, n: N) -> String {
+        self.count(n, ("maand", "maanden"), ("month", "months"))
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::Lang;
+
+    #[test]
+    fn the_singular_is_for_exactly_one() {
+        assert_eq!(Lang::Nl.months(1), "1 maand");
+        assert_eq!(Lang::Nl.months(0), "0 maanden");
+        assert_eq!(Lang::Nl.months(12), "12 maanden");
+        assert_eq!(Lang::En.days(1), "1 day");
+        assert_eq!(Lang::En.days(40), "40 days");
+        assert_eq!(Lang::Nl.days(-1i64), "-1 dagen");
+        assert_eq!(Lang::Nl.days(1usize), "1 dag");
+    }
 }
 
 /// What is wrong with one field.

@@ -68,21 +68,17 @@ impl<'a> Register<'a> {
             .filter(move |e| e.record.kind() == kind)
     }
 
-    /// The data set an application stores its data in: the one the import made for it, else the
-    /// first it has a `slaat-op` relation to.
+    /// The data set an application's row speaks of: the domain's `data_set_of`, the same one
+    /// the import reads the row back into.
     fn data_set_of(&self, app: &Existing) -> Option<&'a Existing> {
-        let own = format!("Gegevens in {}", app.record.name().unwrap_or(""));
-        let app_id = app.id.to_string();
-        self.of_kind(EntityKind::DataSet)
-            .find(|d| d.record.name() == Some(own.as_str()))
-            .or_else(|| {
-                self.of_kind(EntityKind::Relation)
-                    .filter(|r| {
-                        r.record.text("soort") == Some("slaat-op")
-                            && r.record.text("bronId") == Some(app_id.as_str())
-                    })
-                    .find_map(|r| self.get(r.record.text("doelId")))
-            })
+        let id = regisseur_domain::landscape::data::data_set_of(
+            app.id,
+            app.record.name().unwrap_or(""),
+            self.elements
+                .iter()
+                .map(|e| (e.id, e.record.kind(), e.record.fields())),
+        )?;
+        self.by_id.get(&id).copied()
     }
 }
 

@@ -30,6 +30,9 @@ pub enum FileError {
     WrongFormat(String),
     #[error("{0}")]
     Unreadable(String),
+    /// The file holds more than a spreadsheet may: what, how much, and the limit.
+    #[error("{0}")]
+    TooLarge(String),
     #[error(
         "geen kopregel gevonden: geen kolom 'naam', 'applicatie' of 'pakket' in de eerste 10 rijen"
     )]

@@ -4,6 +4,7 @@
 use crate::Issue;
 use crate::applist::{AppRow, ParsedList};
 use regisseur_domain::Lang;
+use regisseur_domain::landscape::data::{DATA_RELATIONS, data_set_of, own_data_set_name};
 use regisseur_domain::landscape::names::near_miss;
 use regisseur_domain::landscape::{Change, EntityKind, InputMode, validate};
 use regisseur_domain::reference::ReferenceCatalog;
@@ -407,6 +408,11 @@ fn plan_row(
         }
     }
 
+    let original_personal_data = state.elements[app_index]
+        .original
+        .as_ref()
+        .and_then(|o| o.get("persoonsgegevens"))
+        .and_then(Value::as_bool);
     let app = state.touch(app_index, r);
     let f = &mut app.fields;
     set(
@@ -453,43 +459,56 @@ fn plan_row(
         f.insert("eigenschappen".into(), Value::Object(properties));
     }
 
-    // The data set: when the row says anything about personal data, where data lives or the
-    // processing agreement.
-    if row.personal_data == Some(true)
-        || row.data_location.is_some()
-        || row.processing_agreement.is_some()
-    {
-        // The data set the application already stores its data in, else one named after it.
-        let app_text = app_id.to_string();
-        let linked = state
-            .elements
-            .iter()
-            .filter(|w| {
-                w.kind == EntityKind::Relation
-                    && w.fields.get("soort").and_then(Value::as_str) == Some("slaat-op")
-                    && w.fields.get("bronId").and_then(Value::as_str) == Some(app_text.as_str())
-            })
-            .filter_map(|w| {
-                w.fields
-                    .get("doelId")
-                    .and_then(Value::as_str)
-                    .and_then(|s| Uuid::parse_str(s).ok())
-            })
-            .filter_map(|id| state.by_id.get(&id).copied())
-            .find(|i| state.elements[*i].kind == EntityKind::DataSet);
-        let index = match linked {
-            Some(index) => index,
-            None => state.named(EntityKind::DataSet, &format!("Gegevens in {app_name}"), r),
-        };
+    // The data set: the one the export writes this row's data location and agreement from
+    // (`data_set_of`), so that a list read back changes nothing. A new one is made only when
+    // the row says where the data lives or whether there is a processing agreement: those live
+    // on a data set alone. A field the file has no column for (the processor) is never
+    // overwritten; a new data set gets the application's supplier as its processor.
+    let data_set = data_set_of(
+        app_id,
+        &app_name,
+        state.elements.iter().map(|w| (w.id, w.kind, &w.fields)),
+    )
+    .and_then(|id| state.by_id.get(&id).copied());
+    let says_where = row.data_location.is_some() || row.processing_agreement.is_some();
+    let index = match data_set {
+        Some(index) => {
+            // Personal data is read into the application; its data set follows only when the
+            // list changes it there (an unchanged value says nothing new of the data set).
+            let changed =
+                row.personal_data.is_some() && row.personal_data != original_personal_data;
+            if changed {
+                let data_set = state.touch(index, r);
+                set(
+                    &mut data_set.fields,
+                    "persoonsgegevens",
+                    row.personal_data.map(Value::from),
+                );
+            }
+            Some(index)
+        }
+        None if says_where => {
+            let index = state.named(EntityKind::DataSet, &own_data_set_name(&app_name), r);
+            let data_set = state.touch(index, r);
+            set(
+                &mut data_set.fields,
+                "persoonsgegevens",
+                row.personal_data.map(Value::from),
+            );
+            if !data_set.fields.contains_key("verwerkerId") {
+                set(
+                    &mut data_set.fields,
+                    "verwerkerId",
+                    supplier.map(|s| Value::from(s.to_string())),
+                );
+            }
+            Some(index)
+        }
+        None => None,
+    };
+    if let Some(index) = index {
         touched.push(index);
         let data_set = state.touch(index, r);
-        // What the row says of personal data is said of the data it keeps: without it the
-        // rules on data outside the EEA and on processing agreements cannot see this data.
-        set(
-            &mut data_set.fields,
-            "persoonsgegevens",
-            row.personal_data.map(Value::from),
-        );
         set(
             &mut data_set.fields,
             "opslaglocatie",
@@ -500,15 +519,13 @@ fn plan_row(
             "verwerkersovereenkomst",
             row.processing_agreement.map(Value::from),
         );
-        set(
-            &mut data_set.fields,
-            "verwerkerId",
-            supplier.map(|s| Value::from(s.to_string())),
-        );
         let data_set_id = data_set.id;
         let linked = state.elements.iter().any(|w| {
             w.kind == EntityKind::Relation
-                && w.fields.get("soort").and_then(Value::as_str) == Some("slaat-op")
+                && w.fields
+                    .get("soort")
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| DATA_RELATIONS.contains(&s))
                 && w.fields.get("bronId").and_then(Value::as_str)
                     == Some(app_id.to_string().as_str())
                 && w.fields.get("doelId").and_then(Value::as_str)
@@ -613,7 +630,13 @@ mod tests {
 
     #[test]
     fn an_existing_data_set_of_the_application_is_used() {
-        let mut register = applied(&[], &plan("naam;persoonsgegevens\nZaaksysteem;ja\n", &[]));
+        let mut register = applied(
+            &[],
+            &plan(
+                "naam;persoonsgegevens;datalocatie\nZaaksysteem;ja;NL\n",
+                &[],
+            ),
+        );
         // Rename the data set: the import finds it through the relation, not by name.
         let data_set = register
             .iter_mut()
@@ -623,7 +646,7 @@ mod tests {
         fields.insert("naam".into(), Value::from("Zaakdossiers"));
         data_set.record = validate(EntityKind::DataSet, &fields, InputMode::Api, &|_| true).0;
         let second = plan(
-            "naam;persoonsgegevens;datalocatie\nZaaksysteem;ja;NL\n",
+            "naam;persoonsgegevens;datalocatie\nZaaksysteem;ja;DE\n",
             &register,
         );
         assert_eq!(
@@ -635,6 +658,74 @@ mod tests {
             }
         );
         assert_eq!(second.per_kind[&EntityKind::Relation].nieuw, 0);
+    }
+
+    /// The processor is not a column of the list: an import never changes it, also when the
+    /// application's supplier is another party (a cloud provider, a shared service).
+    #[test]
+    fn the_processor_of_an_existing_data_set_is_left_alone() {
+        let mut register = applied(&[], &plan(LIST, &[]));
+        let processor = applied(&[], &plan("naam;leverancier\nX;Amazon Web Services\n", &[]))
+            .into_iter()
+            .find(|e| e.record.kind() == EntityKind::Supplier)
+            .expect("supplier");
+        let data_set = register
+            .iter_mut()
+            .find(|e| e.record.kind() == EntityKind::DataSet)
+            .expect("made");
+        let mut fields = data_set.record.fields().clone();
+        fields.insert("verwerkerId".into(), Value::from(processor.id.to_string()));
+        data_set.record = validate(EntityKind::DataSet, &fields, InputMode::Api, &|_| true).0;
+        register.push(processor.clone());
+        let second = plan(&LIST.replace(";NL;ja;", ";IE;ja;"), &register);
+        let Some(Change::Update { fields, .. }) = second.changes.iter().find(|c| {
+            matches!(
+                c,
+                Change::Update {
+                    kind: EntityKind::DataSet,
+                    ..
+                }
+            )
+        }) else {
+            panic!("the location changes: {:?}", second.changes);
+        };
+        assert_eq!(fields["opslaglocatie"], "IE");
+        assert_eq!(fields["verwerkerId"], processor.id.to_string().as_str());
+        assert_eq!(second.changes.len(), 1, "{:?}", second.changes);
+    }
+
+    /// "Persoonsgegevens: ja" is said of the application; a data set is made only when the row
+    /// says where the data lives or whether there is a processing agreement.
+    #[test]
+    fn personal_data_alone_makes_no_data_set() {
+        let plan = plan("naam;persoonsgegevens\nZaaksysteem;ja\n", &[]);
+        assert!(
+            !plan.per_kind.contains_key(&EntityKind::DataSet),
+            "{:?}",
+            plan.per_kind
+        );
+        let Change::Create { fields, .. } = &plan.changes[0] else {
+            panic!("{:?}", plan.changes);
+        };
+        assert_eq!(fields["persoonsgegevens"], true);
+    }
+
+    /// A data set the list changes the application's personal data for follows it; one that
+    /// already says otherwise while the list does not change it is left alone.
+    #[test]
+    fn the_data_set_follows_personal_data_only_when_the_list_changes_it() {
+        let register = applied(&[], &plan(LIST, &[]));
+        let unchanged = plan(LIST, &register);
+        assert!(unchanged.changes.is_empty());
+        let changed = plan(&LIST.replace(";12;ja;NL;", ";12;nee;NL;"), &register);
+        let kinds: Vec<EntityKind> = changed
+            .changes
+            .iter()
+            .map(|c| match c {
+                Change::Update { kind, .. } | Change::Create { kind, .. } => *kind,
+            })
+            .collect();
+        assert_eq!(kinds, [EntityKind::Application, EntityKind::DataSet]);
     }
 
     #[test]

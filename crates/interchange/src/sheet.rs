@@ -2,7 +2,7 @@
 //! BOM, or Windows-1252) — into a grid of cells.
 
 use crate::FileError;
-use calamine::{Data, Reader, Xlsx};
+use calamine::{DataRef, Reader, Xlsx};
 use chrono::NaiveDate;
 use std::io::Cursor;
 
@@ -58,6 +58,43 @@ impl Cell {
             _ => false,
         }
     }
+}
+
+/// What one spreadsheet file may hold. A file beyond any of these is refused while it is read —
+/// before the memory is taken — with a message that names what, how much, and the limit, so
+/// that one upload cannot take the server down. Together they bound what reading a workbook
+/// takes; `tests/bombs.rs` measures the peak.
+pub mod limits {
+    /// What the parts of a workbook may inflate to together (a CSV file may be this large).
+    pub const INFLATED_BYTES: u64 = 100 * 1024 * 1024;
+    /// Rows of one sheet, counted up to its last non-empty cell.
+    pub const ROWS: usize = 200_000;
+    /// Cells of one file, its shared strings included.
+    pub const CELLS: usize = 2_000_000;
+}
+
+/// The refusal of a file beyond a limit: what it holds, and the limit.
+fn too_large(what: String, limit: String) -> FileError {
+    FileError::TooLarge(format!(
+        "Het bestand is te groot: {what}; de grens is {limit}. Er is niets ingelezen. Splits het bestand of laat overbodige rijen, kolommen en opmaak weg."
+    ))
+}
+
+/// A count as Dutch writes it: 2.000.000.
+fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{} MiB", bytes.div_ceil(1024 * 1024))
 }
 
 /// Rows of cells; `rows[0]` is row 1 of the file.
@@ -203,6 +240,12 @@ fn detect_delimiter(text: &str) -> u8 {
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Grid, FileError> {
+    if bytes.len() as u64 > limits::INFLATED_BYTES {
+        return Err(too_large(
+            format!("het CSV-bestand is {}", mib(bytes.len() as u64)),
+            mib(limits::INFLATED_BYTES),
+        ));
+    }
     let text = decode_text(bytes);
     if text.trim().is_empty() {
         return Err(FileError::Empty);
@@ -213,6 +256,7 @@ fn read_csv(bytes: &[u8]) -> Result<Grid, FileError> {
         .delimiter(detect_delimiter(&text))
         .from_reader(text.as_bytes());
     let mut grid = Grid::default();
+    let mut cells = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| {
             FileError::Unreadable(format!(
@@ -222,6 +266,22 @@ fn read_csv(bytes: &[u8]) -> Result<Grid, FileError> {
                     .unwrap_or_default()
             ))
         })?;
+        cells += record.len();
+        if cells > limits::CELLS {
+            return Err(too_large(
+                format!(
+                    "regel {} brengt het aantal cellen boven de grens",
+                    grid.rows.len() + 1
+                ),
+                format!("{} cellen", count(limits::CELLS)),
+            ));
+        }
+        if grid.rows.len() >= limits::ROWS {
+            return Err(too_large(
+                format!("meer dan {} regels", count(limits::ROWS)),
+                format!("{} rijen", count(limits::ROWS)),
+            ));
+        }
         grid.rows.push(
             record
                 .iter()
@@ -247,29 +307,130 @@ pub fn excel_date(serial: f64) -> Option<NaiveDate> {
         .checked_add_days(chrono::Days::new(serial.floor() as u64))
 }
 
-/// Reads the sheets in order; stops after the first for which `enough` holds.
+/// What every part of a workbook really inflates to, read through without keeping it, and how
+/// many shared strings it holds: refused before calamine reads the parts into memory when it
+/// is more than `limits` allow. The sizes the archive declares are not trusted.
+fn check_workbook_size(bytes: &[u8]) -> Result<(), FileError> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        FileError::Unreadable(format!("de Excel-werkmap is niet te lezen: {e}"))
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).map_err(|e| unreadable(&e))?;
+        let name = entry.name().map_err(|e| unreadable(&e))?.to_string();
+        let left = limits::INFLATED_BYTES - total;
+        let is_strings = name.eq_ignore_ascii_case("xl/sharedStrings.xml");
+        let mut counter = Counter {
+            strings: 0,
+            tail: Vec::new(),
+            count_strings: is_strings,
+        };
+        let read = std::io::copy(&mut std::io::Read::take(&mut entry, left + 1), &mut counter)
+            .map_err(|e| unreadable(&format!("{name}: {e}")))?;
+        if read > left {
+            return Err(too_large(
+                format!(
+                    "uitgepakt is de werkmap groter dan {} (bij onderdeel {name})",
+                    mib(limits::INFLATED_BYTES)
+                ),
+                format!("{} uitgepakt", mib(limits::INFLATED_BYTES)),
+            ));
+        }
+        total += read;
+        if counter.strings > limits::CELLS {
+            return Err(too_large(
+                format!(
+                    "de werkmap heeft {} gedeelde teksten",
+                    count(counter.strings)
+                ),
+                format!("{} cellen", count(limits::CELLS)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A sink that counts `<si` (a shared string) in what passes through it.
+struct Counter {
+    strings: usize,
+    /// The last two bytes of the previous write: a tag split over two writes is counted once.
+    tail: Vec<u8>,
+    count_strings: bool,
+}
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.count_strings {
+            let mut joined = std::mem::take(&mut self.tail);
+            joined.extend_from_slice(buf);
+            self.strings += memchr::memmem::find_iter(&joined, b"<si").count();
+            self.tail = joined[joined.len().saturating_sub(2)..].to_vec();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Reads the sheets in order; stops after the first for which `enough` holds. Cells are read
+/// one by one (never a whole sheet's rectangle at once), empty ones cost nothing, and the
+/// limits hold while reading.
 fn read_xlsx(
     bytes: &[u8],
     enough: &dyn Fn(&Grid) -> bool,
 ) -> Result<Vec<(String, Grid)>, FileError> {
+    check_workbook_size(bytes)?;
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| FileError::Unreadable(format!("de Excel-werkmap is niet te lezen: {e}")))?;
     let mut sheets = Vec::new();
+    let mut cells_used = 0usize;
     for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(|e| {
+        let unreadable = |e: &dyn std::fmt::Display| {
             FileError::Unreadable(format!("werkblad '{name}' is niet te lezen: {e}"))
-        })?;
-        let (start_row, start_col) = range
-            .start()
-            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        };
         let mut grid = Grid::default();
-        for _ in 0..start_row {
-            grid.rows.push(Vec::new());
-        }
-        for row in range.rows() {
-            let mut cells: Vec<Cell> = vec![Cell::Empty; start_col];
-            cells.extend(row.iter().map(cell_of));
-            grid.rows.push(cells);
+        {
+            let mut reader = workbook
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                let value = cell_of(cell.get_value());
+                if value.is_empty() {
+                    continue;
+                }
+                let (row, column) = cell.get_position();
+                let (row, column) = (row as usize, column as usize);
+                if row >= limits::ROWS {
+                    return Err(too_large(
+                        format!(
+                            "werkblad '{name}' heeft een waarde in rij {}",
+                            count(row + 1)
+                        ),
+                        format!("{} rijen", count(limits::ROWS)),
+                    ));
+                }
+                if grid.rows.len() <= row {
+                    grid.rows.resize_with(row + 1, Vec::new);
+                }
+                let cells = &mut grid.rows[row];
+                if cells.len() <= column {
+                    cells_used += column + 1 - cells.len();
+                    if cells_used > limits::CELLS {
+                        return Err(too_large(
+                            format!(
+                                "werkblad '{name}' brengt bij rij {} het aantal cellen boven de grens",
+                                count(row + 1)
+                            ),
+                            format!("{} cellen", count(limits::CELLS)),
+                        ));
+                    }
+                    cells.resize(column + 1, Cell::Empty);
+                }
+                cells[column] = value;
+            }
         }
         let done = enough(&grid);
         sheets.push((name, grid));
@@ -286,17 +447,20 @@ fn read_xlsx(
     Ok(sheets)
 }
 
-fn cell_of(data: &Data) -> Cell {
+fn cell_of(data: &DataRef) -> Cell {
     match data {
-        Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(n) => Cell::Number(*n as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => excel_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date),
-        Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+        DataRef::Empty | DataRef::Error(_) => Cell::Empty,
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Int(n) => Cell::Number(*n as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => {
+            excel_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
+        }
+        DataRef::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
             .map_or_else(|_| Cell::Text(s.clone()), Cell::Date),
-        Data::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::DurationIso(s) => Cell::Text(s.clone()),
     }
 }
 

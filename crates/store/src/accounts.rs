@@ -465,6 +465,45 @@ impl Store {
         Ok(())
     }
 
+    /// Counts a login attempt under each of `keys` (the account, the client address) before
+    /// its password is checked, and answers per key how many attempts since `since` there are,
+    /// this one included. Each row is written on its own before anything is counted, so
+    /// attempts sent at once see each other: no burst gets more tries than a sequence. A
+    /// failed attempt's rows stay as its failure; `take_back_login_attempt` removes them.
+    pub async fn begin_login_attempt(
+        &self,
+        keys: &[&str],
+        since: DateTime<Utc>,
+    ) -> Result<(Uuid, Vec<i64>), StoreError> {
+        let attempt = Uuid::now_v7();
+        let now = now_text();
+        for key in keys {
+            self.db
+                .execute(
+                    "INSERT INTO login_failures (key, at, attempt) VALUES ($1, $2, $3)",
+                    &[(*key).into(), (&now).into(), attempt.to_string().into()],
+                )
+                .await?;
+        }
+        let mut counts = Vec::with_capacity(keys.len());
+        for key in keys {
+            counts.push(self.login_failures_since(key, since).await?);
+        }
+        Ok((attempt, counts))
+    }
+
+    /// Removes the rows of an attempt that did not fail: it succeeded, or it was refused
+    /// before its password was checked.
+    pub async fn take_back_login_attempt(&self, attempt: Uuid) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "DELETE FROM login_failures WHERE attempt = $1",
+                &[attempt.to_string().into()],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Failed logins for `key` (an e-mail address or a client address) since `since`.
     pub async fn login_failures_since(
         &self,

@@ -187,22 +187,37 @@ impl Store {
         })
     }
 
+    /// Deletes a business case; with `expected`, only while it is still at that version
+    /// (`Conflict` otherwise, and nothing is deleted).
     pub async fn delete_business_case(
         &self,
         actor: &Actor,
         organisation_id: Uuid,
         id: Uuid,
+        expected: Option<i64>,
     ) -> Result<(), StoreError> {
         let current = self
             .business_case(organisation_id, id)
             .await?
             .ok_or(StoreError::NotFound)?;
+        let version = expected.unwrap_or(current.version);
+        if current.version != version {
+            return Err(StoreError::Conflict {
+                current: current.version,
+            });
+        }
         let mut tx = self.db.begin().await?;
-        tx.execute(
-            "DELETE FROM business_cases WHERE organisation_id = $1 AND id = $2",
-            &[organisation_id.into(), id.into()],
-        )
-        .await?;
+        let deleted = tx
+            .execute(
+                "DELETE FROM business_cases WHERE organisation_id = $1 AND id = $2 AND version = $3",
+                &[organisation_id.into(), id.into(), version.into()],
+            )
+            .await?;
+        if deleted != 1 {
+            return Err(StoreError::Conflict {
+                current: version + 1,
+            });
+        }
         write_audit(
             &mut tx,
             actor,

@@ -650,7 +650,8 @@ impl Store {
 
     /// Deletes an element. When others refer to it, nothing is deleted unless `cascade`: then
     /// elements that cannot exist without it (a contract without its supplier, a relation
-    /// without its end) are deleted too, and optional references to it are cleared.
+    /// without its end) are deleted too, and optional references to it are cleared. With
+    /// `expected`, only while the element is still at that version (`Conflict` otherwise).
     pub async fn delete_element(
         &self,
         actor: &Actor,
@@ -658,9 +659,17 @@ impl Store {
         kind: EntityKind,
         id: Uuid,
         cascade: bool,
+        expected: Option<i64>,
     ) -> Result<DeleteOutcome, StoreError> {
         let mut tx = self.db.begin().await?;
         let target = load_for_update(self, &mut tx, organisation_id, Some(kind), id).await?;
+        if let Some(expected) = expected
+            && expected != target.version
+        {
+            return Err(StoreError::Conflict {
+                current: target.version,
+            });
+        }
         let direct = fetch_dependents(&mut tx, organisation_id, id).await?;
         if !direct.is_empty() && !cascade {
             return Err(StoreError::HasDependents(direct));

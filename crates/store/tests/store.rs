@@ -386,7 +386,7 @@ async fn delete_with_dependents_needs_cascade(backend: Backend) {
     let interface = create(&store, org, EntityKind::Interface, json!({"vanApplicatieId": app.to_string(), "naarApplicatieId": other.to_string(), "standaard": "stuf"})).await;
 
     let refused = store
-        .delete_element(&actor(), org, EntityKind::Supplier, supplier, false)
+        .delete_element(&actor(), org, EntityKind::Supplier, supplier, false, None)
         .await;
     let Err(StoreError::HasDependents(deps)) = refused else {
         panic!("expected dependents, got {refused:?}")
@@ -413,7 +413,7 @@ async fn delete_with_dependents_needs_cascade(backend: Backend) {
     );
 
     let outcome = store
-        .delete_element(&actor(), org, EntityKind::Supplier, supplier, true)
+        .delete_element(&actor(), org, EntityKind::Supplier, supplier, true, None)
         .await
         .expect("cascade");
     assert!(outcome.deleted.contains(&(EntityKind::Supplier, supplier)));
@@ -430,7 +430,7 @@ async fn delete_with_dependents_needs_cascade(backend: Backend) {
 
     // Deleting an application removes the interface that cannot exist without it.
     let outcome = store
-        .delete_element(&actor(), org, EntityKind::Application, other, true)
+        .delete_element(&actor(), org, EntityKind::Application, other, true, None)
         .await
         .expect("cascade");
     assert!(
@@ -521,7 +521,7 @@ async fn relation_types_fit_their_ends(backend: Backend) {
     );
     // Removing the server takes the relation on it and the relation on that relation along.
     store
-        .delete_element(&actor(), org, EntityKind::Component, server, true)
+        .delete_element(&actor(), org, EntityKind::Component, server, true, None)
         .await
         .unwrap();
     for gone in [runs_on, about] {
@@ -1022,8 +1022,29 @@ async fn quality_settings_confirmations_and_score_history(backend: Backend) {
         .confirm_element(&owner, org, app, day)
         .await
         .expect("confirmed again");
+    // A delete based on a version that is no longer current deletes nothing.
+    let current = store
+        .get_element(org, EntityKind::Application, app)
+        .await
+        .expect("read")
+        .expect("there")
+        .version;
+    assert!(matches!(
+        store
+            .delete_element(&actor(), org, EntityKind::Application, app, false, Some(current + 1))
+            .await,
+        Err(StoreError::Conflict { current: c }) if c == current
+    ));
+    assert!(!store.confirmations(org).await.expect("read").is_empty());
     store
-        .delete_element(&actor(), org, EntityKind::Application, app, false)
+        .delete_element(
+            &actor(),
+            org,
+            EntityKind::Application,
+            app,
+            false,
+            Some(current),
+        )
         .await
         .expect("deleted");
     assert!(store.confirmations(org).await.expect("read").is_empty());
@@ -1364,11 +1385,26 @@ async fn business_cases_round_trip_with_versions_and_audit(backend: Backend) {
         Some(json!(5))
     );
     assert!(matches!(
-        store.delete_business_case(&actor(), other, stored.id).await,
+        store
+            .delete_business_case(&actor(), other, stored.id, None)
+            .await,
         Err(StoreError::NotFound)
     ));
+    assert!(matches!(
+        store
+            .delete_business_case(&actor(), org, stored.id, Some(1))
+            .await,
+        Err(StoreError::Conflict { .. })
+    ));
+    assert!(
+        store
+            .business_case(org, stored.id)
+            .await
+            .expect("read")
+            .is_some()
+    );
     store
-        .delete_business_case(&actor(), org, stored.id)
+        .delete_business_case(&actor(), org, stored.id, None)
         .await
         .expect("deleted");
     assert_eq!(store.business_cases(org).await.expect("list").len(), 1);

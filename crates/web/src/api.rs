@@ -3,6 +3,7 @@
 
 use crate::AppState;
 use crate::auth::ApiAuth;
+use crate::precondition::{self, IfMatch};
 use crate::problem::Problem;
 use axum::Router;
 use axum::body::Bytes;
@@ -315,10 +316,10 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         }),
         Endpoint::List(kind) => on(filter, move |s, a, p, q| list(kind, s, a, p, q)),
         Endpoint::Create(kind) => on(filter, move |s, a, p, b| create(kind, s, a, p, b)),
-        Endpoint::Get(kind) => on(filter, move |s, a, p| get_one(kind, s, a, p)),
+        Endpoint::Get(kind) => on(filter, move |s, a, p, h| get_one(kind, s, a, p, h)),
         Endpoint::Replace(kind) => on(filter, move |s, a, p, h, b| replace(kind, s, a, p, h, b)),
         Endpoint::Patch(kind) => on(filter, move |s, a, p, h, b| patch(kind, s, a, p, h, b)),
-        Endpoint::Delete(kind) => on(filter, move |s, a, p, q| delete(kind, s, a, p, q)),
+        Endpoint::Delete(kind) => on(filter, move |s, a, p, q, h| delete(kind, s, a, p, q, h)),
     }
 }
 
@@ -525,12 +526,13 @@ fn body_object(body: &Bytes) -> Result<(Fields, Fields), Problem> {
     Ok((fields, meta))
 }
 
-/// The version an update is based on: `versie` in the body, or an `If-Match` header.
-fn expected_version(
+/// The version the body says an update is based on (`versie`, optional when `If-Match` is
+/// sent), checking that an `id` in the body is the one in the address.
+fn body_version(
     meta: &Map<String, Value>,
-    headers: &HeaderMap,
     id: Uuid,
-) -> Result<i64, Problem> {
+    conditional: bool,
+) -> Result<Option<i64>, Problem> {
     let mut errors = ValidationErrors::default();
     if let Some(body_id) = meta.get("id")
         && body_id.as_str() != Some(id.to_string().as_str())
@@ -542,31 +544,23 @@ fn expected_version(
             },
         );
     }
-    let from_header = headers
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.trim()
-                .trim_start_matches("W/")
-                .trim_matches('"')
-                .parse::<i64>()
-                .ok()
-        });
-    let version = match (meta.get("versie"), from_header) {
-        (Some(v), _) => v.as_i64().or_else(|| {
-            errors.push("versie", FieldProblem::NotAnInteger);
-            None
-        }),
-        (None, Some(v)) => Some(v),
-        (None, None) => {
+    let version = match meta.get("versie") {
+        Some(v) => {
+            let v = v.as_i64();
+            if v.is_none() {
+                errors.push("versie", FieldProblem::NotAnInteger);
+            }
+            v
+        }
+        None if conditional => None,
+        None => {
             errors.push("versie", FieldProblem::Required);
             None
         }
     };
-    match version {
-        Some(v) if errors.is_empty() => Ok(v),
-        _ => Err(Problem::invalid(&errors)),
-    }
+    errors
+        .into_result(version)
+        .map_err(|e| Problem::invalid(&e))
 }
 
 fn require_read(membership: &Membership, kind: EntityKind) -> Result<(), Problem> {
@@ -767,6 +761,7 @@ async fn get_one(
     State(state): State<AppState>,
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> ApiResult {
     let m = membership(&auth, &slug)?;
     require_read(m, kind)?;
@@ -777,11 +772,9 @@ async fn get_one(
         .await?
         .filter(|e| visible_to(m, e))
         .ok_or_else(Problem::not_found)?;
-    let mut response = json_response(StatusCode::OK, element_json(&element));
-    if let Ok(etag) = format!("\"{}\"", element.version).parse() {
-        response.headers_mut().insert(header::ETAG, etag);
-    }
-    Ok(response)
+    Ok(precondition::read(&headers, element.version, || {
+        json_response(StatusCode::OK, element_json(&element))
+    }))
 }
 
 async fn create(
@@ -804,7 +797,10 @@ async fn create(
             InputMode::Api,
         )
         .await?;
-    let mut response = json_response(StatusCode::CREATED, element_json(&element));
+    let mut response = precondition::with_etag(
+        json_response(StatusCode::CREATED, element_json(&element)),
+        element.version,
+    );
     if let Ok(location) = item_location(&slug, kind, element.id).parse() {
         response.headers_mut().insert(header::LOCATION, location);
     }
@@ -833,8 +829,10 @@ async fn patch(
     update(kind, &state, &auth, &slug, &id, &headers, &body, true).await
 }
 
-/// PUT replaces every field; PATCH is a JSON merge patch (RFC 7396) on the current fields, in
-/// which a field set to null is removed.
+/// PUT replaces every field; PATCH is a JSON merge patch (RFC 7396) on the current fields: a
+/// member set to null is removed, at any depth, and an object merges into the object it
+/// patches. The version it is based on is `versie` in the body (stale: 409) or `If-Match`
+/// (stale: 412); with both, both must hold. `If-Match: *` writes whatever version is current.
 #[allow(clippy::too_many_arguments)] // the parts of one request
 async fn update(
     kind: EntityKind,
@@ -849,24 +847,26 @@ async fn update(
     let m = membership(auth, slug)?;
     require_write(m, kind)?;
     let id = parse_uuid(id)?;
-    let (mut fields, meta) = body_object(body)?;
-    let version = expected_version(&meta, headers, id)?;
-    if merge {
-        let current = state
-            .store
-            .get_element(m.organisation.id, kind, id)
-            .await?
-            .ok_or_else(Problem::not_found)?;
-        let changes = fields;
-        fields = current.record.fields().clone();
-        for (key, value) in changes {
-            if value.is_null() {
-                fields.remove(&key);
-            } else {
-                fields.insert(key, value);
-            }
+    let (fields, meta) = body_object(body)?;
+    let condition = IfMatch::from_headers(headers);
+    let current = state
+        .store
+        .get_element(m.organisation.id, kind, id)
+        .await?
+        .filter(|e| visible_to(m, e))
+        .ok_or_else(Problem::not_found)?;
+    condition.check(current.version)?;
+    let version = body_version(&meta, id, condition.present())?.unwrap_or(current.version);
+    let fields = if merge {
+        let mut document = Value::Object(current.record.fields().clone());
+        json_patch::merge(&mut document, &Value::Object(fields));
+        match document {
+            Value::Object(map) => map,
+            _ => Map::new(),
         }
-    }
+    } else {
+        fields
+    };
     let element = state
         .store
         .update_element(
@@ -878,8 +878,12 @@ async fn update(
             &fields,
             InputMode::Api,
         )
-        .await?;
-    Ok(json_response(StatusCode::OK, element_json(&element)))
+        .await
+        .map_err(|e| precondition::store_error(&condition, e))?;
+    Ok(precondition::with_etag(
+        json_response(StatusCode::OK, element_json(&element)),
+        element.version,
+    ))
 }
 
 async fn delete(
@@ -888,6 +892,7 @@ async fn delete(
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
+    headers: HeaderMap,
 ) -> ApiResult {
     let m = membership(&auth, &slug)?;
     require_write(m, kind)?;
@@ -902,9 +907,30 @@ async fn delete(
         }
     }
     errors.into_result(()).map_err(|e| Problem::invalid(&e))?;
+    let condition = IfMatch::from_headers(&headers);
+    let expected = if condition.present() {
+        let current = state
+            .store
+            .get_element(m.organisation.id, kind, id)
+            .await?
+            .filter(|e| visible_to(m, e))
+            .ok_or_else(Problem::not_found)?;
+        condition.check(current.version)?;
+        Some(current.version)
+    } else {
+        None
+    };
     state
         .store
-        .delete_element(&auth.0.actor(), m.organisation.id, kind, id, cascade)
-        .await?;
+        .delete_element(
+            &auth.0.actor(),
+            m.organisation.id,
+            kind,
+            id,
+            cascade,
+            expected,
+        )
+        .await
+        .map_err(|e| precondition::store_error(&condition, e))?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -15,6 +15,7 @@ use crate::html::{
     Chrome, OrPage, fail, internal_membership, page_result, query_has, render, see_other,
 };
 use crate::i18n::{ReqLang, T};
+use crate::precondition::{self, IfMatch};
 use crate::problem::Problem;
 use askama::Template;
 use axum::Router;
@@ -1551,7 +1552,7 @@ async fn delete(
             let case = load(&state, m, &id, &headers).await?;
             state
                 .store
-                .delete_business_case(&auth.actor(), m.organisation.id, case.id)
+                .delete_business_case(&auth.actor(), m.organisation.id, case.id, None)
                 .await
                 .or_page(&headers)?;
             Ok(see_other(&format!("{}?verwijderd", base(&slug))))
@@ -1740,17 +1741,28 @@ pub(crate) async fn api_create(
     Ok(response)
 }
 
-/// `GET /api/v1/organisaties/{slug}/businesscases/{id}`
+/// `GET /api/v1/organisaties/{slug}/businesscases/{id}`, with its `ETag`; 304 on a matching
+/// `If-None-Match`.
 pub(crate) async fn api_get(
     State(state): State<AppState>,
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Result<Response, Problem> {
     let m = crate::api::internal_membership(&auth, &slug)?;
     let case = api_load(&state, m, &id).await?;
-    Ok(crate::api::json_response(
-        StatusCode::OK,
-        case_json(&slug, &case, analysis(&state, &case).await?.as_ref()),
+    if precondition::not_modified(&headers, case.version) {
+        return Ok(precondition::with_etag(
+            axum::response::IntoResponse::into_response(StatusCode::NOT_MODIFIED),
+            case.version,
+        ));
+    }
+    Ok(precondition::with_etag(
+        crate::api::json_response(
+            StatusCode::OK,
+            case_json(&slug, &case, analysis(&state, &case).await?.as_ref()),
+        ),
+        case.version,
     ))
 }
 
@@ -1765,46 +1777,53 @@ pub(crate) async fn api_replace(
     let m = api_editor(&auth, &slug)?;
     let case = api_load(&state, m, &id).await?;
     let (input, version) = api_input(&body)?;
-    let version = version
-        .or_else(|| {
-            headers
-                .get(header::IF_MATCH)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| {
-                    v.trim()
-                        .trim_start_matches("W/")
-                        .trim_matches('"')
-                        .parse()
-                        .ok()
-                })
-        })
-        .ok_or_else(|| {
+    let condition = IfMatch::from_headers(&headers);
+    condition.check(case.version)?;
+    let version = match version {
+        Some(version) => version,
+        None if condition.present() => case.version,
+        None => {
             let mut errors = ValidationErrors::default();
             errors.push("versie", regisseur_domain::Problem::Required);
-            Problem::invalid(&errors)
-        })?;
+            return Err(Problem::invalid(&errors));
+        }
+    };
     let stored = state
         .store
         .update_business_case(&auth.0.actor(), m.organisation.id, case.id, version, &input)
-        .await?;
-    Ok(crate::api::json_response(
-        StatusCode::OK,
-        case_json(&slug, &stored, analysis(&state, &stored).await?.as_ref()),
+        .await
+        .map_err(|e| precondition::store_error(&condition, e))?;
+    Ok(precondition::with_etag(
+        crate::api::json_response(
+            StatusCode::OK,
+            case_json(&slug, &stored, analysis(&state, &stored).await?.as_ref()),
+        ),
+        stored.version,
     ))
 }
 
-/// `DELETE /api/v1/organisaties/{slug}/businesscases/{id}`
+/// `DELETE /api/v1/organisaties/{slug}/businesscases/{id}`; with `If-Match`, only while the
+/// business case is at that version (412 otherwise).
 pub(crate) async fn api_delete(
     State(state): State<AppState>,
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Result<Response, Problem> {
     let m = api_editor(&auth, &slug)?;
     let case = api_load(&state, m, &id).await?;
+    let condition = IfMatch::from_headers(&headers);
+    condition.check(case.version)?;
     state
         .store
-        .delete_business_case(&auth.0.actor(), m.organisation.id, case.id)
-        .await?;
+        .delete_business_case(
+            &auth.0.actor(),
+            m.organisation.id,
+            case.id,
+            condition.present().then_some(case.version),
+        )
+        .await
+        .map_err(|e| precondition::store_error(&condition, e))?;
     Ok(axum::response::IntoResponse::into_response(
         StatusCode::NO_CONTENT,
     ))

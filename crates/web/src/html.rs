@@ -483,23 +483,21 @@ async fn login(
     let since = Utc::now() - Duration::minutes(LOGIN_WINDOW_MINUTES);
     let account_key = format!("account:{email}");
     let address_key = format!("adres:{}", peer.ip());
-    let failures = async {
-        Ok::<_, StoreError>((
-            state
-                .store
-                .login_failures_since(&account_key, since)
-                .await?,
-            state
-                .store
-                .login_failures_since(&address_key, since)
-                .await?,
-        ))
-    };
-    let (account_failures, address_failures) = match failures.await {
-        Ok(counts) => counts,
+    // The attempt is counted before the password is checked, so that attempts sent at once
+    // count each other (see `begin_login_attempt`); the counts include this one.
+    let (attempt, counts) = match state
+        .store
+        .begin_login_attempt(&[&account_key, &address_key], since)
+        .await
+    {
+        Ok(counted) => counted,
         Err(error) => return error_page(&headers, StatusCode::INTERNAL_SERVER_ERROR, Some(error)),
     };
-    if login_throttled(account_failures, address_failures) {
+    let earlier = |i: usize| counts.get(i).copied().unwrap_or(0) - 1;
+    if login_throttled(earlier(0), earlier(1)) {
+        if let Err(error) = state.store.take_back_login_attempt(attempt).await {
+            return error_page(&headers, StatusCode::INTERNAL_SERVER_ERROR, Some(error));
+        }
         let mut response = render(
             StatusCode::TOO_MANY_REQUESTS,
             &login_page(
@@ -521,13 +519,7 @@ async fn login(
         Err(error) => return error_page(&headers, StatusCode::INTERNAL_SERVER_ERROR, Some(error)),
     };
     let Some(user) = user else {
-        let recorded = async {
-            state.store.record_login_failure(&account_key).await?;
-            state.store.record_login_failure(&address_key).await
-        };
-        if let Err(error) = recorded.await {
-            return error_page(&headers, StatusCode::INTERNAL_SERVER_ERROR, Some(error));
-        }
+        // The attempt's rows stay: they are its failure.
         return render(
             StatusCode::UNAUTHORIZED,
             &login_page(
@@ -540,6 +532,7 @@ async fn login(
         );
     };
     let session = async {
+        state.store.take_back_login_attempt(attempt).await?;
         state
             .store
             .clear_login_failures(&account_key, since)
@@ -2126,6 +2119,10 @@ struct DeletePage {
     cancel_href: String,
     dependents: Vec<DependentRow>,
     refused: bool,
+    /// Someone changed the element since this page was shown: nothing was deleted.
+    changed: bool,
+    /// The version the confirmation is for: the delete is refused when it is no longer current.
+    version: i64,
 }
 
 fn dependent_rows(slug: &str, dependents: &[Dependent], lang: Lang) -> Vec<DependentRow> {
@@ -2149,6 +2146,14 @@ fn dependent_rows(slug: &str, dependents: &[Dependent], lang: Lang) -> Vec<Depen
         .collect()
 }
 
+/// Why a delete was refused, if it was.
+#[derive(Clone, Copy, PartialEq)]
+enum Refused {
+    No,
+    Dependents,
+    Changed,
+}
+
 async fn delete_page(
     state: &AppState,
     auth: &Auth,
@@ -2156,7 +2161,7 @@ async fn delete_page(
     kind: EntityKind,
     element: &Element,
     lang: Lang,
-    refused: bool,
+    refused: Refused,
 ) -> Result<DeletePage, StoreError> {
     let t = T(lang);
     let slug = &m.organisation.slug;
@@ -2180,7 +2185,9 @@ async fn delete_page(
         action: format!("{href}/verwijderen"),
         cancel_href: href,
         dependents: dependent_rows(slug, &dependents, lang),
-        refused,
+        refused: refused == Refused::Dependents,
+        changed: refused == Refused::Changed,
+        version: element.version,
     })
 }
 
@@ -2195,7 +2202,7 @@ async fn delete_confirm(
         async {
             let (m, kind, element) =
                 element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
-            let page = delete_page(&state, &auth, m, kind, &element, lang, false)
+            let page = delete_page(&state, &auth, m, kind, &element, lang, Refused::No)
                 .await
                 .or_page(&headers)?;
             Ok(render(StatusCode::OK, &page))
@@ -2218,9 +2225,19 @@ async fn delete_submit(
                 element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
             let cascade =
                 form_urlencoded::parse(&body).any(|(k, v)| k == "trapsgewijs" && v == "ja");
+            let version = form_urlencoded::parse(&body)
+                .find(|(k, _)| k == "versie")
+                .and_then(|(_, v)| v.parse::<i64>().ok());
             match state
                 .store
-                .delete_element(&auth.actor(), m.organisation.id, kind, element.id, cascade)
+                .delete_element(
+                    &auth.actor(),
+                    m.organisation.id,
+                    kind,
+                    element.id,
+                    cascade,
+                    version,
+                )
                 .await
             {
                 Ok(_) => Ok(see_other(&format!(
@@ -2228,9 +2245,17 @@ async fn delete_submit(
                     kind.resource()
                 ))),
                 Err(StoreError::HasDependents(_)) => {
-                    let page = delete_page(&state, &auth, m, kind, &element, lang, true)
-                        .await
-                        .or_page(&headers)?;
+                    let page =
+                        delete_page(&state, &auth, m, kind, &element, lang, Refused::Dependents)
+                            .await
+                            .or_page(&headers)?;
+                    Ok(render(StatusCode::CONFLICT, &page))
+                }
+                Err(StoreError::Conflict { .. }) => {
+                    let page =
+                        delete_page(&state, &auth, m, kind, &element, lang, Refused::Changed)
+                            .await
+                            .or_page(&headers)?;
                     Ok(render(StatusCode::CONFLICT, &page))
                 }
                 Err(other) => Err(other).or_page(&headers),

@@ -644,6 +644,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "Nothing deleted: other elements depend on this one. Tick the box to change those as well.",
     ),
     (
+        "delete.changed",
+        "Niets verwijderd: iemand anders heeft dit onderdeel intussen gewijzigd. Bekijk de huidige versie hieronder en bevestig opnieuw.",
+        "Nothing deleted: someone else changed this element in the meantime. Check the current version below and confirm again.",
+    ),
+    (
         "delete.submit",
         "Definitief verwijderen",
         "Delete permanently",

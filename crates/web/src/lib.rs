@@ -17,6 +17,7 @@ mod i18n;
 mod journey;
 mod koers;
 pub mod openapi;
+mod precondition;
 pub mod problem;
 mod procurement;
 mod quality;

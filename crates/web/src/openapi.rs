@@ -2,6 +2,7 @@
 //! cannot drift from what the server does.
 
 use crate::api::{API_VERSION, ApiRoute, DEFAULT_PAGE_SIZE, Endpoint, MAX_PAGE_SIZE, api_routes};
+use axum::http::Method;
 use regisseur_domain::landscape::{EntityKind, FieldSpec, FieldType, LONG_TEXT_MAX};
 use regisseur_domain::transition::ItemKind;
 use serde_json::{Map, Value, json};
@@ -99,7 +100,9 @@ fn problem_responses(codes: &[&str]) -> Map<String, Value> {
             "401" => "Niet ingelogd",
             "403" => "Geen toegang met deze rol",
             "404" => "Niet gevonden",
-            _ => "Conflict: verouderde versie of afhankelijke objecten",
+            "412" => "If-Match noemt niet de huidige versie (ETag); er is niets gewijzigd",
+            "415" => "De body is geen JSON (Content-Type application/json)",
+            _ => "Conflict: verouderde versie in de body of afhankelijke objecten",
         };
         responses.insert(
             code.to_string(),
@@ -620,7 +623,7 @@ fn operation(route: &ApiRoute) -> Value {
         ),
         Endpoint::Replace(kind) => (
             format!(
-                "{} vervangen (met versie)",
+                "{} vervangen (versie in de body of If-Match)",
                 kind.singular(regisseur_domain::Lang::Nl)
             ),
             format!("{}Vervangen", kind.resource()),
@@ -632,12 +635,12 @@ fn operation(route: &ApiRoute) -> Value {
                 ),
             )]),
             Some(
-                json!({"allOf": [{"$ref": format!("#/components/schemas/{}Invoer", schema_name(kind))}, {"type": "object", "required": ["versie"], "properties": {"versie": {"type": "integer"}}}]}),
+                json!({"allOf": [{"$ref": format!("#/components/schemas/{}Invoer", schema_name(kind))}, {"type": "object", "properties": {"versie": {"type": "integer", "description": "De versie waarop de wijziging berust (409 als die niet meer de huidige is); nodig zonder If-Match"}}}]}),
             ),
         ),
         Endpoint::Patch(kind) => (
             format!(
-                "{} deels wijzigen (JSON merge patch, met versie)",
+                "{} deels wijzigen (JSON merge patch, RFC 7396; versie in de body of If-Match)",
                 kind.singular(regisseur_domain::Lang::Nl)
             ),
             format!("{}Wijzigen", kind.resource()),
@@ -648,7 +651,7 @@ fn operation(route: &ApiRoute) -> Value {
                     "Gewijzigd",
                 ),
             )]),
-            Some(json!({"type": "object", "required": ["versie"]})),
+            Some(json!({"type": "object"})),
         ),
         Endpoint::Delete(kind) => {
             parameters.push(json!({"name": "trapsgewijs", "in": "query", "description": "Ook afhankelijke objecten verwijderen of hun verwijzing wissen", "schema": {"type": "boolean", "default": false}}));
@@ -667,6 +670,42 @@ fn operation(route: &ApiRoute) -> Value {
     if route.endpoint != Endpoint::OpenApi {
         codes.extend(["401", "403", "404"]);
     }
+    // Conditional requests (RFC 9110 §13): the version as a strong ETag.
+    let etag_header =
+        json!({"description": "De versie van het object", "schema": {"type": "string"}});
+    let versioned_read = matches!(route.endpoint, Endpoint::Get(_) | Endpoint::BusinessCase);
+    let versioned_write = matches!(
+        route.endpoint,
+        Endpoint::Replace(_)
+            | Endpoint::Patch(_)
+            | Endpoint::Delete(_)
+            | Endpoint::ReplaceBusinessCase
+            | Endpoint::DeleteBusinessCase
+    );
+    if versioned_read {
+        parameters.push(json!({"name": "If-None-Match", "in": "header", "required": false,
+            "description": "ETag die u al heeft: 304 als het object niet gewijzigd is", "schema": {"type": "string"}}));
+        responses.insert(
+            "304".into(),
+            json!({"description": "Niet gewijzigd sinds de ETag in If-None-Match",
+                   "headers": {"ETag": etag_header.clone(), "API-Version": {"$ref": "#/components/headers/API-Version"}}}),
+        );
+    }
+    if versioned_write {
+        parameters.push(json!({"name": "If-Match", "in": "header", "required": false,
+            "description": "Alleen als het object nog deze ETag heeft (412 anders), of * voor elke versie; in plaats van of naast versie in de body", "schema": {"type": "string"}}));
+        codes.push("412");
+    }
+    if versioned_read || versioned_write || matches!(route.endpoint, Endpoint::Create(_)) {
+        for (code, response) in responses.iter_mut() {
+            if code.starts_with('2') && code != "204" {
+                response["headers"]["ETag"] = etag_header.clone();
+            }
+        }
+    }
+    if matches!(route.method, Method::POST | Method::PUT | Method::PATCH) {
+        codes.push("415");
+    }
     if matches!(
         route.endpoint,
         Endpoint::Replace(_)
@@ -683,8 +722,13 @@ fn operation(route: &ApiRoute) -> Value {
         op["security"] = json!([]);
     }
     if let Some(schema) = body {
-        op["requestBody"] =
-            json!({"required": true, "content": {"application/json": {"schema": schema}}});
+        op["requestBody"] = if matches!(route.endpoint, Endpoint::Patch(_)) {
+            json!({"required": true, "content": {
+                "application/merge-patch+json": {"schema": schema.clone()},
+                "application/json": {"schema": schema}}})
+        } else {
+            json!({"required": true, "content": {"application/json": {"schema": schema}}})
+        };
     }
     op
 }

@@ -322,7 +322,11 @@ async fn revoke_feed(
 
 /// `GET /agenda/{secret}.ics`: the agenda of the feed's user, without a login; an unknown or
 /// revoked secret is 404.
-async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+async fn feed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Response {
     let Some(secret) = file.strip_suffix(".ics") else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -341,6 +345,26 @@ async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Respon
     let Ok((_, items)) = agenda_items(&state, &m, Lang::Nl).await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
+    // Each event links back to its contract's page: at the installation's first trusted
+    // origin, else where this request came in.
+    let origin = state
+        .config
+        .trusted_origins
+        .first()
+        .cloned()
+        .unwrap_or_else(|| {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("localhost");
+            let scheme = if crate::auth::is_https(&headers, &state) {
+                "https"
+            } else {
+                "http"
+            };
+            format!("{scheme}://{host}")
+        });
+    let slug = m.organisation.slug.clone();
     let events: Vec<regisseur_interchange::ics::AgendaEvent> = items
         .iter()
         .map(|i| regisseur_interchange::ics::AgendaEvent {
@@ -352,12 +376,13 @@ async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Respon
                 i.description.split(':').next().unwrap_or_default()
             ),
             description: i.description.clone(),
-            url: None,
+            url: Some(format!("{origin}{}/{}", base(&slug), i.subject)),
         })
         .collect();
     let text = regisseur_interchange::ics::agenda_feed(
         &format!("Regie-agenda {}", m.organisation.name),
         &events,
+        crate::clock::now(),
     );
     let mut response = (StatusCode::OK, text).into_response();
     response.headers_mut().insert(

@@ -34,9 +34,12 @@ on_both_backends!(
     readers_may_not_write,
     suppliers_see_only_their_own,
     stale_versions_conflict,
+    conditional_requests_as_rfc_9110_says,
+    patch_is_a_json_merge_patch,
     deleting_with_dependents,
     cross_site_posts_are_refused,
     login_is_throttled,
+    a_burst_of_logins_gets_no_more_tries_than_a_sequence,
     paging_and_parameters_are_checked,
     audit_trail_records_changes,
     forms_work_without_javascript,
@@ -841,6 +844,236 @@ async fn stale_versions_conflict(backend: Backend) {
     );
 }
 
+/// ETags on reads and writes, 304 on `If-None-Match`, and a write or delete with an `If-Match`
+/// that is not the current version refused with 412 while nothing changes; `If-Match: *`
+/// writes whatever is current.
+async fn conditional_requests_as_rfc_9110_says(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    let id = app
+        .create(app.org_a, EntityKind::Person, json!({"naam": "Jan"}))
+        .await;
+    let item = format!("/api/v1/organisaties/gemeente-a/personen/{id}");
+    let etag = |r: &reqwest::Response| {
+        r.headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    // Three writes: version 4.
+    for (n, name) in ["Jan de Vries", "Jan Jansen", "Jan Pietersen"]
+        .iter()
+        .enumerate()
+    {
+        let response = client
+            .request(reqwest::Method::PUT, &item)
+            .header("If-Match", format!("\"{}\"", n + 1))
+            .json(&json!({"naam": name}))
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            etag(&response),
+            format!("\"{}\"", n + 2),
+            "a write answers its ETag"
+        );
+    }
+    let response = client
+        .request(reqwest::Method::GET, &item)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(etag(&response), "\"4\"");
+    let not_modified = client
+        .request(reqwest::Method::GET, &item)
+        .header("If-None-Match", "\"4\"")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(not_modified.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(etag(&not_modified), "\"4\"");
+    let modified = client
+        .request(reqwest::Method::GET, &item)
+        .header("If-None-Match", "\"3\"")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(modified.status(), StatusCode::OK);
+
+    // A stale If-Match: 412 problem+json, and nothing is written or deleted.
+    for method in [
+        reqwest::Method::PUT,
+        reqwest::Method::PATCH,
+        reqwest::Method::DELETE,
+    ] {
+        let response = client
+            .request(method.clone(), &item)
+            .header("If-Match", "\"1\"")
+            .json(&json!({"naam": "Te laat"}))
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(
+            response.status(),
+            StatusCode::PRECONDITION_FAILED,
+            "{method}"
+        );
+        assert!(
+            response
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|c| c.starts_with("application/problem+json")),
+            "{method}"
+        );
+        let problem: Value = response.json().await.expect("json");
+        assert_eq!(problem["huidigeVersie"], 4, "{method}");
+    }
+    let (status, person) = client.get(&item).await;
+    assert_eq!(status, StatusCode::OK, "the stale DELETE deleted nothing");
+    assert_eq!(
+        (person["naam"].as_str(), person["versie"].as_i64()),
+        (Some("Jan Pietersen"), Some(4))
+    );
+
+    // A weak tag never matches a write (strong comparison); one of a list does.
+    let weak = client
+        .request(reqwest::Method::PUT, &item)
+        .header("If-Match", "W/\"4\"")
+        .json(&json!({"naam": "Zwak"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(weak.status(), StatusCode::PRECONDITION_FAILED);
+    let listed = client
+        .request(reqwest::Method::PUT, &item)
+        .header("If-Match", "\"3\", \"4\"")
+        .json(&json!({"naam": "Uit de lijst"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(listed.status(), StatusCode::OK);
+    // A body's stale versie stays 409, also with a matching If-Match.
+    let (status, _) = client
+        .send_json(
+            reqwest::Method::PUT,
+            &item,
+            json!({"versie": 2, "naam": "x"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // If-Match: * writes and deletes whatever version is current.
+    let any = client
+        .request(reqwest::Method::PATCH, &item)
+        .header("If-Match", "*")
+        .json(&json!({"naam": "Wat er ook staat"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(any.status(), StatusCode::OK);
+    assert_eq!(etag(&any), "\"6\"");
+    let deleted = client
+        .request(reqwest::Method::DELETE, &item)
+        .header("If-Match", "\"6\"")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let (status, _) = client.get(&item).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Business cases the same.
+    let (status, created) = client
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/businesscases",
+            business_case_body("Conditioneel"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let case = format!(
+        "/api/v1/organisaties/gemeente-a/businesscases/{}",
+        created["id"].as_str().unwrap_or("")
+    );
+    let response = client
+        .request(reqwest::Method::GET, &case)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(etag(&response), "\"1\"");
+    let body = business_case_body("Conditioneel, herzien");
+    let replaced = client
+        .request(reqwest::Method::PUT, &case)
+        .header("If-Match", "\"1\"")
+        .json(&body)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(replaced.status(), StatusCode::OK);
+    assert_eq!(etag(&replaced), "\"2\"");
+    let stale = client
+        .request(reqwest::Method::DELETE, &case)
+        .header("If-Match", "\"1\"")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(stale.status(), StatusCode::PRECONDITION_FAILED);
+    let (status, _) = client.get(&case).await;
+    assert_eq!(status, StatusCode::OK, "the stale DELETE deleted nothing");
+}
+
+fn business_case_body(name: &str) -> Value {
+    json!({
+        "naam": name, "startjaar": 2027, "looptijdJaren": 5,
+        "eigenBeheer": {"kosten": [{"naam": "Personeel", "bedragPerJaar": 200000.0}]},
+        "uitbesteed": {"kosten": [{"naam": "Dienst", "bedragPerJaar": 170000.0}]}
+    })
+}
+
+/// RFC 7396: an object merges into the object it patches, a null removes the member at any
+/// depth, anything else replaces.
+async fn patch_is_a_json_merge_patch(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    let id = app
+        .create(
+            app.org_a,
+            EntityKind::Application,
+            json!({"naam": "Zaaksysteem", "levenscyclus": "in-gebruik", "softwareversie": "8.4",
+                "eigenschappen": {"x": "1", "y": "2"}}),
+        )
+        .await;
+    let item = format!("/api/v1/organisaties/gemeente-a/applicaties/{id}");
+    let (status, patched) = client
+        .send_json(
+            reqwest::Method::PATCH,
+            &item,
+            json!({"versie": 1, "eigenschappen": {"z": "3"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{patched}");
+    assert_eq!(
+        patched["eigenschappen"],
+        json!({"x": "1", "y": "2", "z": "3"})
+    );
+    let (status, patched) = client
+        .send_json(
+            reqwest::Method::PATCH,
+            &item,
+            json!({"versie": 2, "eigenschappen": {"x": null}, "softwareversie": null}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{patched}");
+    assert_eq!(patched["eigenschappen"], json!({"y": "2", "z": "3"}));
+    assert!(
+        patched.get("softwareversie").is_none_or(Value::is_null),
+        "{patched}"
+    );
+    assert_eq!(patched["naam"], "Zaaksysteem");
+}
+
 async fn deleting_with_dependents(backend: Backend) {
     let app = spawn_app(backend).await;
     let client = app.client("regisseur");
@@ -982,6 +1215,72 @@ async fn login_is_throttled(backend: Backend) {
         StatusCode::SEE_OTHER,
         "another account is not blocked"
     );
+}
+
+/// Forty wrong passwords sent at once: no more of them are checked than five in a row, and
+/// together with the ones after it no more than a sequence gets; then even the right password
+/// waits.
+async fn a_burst_of_logins_gets_no_more_tries_than_a_sequence(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let url = app.url("/inloggen");
+    let attempts = (0..40).map(|_| {
+        let client = client.clone();
+        let url = url.clone();
+        tokio::spawn(async move {
+            client
+                .post(url)
+                .form(&[("email", "lezer@test.nl"), ("wachtwoord", "fout")])
+                .send()
+                .await
+                .map(|r| r.status())
+        })
+    });
+    let mut statuses = Vec::new();
+    for attempt in attempts.collect::<Vec<_>>() {
+        statuses.push(attempt.await.expect("task").expect("send"));
+    }
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(checked + refused, 40, "{statuses:?}");
+    assert!(
+        checked <= regisseur_domain::access::LOGIN_MAX_FAILURES_PER_ACCOUNT as usize,
+        "{checked} passwords checked in a burst"
+    );
+    // What the burst left of the five tries, a sequence may still use; then the account waits.
+    let mut more = 0;
+    loop {
+        let status = client
+            .post(app.url("/inloggen"))
+            .form(&[("email", "lezer@test.nl"), ("wachtwoord", "fout")])
+            .send()
+            .await
+            .expect("send")
+            .status();
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            break;
+        }
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        more += 1;
+        assert!(checked + more <= 5, "more tries than a sequence gets");
+    }
+    assert_eq!(checked + more, 5);
+    let blocked = client
+        .post(app.url("/inloggen"))
+        .form(&[("email", "lezer@test.nl"), ("wachtwoord", PASSWORD)])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
 async fn paging_and_parameters_are_checked(backend: Backend) {
@@ -2845,6 +3144,7 @@ async fn regie_agenda_feed_sla_report_and_the_supplier_portal(backend: Backend) 
         text.contains("BEGIN:VCALENDAR") && text.contains("Uiterste opzegdatum"),
         "{text}"
     );
+    assert_valid_feed(&text, &app.base);
     let (status, _) = post(
         &regisseur,
         "/o/gemeente-a/regie/agenda-feed/intrekken".into(),
@@ -3511,4 +3811,56 @@ async fn transition_dossier_api_pages_and_personal_data(backend: Backend) {
         .expect("pdf");
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
     assert!(bad.text().await.unwrap_or_default().contains("'begroting'"));
+}
+
+/// An agenda feed as RFC 5545 asks, read by the icalendar crate's parser: Regisseur's PRODID,
+/// lines of at most 75 octets ending in CRLF, and every event with UID, DTSTAMP, a URL back to
+/// its page, and an all-day DTEND after its DTSTART (§3.6.1: the end is exclusive).
+fn assert_valid_feed(text: &str, base: &str) {
+    use icalendar::{Calendar, Component, DatePerhapsTime};
+    for line in text.split_terminator("\r\n") {
+        assert!(!line.contains('\n'), "a bare LF: {line:?}");
+        assert!(
+            line.len() <= 75,
+            "a line of {} octets: {line:?}",
+            line.len()
+        );
+    }
+    let calendar: Calendar = text.parse().expect("parses");
+    assert_eq!(
+        calendar.property_value("PRODID"),
+        Some("-//Regisseur//Regie-agenda//NL")
+    );
+    assert_eq!(calendar.property_value("VERSION"), Some("2.0"));
+    let mut events = 0;
+    for event in calendar.events() {
+        events += 1;
+        assert!(event.get_uid().is_some_and(|u| u.ends_with("@regisseur")));
+        assert!(event.get_timestamp().is_some(), "DTSTAMP");
+        assert!(
+            event
+                .get_url()
+                .is_some_and(|u| u.starts_with(base) && u.contains("/o/gemeente-a/regie/")),
+            "URL {:?}",
+            event.get_url()
+        );
+        let (Some(DatePerhapsTime::Date(start)), Some(DatePerhapsTime::Date(end))) =
+            (event.get_start(), event.get_end())
+        else {
+            panic!(
+                "all-day DTSTART and DTEND: {:?} {:?}",
+                event.get_start(),
+                event.get_end()
+            );
+        };
+        assert_eq!(
+            end,
+            start + chrono::Days::new(1),
+            "{:?}",
+            event.get_summary()
+        );
+        let description = event.get_description().unwrap_or_default();
+        assert!(!description.contains(" 1 maanden"), "{description}");
+    }
+    assert!(events > 0);
 }

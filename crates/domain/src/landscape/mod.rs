@@ -1,6 +1,7 @@
 //! Basis: the landscape register — applications, components, data sets, suppliers, contracts,
 //! interfaces (koppelingen), typed relations and people — and the rules for valid elements.
 
+pub mod data;
 mod kind;
 pub mod names;
 mod record;

@@ -386,10 +386,10 @@ impl RouteInput {
             (
                 monthly * f64::from(total),
                 format!(
-                    "{} {} × {total} {} ({} {} + {} {}; {})",
+                    "{} {} × {} ({} {} + {} {}; {})",
                     lang.pick("maandwaarde", "monthly value"),
                     euros(monthly),
-                    lang.pick("maanden", "months"),
+                    lang.months(total),
                     self.months,
                     lang.pick("looptijd", "term"),
                     self.option_months,
@@ -787,10 +787,9 @@ fn timeline(procedure: Procedure, notice: NaiveDate, a: Assumptions, lang: Lang)
             .into(),
     }];
     let evaluation = format!(
-        "{} {} {}",
+        "{} {}",
         lang.pick("aanname: beoordeling", "assumption: evaluation"),
-        a.evaluation_days,
-        lang.pick("dagen", "days")
+        lang.days(a.evaluation_days)
     );
     let (tenders, tenders_basis) = match procedure {
         Procedure::Openbaar => (
@@ -820,10 +819,9 @@ fn timeline(procedure: Procedure, notice: NaiveDate, a: Assumptions, lang: Lang)
                 code: "uitnodiging",
                 date: invitation,
                 basis: format!(
-                    "{} {} {}",
+                    "{} {}",
                     lang.pick("aanname: selectie", "assumption: selection"),
-                    a.selection_days,
-                    lang.pick("dagen", "days")
+                    lang.days(a.selection_days)
                 ),
             });
             if procedure == Procedure::NietOpenbaar {
@@ -841,13 +839,12 @@ fn timeline(procedure: Procedure, notice: NaiveDate, a: Assumptions, lang: Lang)
                     code: "onderhandeling",
                     date: final_round,
                     basis: format!(
-                        "{} {} {}",
+                        "{} {}",
                         lang.pick(
                             "aanname: dialoog of onderhandeling",
                             "assumption: dialogue or negotiation"
                         ),
-                        a.negotiation_days,
-                        lang.pick("dagen", "days")
+                        lang.days(a.negotiation_days)
                     ),
                 });
                 (

@@ -183,8 +183,8 @@ impl Finding {
                 format!("Expired on {}, while what it covers is still in use.", date(d)),
             ),
             (R::ContractNoticeApproaching, D::Deadline { date: d, days }) => pick(
-                format!("Uiterste opzegdatum {} (over {days} dagen).", date(d)),
-                format!("Notice deadline {} (in {days} days).", date(d)),
+                format!("Uiterste opzegdatum {} (over {}).", date(d), Lang::Nl.days(*days)),
+                format!("Notice deadline {} (in {}).", date(d), Lang::En.days(*days)),
             ),
             (R::ContractWithoutExitPlan, D::Name(application)) => pick(
                 format!("Dekt bedrijfskritische applicatie {application}, maar er is geen exitplan."),

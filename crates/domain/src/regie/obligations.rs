@@ -278,12 +278,16 @@ pub fn contract_items<K: Clone>(
             subject: subject.clone(),
             until: Some(end),
             description: format!(
-                "{name}: {} ({notice_months} {}){}",
+                "{name}: {} ({}){}",
                 lang.pick(
                     "laatste dag om op te zeggen of te verlengen",
                     "last day to give notice or extend"
                 ),
-                lang.pick("maanden opzegtermijn", "months' notice"),
+                lang.count(
+                    notice_months,
+                    ("maand opzegtermijn", "maanden opzegtermijn"),
+                    ("month's notice", "months' notice")
+                ),
                 extension_options.filter(|o| !o.trim().is_empty()).map_or(
                     String::new(),
                     |o| format!(

@@ -415,10 +415,14 @@ impl PlanWarning {
                 procedure,
             } => match lang {
                 Lang::Nl => format!(
-                    "De aanbestedingsfase duurt {planned_days} dagen, maar de {procedure} vraagt minstens {minimum_days} dagen van aankondiging tot start van het contract. Uitbesteden regel je niet in een dag."
+                    "De aanbestedingsfase duurt {}, maar de {procedure} vraagt minstens {} van aankondiging tot start van het contract. Uitbesteden regel je niet in een dag.",
+                    lang.days(*planned_days),
+                    lang.days(*minimum_days)
                 ),
                 Lang::En => format!(
-                    "The procurement phase takes {planned_days} days, but the {procedure} needs at least {minimum_days} days from notice to the start of the contract. Outsourcing is not arranged in a day."
+                    "The procurement phase takes {}, but the {procedure} needs at least {} from notice to the start of the contract. Outsourcing is not arranged in a day.",
+                    lang.days(*planned_days),
+                    lang.days(*minimum_days)
                 ),
             },
             PlanWarning::StabilisationTooShort {
@@ -426,10 +430,14 @@ impl PlanWarning {
                 minimum_months,
             } => match lang {
                 Lang::Nl => format!(
-                    "De stabilisatie duurt {planned_days} dagen, korter dan het minimum van {minimum_months} maanden: na de wittebroodsweken komt de dip, en die vraagt tijd."
+                    "De stabilisatie duurt {}, korter dan het minimum van {}: na de wittebroodsweken komt de dip, en die vraagt tijd.",
+                    lang.days(*planned_days),
+                    lang.months(*minimum_months)
                 ),
                 Lang::En => format!(
-                    "Stabilisation takes {planned_days} days, shorter than the minimum of {minimum_months} months: after the honeymoon comes the dip, and that takes time."
+                    "Stabilisation takes {}, shorter than the minimum of {}: after the honeymoon comes the dip, and that takes time.",
+                    lang.days(*planned_days),
+                    lang.months(*minimum_months)
                 ),
             },
             PlanWarning::BeforeDependency {
