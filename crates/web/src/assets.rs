@@ -32,15 +32,35 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
-/// A version string for asset addresses, so browsers may cache them for a long time.
-pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The version in asset addresses: a digest of every asset, so that browsers may keep them a
+/// year (`immutable`) and still get a changed stylesheet the moment it changes — also between
+/// two builds of the same release.
+pub fn asset_version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        for (name, _, bytes) in ASSETS {
+            hasher.update(name.as_bytes());
+            hasher.update((bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        }
+        hex::encode(&hasher.finalize()[..6])
+    });
+    &VERSION
+}
 
-pub async fn asset(Path((_version, name)): Path<(String, String)>) -> Response {
+/// An asset; kept a year at its current address, revalidated at any other (an old page).
+pub async fn asset(Path((version, name)): Path<(String, String)>) -> Response {
+    let cache = if version == asset_version() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     match ASSETS.iter().find(|(n, _, _)| *n == name) {
         Some((_, content_type, bytes)) => (
             [
                 (header::CONTENT_TYPE, *content_type),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                (header::CACHE_CONTROL, cache),
             ],
             *bytes,
         )

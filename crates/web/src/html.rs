@@ -105,7 +105,7 @@ impl Chrome {
             orgs: Vec::new(),
             nav: Vec::new(),
             current_path: path.to_string(),
-            asset_version: crate::assets::ASSET_VERSION,
+            asset_version: crate::assets::asset_version(),
             theme: "voorbeeld-theme",
         }
     }

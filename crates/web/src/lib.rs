@@ -12,6 +12,7 @@ mod business_case;
 mod business_case_form;
 mod charts;
 pub mod clock;
+mod conventions;
 mod html;
 mod i18n;
 mod journey;
@@ -108,6 +109,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .route("/static/{version}/{name}", get(assets::asset))
         .route("/health", get(health))
         .with_state(state)
+        .layer(axum::middleware::from_fn(conventions::api_conventions))
         .layer(csrf)
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
@@ -131,7 +133,9 @@ pub fn app(state: AppState) -> Result<Router, String> {
         ))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             16 * 1024 * 1024,
-        ));
+        ))
+        // About 700 KiB of CSS and JavaScript on a first visit is about 100 KiB compressed.
+        .layer(tower_http::compression::CompressionLayer::new());
     Ok(router)
 }
 

@@ -36,6 +36,7 @@ on_both_backends!(
     stale_versions_conflict,
     conditional_requests_as_rfc_9110_says,
     patch_is_a_json_merge_patch,
+    http_as_its_standards_say,
     deleting_with_dependents,
     cross_site_posts_are_refused,
     login_is_throttled,
@@ -1072,6 +1073,109 @@ async fn patch_is_a_json_merge_patch(backend: Backend) {
         "{patched}"
     );
     assert_eq!(patched["naam"], "Zaaksysteem");
+}
+
+/// Below /api/v1 every error is problem+json (an unknown address, a method a route does not
+/// take, with `Allow`), a body that is not JSON is 415, and pages and assets are compressed,
+/// the assets cached for a year at their versioned address.
+async fn http_as_its_standards_say(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.client("regisseur");
+    let problem_json = |r: &reqwest::Response| {
+        r.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|c| c.starts_with("application/problem+json"))
+    };
+    let unknown = client
+        .request(reqwest::Method::GET, "/api/v1/bestaat-niet")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    assert!(problem_json(&unknown));
+    let body: Value = unknown.json().await.expect("a problem body");
+    assert_eq!(body["status"], 404);
+    let wrong_method = client
+        .request(reqwest::Method::DELETE, "/api/v1/organisaties")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(wrong_method.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(problem_json(&wrong_method));
+    assert!(wrong_method.headers().get("allow").is_some());
+    let body: Value = wrong_method.json().await.expect("a problem body");
+    assert_eq!(body["status"], 405);
+    let text = client
+        .request(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/personen",
+        )
+        .header("content-type", "text/plain")
+        .body("naam=Jan")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(text.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(problem_json(&text));
+    let merge = client
+        .request(
+            reqwest::Method::POST,
+            "/api/v1/organisaties/gemeente-a/personen",
+        )
+        .header("content-type", "application/merge-patch+json")
+        .body(r#"{"naam": "Jan"}"#)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(merge.status(), StatusCode::CREATED, "+json is JSON");
+    let count = app.store.element_counts(app.org_a).await.expect("counts");
+    assert_eq!(
+        count.get(&EntityKind::Person),
+        Some(&1),
+        "the text/plain body wrote nothing"
+    );
+
+    // Compression and caching of the vendored assets, at the address the pages use.
+    let page = reqwest::get(app.url("/inloggen")).await.expect("page");
+    let html = page.text().await.expect("html");
+    let start = html.find("/static/").expect("an asset address");
+    let css: String = html[start..].chars().take_while(|c| *c != '"').collect();
+    let plain = reqwest::Client::new();
+    let asset = plain
+        .get(app.url(&css))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("asset");
+    assert_eq!(asset.status(), StatusCode::OK);
+    assert_eq!(
+        asset
+            .headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip")
+    );
+    assert_eq!(
+        asset
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("public, max-age=31536000, immutable")
+    );
+    let stale = plain
+        .get(app.url(&css.replacen("/static/", "/static/oud-", 1)))
+        .send()
+        .await
+        .expect("asset");
+    assert_eq!(
+        stale
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-cache"),
+        "an old address is not cached as if it were current"
+    );
 }
 
 async fn deleting_with_dependents(backend: Backend) {
