@@ -86,3 +86,46 @@ fn the_archimate_file_reads_back_without_changes() {
     let plan = archimate::plan_file(xml.as_bytes(), &register, catalog).expect("read");
     assert_unchanged("register.xml", &plan, &register);
 }
+
+/// The counts README.md gives of the demo are the demo's: a newcomer reads what they will see.
+#[test]
+fn the_readme_counts_are_the_demos() {
+    use regisseur_domain::landscape::EntityKind;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("README.md");
+    let text = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let start = text
+        .find("inhabitants, ")
+        .expect("the demo's counts in README.md");
+    let counts = &text[start..start + 300];
+    let register = register();
+    for (label, kind) in [
+        ("applications", EntityKind::Application),
+        ("components", EntityKind::Component),
+        ("data sets", EntityKind::DataSet),
+        ("suppliers", EntityKind::Supplier),
+        ("contracts", EntityKind::Contract),
+        ("interfaces", EntityKind::Interface),
+        ("relations", EntityKind::Relation),
+        ("people", EntityKind::Person),
+        ("architecture elements", EntityKind::ModelElement),
+    ] {
+        let at = counts
+            .find(&format!(" {label}"))
+            .unwrap_or_else(|| panic!("README.md names no count of {label}: {counts}"));
+        let number: String = counts[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let actual = register.iter().filter(|e| e.record.kind() == kind).count();
+        assert_eq!(
+            number.parse::<usize>().ok(),
+            Some(actual),
+            "README.md says {number} {label}, the demo has {actual}"
+        );
+    }
+}

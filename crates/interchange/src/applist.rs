@@ -354,6 +354,35 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// English month names, for lists written in English ("31 Mar 2027", "1 October 2026").
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (0-based) of a name or abbreviation as people type it: the whole name or its first
+/// three letters or more, in Dutch or English, and the Dutch abbreviation "mrt" for maart.
+fn month_index(month: &str) -> Option<usize> {
+    if month == "mrt" {
+        return Some(2);
+    }
+    [MONTHS, MONTHS_EN].iter().find_map(|names| {
+        names
+            .iter()
+            .position(|m| *m == month || (month.len() >= 3 && m.starts_with(month)))
+    })
+}
+
 /// `31-12-2027`, `31-12-27`, `31/12/2027`, `2027-12-31`, `31 december 2027`, `31 dec 2027`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
@@ -377,9 +406,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
     if let [day, month, year] = words.as_slice() {
         let month = month.trim_end_matches('.');
-        let index = MONTHS
-            .iter()
-            .position(|m| *m == month || (month.len() >= 3 && m.starts_with(month)))?;
+        let index = month_index(month)?;
         return NaiveDate::from_ymd_opt(year.parse().ok()?, index as u32 + 1, day.parse().ok()?);
     }
     None
@@ -748,6 +775,19 @@ mod tests {
             parse_date("1 maart 2026"),
             NaiveDate::from_ymd_opt(2026, 3, 1)
         );
+        // Dates as people type them, with the abbreviations Dutch and English calendars use.
+        for (text, (y, m, d)) in [
+            ("31 mrt 2027", (2027, 3, 31)),
+            ("31 mrt. 2027", (2027, 3, 31)),
+            ("1 okt 2026", (2026, 10, 1)),
+            ("15 mei 2027", (2027, 5, 15)),
+            ("31 Mar 2027", (2027, 3, 31)),
+            ("1 October 2026", (2026, 10, 1)),
+            ("29 feb 2028", (2028, 2, 29)),
+        ] {
+            assert_eq!(parse_date(text), NaiveDate::from_ymd_opt(y, m, d), "{text}");
+        }
+        assert_eq!(parse_date("29 feb 2027"), None, "no leap day in 2027");
         assert_eq!(parse_date("morgen"), None);
         assert_eq!(normalise("Functioneel beheerder"), "functioneelbeheerder");
         assert_eq!(

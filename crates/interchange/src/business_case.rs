@@ -386,6 +386,38 @@ fn yearly_sheet(
             scenario_row(sheet, row, at, s, factor, cumulative, direction, f)?;
         }
     }
+    // The payback year as a formula, so that a what-if in the sheet moves it: a helper column
+    // holds a row's year when outsourcing's cumulative cash is at or below in-house's from that
+    // year to the end (filled from the bottom), and the payback year is the first of them.
+    let helper = 29u16;
+    sheet.write_string_with_format(
+        2,
+        helper,
+        pick(lang, "Terugverdiend vanaf", "Paid back from"),
+        &f.bold,
+    )?;
+    sheet.set_column_width(helper, 15)?;
+    let (own_cum, out_cum, helper_col) = (column(3 + 12), column(16 + 12), column(helper));
+    for (i, year) in outcome.jaren.iter().enumerate() {
+        let row = first + i as u32;
+        let r = row + 1;
+        let holds = format!("ROUND({out_cum}{r},2)<=ROUND({own_cum}{r},2)");
+        let condition = if row == last {
+            holds
+        } else {
+            format!("AND({holds},{helper_col}{}<>\"\")", r + 1)
+        };
+        let paid_back = outcome.terugverdienjaar.is_some_and(|p| year.jaar >= p);
+        sheet.write_formula(
+            row,
+            helper,
+            Formula::new(format!("=IF({condition},A{r},\"\")")).set_result(if paid_back {
+                year.jaar.to_string()
+            } else {
+                String::new()
+            }),
+        )?;
+    }
     let total_row = last + 2;
     sheet.write_string_with_format(
         total_row,
@@ -439,10 +471,17 @@ fn yearly_sheet(
         0,
         pick(lang, "Terugverdienjaar", "Payback year"),
     )?;
-    match outcome.terugverdienjaar {
-        Some(year) => sheet.write_number(total_row + 2, 27, f64::from(year))?,
-        None => sheet.write_string(total_row + 2, 27, pick(lang, "geen", "none"))?,
-    };
+    let none = pick(lang, "geen", "none");
+    let range = format!("{helper_col}{}:{helper_col}{}", first + 1, last + 1);
+    sheet.write_formula(
+        total_row + 2,
+        27,
+        Formula::new(format!("=IF(COUNT({range})=0,\"{none}\",MIN({range}))")).set_result(
+            outcome
+                .terugverdienjaar
+                .map_or(none.to_string(), |y| y.to_string()),
+        ),
+    )?;
     sheet.write_string(
         total_row + 4,
         0,
@@ -764,6 +803,22 @@ vanaf = 2027
             cell(&yearly, "AB10"),
             Data::Float(regisseur_domain::business_case::cents(outcome.ncw_verschil))
         );
+        // The payback year is a formula over a helper column filled from the bottom, so that a
+        // what-if in the sheet moves it; its cached value is the calculation's.
+        assert_eq!(
+            formula_at("AB11"),
+            "IF(COUNT(AD4:AD7)=0,\"geen\",MIN(AD4:AD7))"
+        );
+        assert_eq!(formula_at("AD7"), "IF(ROUND(AC7,2)<=ROUND(P7,2),A7,\"\")");
+        assert_eq!(
+            formula_at("AD4"),
+            "IF(AND(ROUND(AC4,2)<=ROUND(P4,2),AD5<>\"\"),A4,\"\")"
+        );
+        let payback = cell(&yearly, "AB11");
+        match outcome.terugverdienjaar {
+            Some(year) => assert_eq!(payback, Data::Float(f64::from(year))),
+            None => assert_eq!(payback, Data::String("geen".into())),
+        }
         let risk = book.worksheet_range("Onzekerheid").expect("uncertainty");
         assert_eq!(cell(&risk, "B2"), Data::Float(500.0));
         assert_eq!(

@@ -1919,6 +1919,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("report.lang", "Taal", "Language"),
     ("report.download", "PDF downloaden", "Download the PDF"),
     (
+        "form.properties",
+        "Eén eigenschap per regel, als naam: waarde (bijvoorbeeld Afdeling: Publiekszaken).",
+        "One property per line, as name: value (for example Department: Public affairs).",
+    ),
+    (
         "report.link",
         "Het uitbestedingsdossier als PDF",
         "The outsourcing dossier as PDF",
@@ -1982,6 +1987,50 @@ mod tests {
         assert_eq!(before, keys.len(), "duplicate text keys");
         assert_eq!(T(Lang::En).s("login.title"), "Log in");
         assert_eq!(T(Lang::Nl).s("login.title"), "Inloggen");
+    }
+
+    /// Every key the code and the templates ask for (`.s("…")`) exists, in both languages:
+    /// a missing one would show "??" on a page and be read out by a screen reader.
+    #[test]
+    fn every_key_used_exists_in_both_languages() {
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        files(&root.join("src"), &mut paths);
+        files(&root.join("templates"), &mut paths);
+        let mut missing = Vec::new();
+        let mut used = 0;
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            for (at, _) in text.match_indices(".s(\"") {
+                let rest = &text[at + 4..];
+                let Some(end) = rest.find('"') else { continue };
+                let key = &rest[..end];
+                if !key.contains('.') || key.contains(' ') {
+                    continue;
+                }
+                used += 1;
+                match TEXTS.iter().find(|(k, _, _)| *k == key) {
+                    Some((_, nl, en)) if !nl.is_empty() && !en.is_empty() => {}
+                    _ => missing.push(format!("{}: {key}", path.display())),
+                }
+            }
+        }
+        assert!(used > 300, "the scan found only {used} uses");
+        assert!(
+            missing.is_empty(),
+            "keys without a text:\n{}",
+            missing.join("\n")
+        );
     }
 
     #[test]
