@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -55,9 +56,34 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+// The HTML each page was served as (not the DOM after the browser repaired it), kept per page so
+// that every page type checked for accessibility is also checked by the W3C Nu HTML validator.
+const served = new WeakMap();
+let pagesSaved = 0;
+
 async function newPage(locale = 'nl-NL') {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'document' && response.request().frame() === page.mainFrame()) {
+      try {
+        served.set(page, { url: response.url(), html: await response.text() });
+      } catch {
+        // A redirect has no body; the page it leads to is the next document.
+      }
+    }
+  });
+  return page;
+}
+
+function keepServedHtml(page, what) {
+  const document = served.get(page);
+  if (!document || !document.html.trimStart().toLowerCase().startsWith('<!doctype html')) return;
+  const folder = join(dir, 'html');
+  mkdirSync(folder, { recursive: true });
+  pagesSaved += 1;
+  const name = `${String(pagesSaved).padStart(3, '0')}-${what.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.html`;
+  writeFileSync(join(folder, name), document.html);
 }
 
 async function login(page, email = 'regisseur@voorbeeld.nl') {
@@ -69,6 +95,8 @@ async function login(page, email = 'regisseur@voorbeeld.nl') {
 }
 
 async function expectAccessible(page, what) {
+  await page.waitForLoadState('load');
+  keepServedHtml(page, what);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
   assert.deepEqual(summary, [], `${what} has accessibility violations`);
@@ -536,4 +564,24 @@ test('the journey overview: nine stages with their status, each linking to its p
   await login(supplier, 'leverancier@voorbeeld.nl');
   assert.equal(await supplier.$('#reis'), null, 'a supplier sees no journey');
   await supplier.context().close();
+});
+
+// Last: every page kept above through the W3C Nu HTML validator (vnu-jar from npm, on Debian's
+// Java), with 0 errors.
+test('every page type is valid HTML (W3C Nu validator)', () => {
+  const folder = join(dir, 'html');
+  const files = readdirSync(folder).map((f) => join(folder, f));
+  assert.ok(files.length >= 30, `only ${files.length} pages were kept`);
+  const jar = join(import.meta.dirname, 'node_modules/vnu-jar/build/dist/vnu.jar');
+  let report;
+  try {
+    execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { stdio: 'pipe' });
+    report = { messages: [] };
+  } catch (error) {
+    report = JSON.parse(error.stderr.toString());
+  }
+  const errors = report.messages
+    .filter((m) => m.type === 'error' || m.subType === 'fatal')
+    .map((m) => `${m.url.split('/').pop()}:${m.lastLine}: ${m.message}`);
+  assert.deepEqual(errors, [], `${errors.length} HTML errors`);
 });

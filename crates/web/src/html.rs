@@ -1543,6 +1543,21 @@ pub(crate) struct FormField {
     pub(crate) max: i64,
 }
 
+impl FormField {
+    /// A required single choice whose first option is a real value: HTML asks for an empty
+    /// first option (a placeholder), or a browser would submit the first value unchosen.
+    pub(crate) fn needs_placeholder(&self) -> bool {
+        self.required
+            && self.widget == "select"
+            && self
+                .groups
+                .iter()
+                .flat_map(|g| g.options.iter())
+                .next()
+                .is_some_and(|o| !o.value.is_empty())
+    }
+}
+
 /// A page with one form: a heading, the fields, and the summary of what is wrong (each linking
 /// to its field).
 #[derive(Template)]

@@ -2607,7 +2607,7 @@ async fn business_case_pages_work_without_javascript(backend: Backend) {
     assert_eq!(status, StatusCode::OK);
     let html = String::from_utf8(html).expect("utf-8");
     assert!(html.contains("name=\"eigenBeheer.kosten[0].bedragPerJaar.waarschijnlijk\""));
-    assert!(html.contains("hx-post=\"/o/gemeente-a/businesscase/controle\""));
+    assert!(html.contains("data-hx-post=\"/o/gemeente-a/businesscase/controle\""));
     let mut form = vec![
         ("naam", "Hosting en werkplek"),
         ("startjaar", "2027"),
@@ -2643,11 +2643,11 @@ async fn business_case_pages_work_without_javascript(backend: Backend) {
     let (status, _, fragment) = post("/o/gemeente-a/businesscase/controle", form.clone()).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        fragment.contains("id=\"eigenBeheer-investeringen-0-afschrijvingsjaren-fout\" hx-swap-oob=\"true\">Moet tussen 1 en 100 liggen."),
+        fragment.contains("id=\"eigenBeheer-investeringen-0-afschrijvingsjaren-fout\" data-hx-swap-oob=\"true\">Moet tussen 1 en 100 liggen."),
         "{fragment}"
     );
     assert!(
-        fragment.contains("id=\"naam-fout\" hx-swap-oob=\"true\"></span>"),
+        fragment.contains("id=\"naam-fout\" data-hx-swap-oob=\"true\"></span>"),
         "other slots are cleared"
     );
     // Saving refuses it with the field marked; what was typed stays.
