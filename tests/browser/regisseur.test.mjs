@@ -15,21 +15,23 @@ const binary = process.env.REGISSEUR_BIN ?? join(import.meta.dirname, '../../tar
 // The day the application runs as of (its --today, through the environment): no test depends
 // on the day it runs, and the demo is built for this day.
 const TODAY = '2026-12-07';
-let server;
+const servers = [];
 let base;
 let browser;
 let dir;
 
-function startServer() {
-  dir = mkdtempSync(join(tmpdir(), 'regisseur-browser-'));
-  server = spawn(binary, ['--database', `sqlite://${join(dir, 'test.db')}`, 'serve', '--demo', '--listen', '127.0.0.1:0'], {
+// Starts the real binary on a fresh SQLite database in `folder` with the demo municipality; more
+// arguments for `serve` (a theme) may follow. Resolves to its address.
+function startServer(folder, more = []) {
+  const child = spawn(binary, ['--database', `sqlite://${join(folder, 'test.db')}`, 'serve', '--demo', '--listen', '127.0.0.1:0', ...more], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, REGISSEUR_TODAY: TODAY },
   });
+  servers.push(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
     let output = '';
-    server.stdout.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = output.match(/listens on (http:\/\/[\d.:]+)/);
       if (match) {
@@ -37,13 +39,14 @@ function startServer() {
         resolve(match[1]);
       }
     });
-    server.stderr.on('data', (chunk) => process.stderr.write(chunk));
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
 }
 
 before(async () => {
-  base = await startServer();
+  dir = mkdtempSync(join(tmpdir(), 'regisseur-browser-'));
+  base = await startServer(dir);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -52,7 +55,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  for (const child of servers) child.kill();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -86,8 +89,8 @@ function keepServedHtml(page, what) {
   writeFileSync(join(folder, name), document.html);
 }
 
-async function login(page, email = 'regisseur@voorbeeld.nl') {
-  await page.goto(`${base}/inloggen`);
+async function login(page, email = 'regisseur@voorbeeld.nl', at = base) {
+  await page.goto(`${at}/inloggen`);
   await page.fill('#email', email);
   await page.fill('#wachtwoord', 'regisseur-demo');
   await page.click('main button[type=submit]');
@@ -396,6 +399,14 @@ test('Businesscase: cases side by side, charts with tables, the editor checks ea
   await page.click('#vergelijking a:text("Hosting en servicedesk naar de markt")');
   await page.waitForURL(/\/businesscase\/[0-9a-f-]+$/);
   assert.match(await page.textContent('#oordeel'), /Over 10 jaar is uitbesteden € [\d.]+ goedkoper/);
+  // Amounts align right, with tabular figures, by Utrecht's own numeric column classes.
+  const amounts = await page.$$eval('td.utrecht-table__cell--numeric-column', (cells) =>
+    cells.map((c) => [getComputedStyle(c).textAlign, getComputedStyle(c).fontVariantNumeric]));
+  assert.ok(amounts.length > 10, `${amounts.length} amount cells`);
+  for (const [align, figures] of amounts) {
+    assert.equal(align, 'right');
+    assert.match(figures, /tabular-nums/);
+  }
   for (const chart of ['lasten', 'kasstroom', 'montecarlo', 'tornado']) {
     assert.ok(await page.isVisible(`svg[aria-labelledby="${chart}-titel ${chart}-beschrijving"]`), chart);
     assert.ok(await page.$(`#tabel-${chart} table`), `${chart} table`);
@@ -564,6 +575,90 @@ test('the journey overview: nine stages with their status, each linking to its p
   await login(supplier, 'leverancier@voorbeeld.nl');
   assert.equal(await supplier.$('#reis'), null, 'a supplier sees no journey');
   await supplier.context().close();
+});
+
+// A second NL Design System theme: the example theme's tokens under another class, with other
+// colours for the accent, the greys, the oranges and the reds. Each custom part of Regisseur must follow it.
+const SECOND_THEME = {
+  violet: { 50: '#f0faf9', 100: '#d9f2ef', 200: '#b3e5df', 300: '#6fcbbf', 400: '#0a7568', 500: '#075e54', 600: '#05463e', 700: '#022420' },
+  grijs: { 50: '#faf9f7', 100: '#f1efeb', 200: '#e3dfd8', 300: '#c9c2b7', 400: '#6b6254', 500: '#4f4739', 600: '#3a3329', 700: '#1f1a13' },
+  oranje: { 50: '#fffaf0', 100: '#fff0d6', 200: '#ffe0ad', 300: '#ffc46b', 400: '#9a5a00', 500: '#7a4600', 600: '#5a3300', 700: '#2b1800' },
+  rood: { 50: '#fff7fa', 100: '#fdebf1', 200: '#fbd6e3', 300: '#f5adc6', 400: '#c2185b', 500: '#9c1247', 600: '#730d34', 700: '#3d071c' },
+};
+
+function writeSecondTheme(folder) {
+  let css = readFileSync(join(import.meta.dirname, '../../crates/web/static/vendor/voorbeeld-theme.css'), 'utf8');
+  css = css.replaceAll('.voorbeeld-theme', '.ander-thema');
+  for (const [hue, steps] of Object.entries(SECOND_THEME)) {
+    for (const [step, colour] of Object.entries(steps)) {
+      const declaration = new RegExp(`(--voorbeeld-kleuren-${hue}-${step}:)\\s*#[0-9a-f]{6}`, 'i');
+      assert.match(css, declaration, `the example theme has ${hue}-${step}`);
+      css = css.replace(declaration, `$1 ${colour}`);
+    }
+  }
+  const file = join(folder, 'ander-thema.css');
+  writeFileSync(file, css);
+  return file;
+}
+
+const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+// The colours of Regisseur's own parts on the dashboard and the readiness advice.
+async function customColours(page, at) {
+  await login(page, 'regisseur@voorbeeld.nl', at);
+  const style = (selector, property) => page.$eval(selector, (e, p) => getComputedStyle(e).getPropertyValue(p), property);
+  const dashboard = {
+    nav: await style('.rg-nav', 'background-color'),
+    current: await style('.rg-nav__link[aria-current="page"]', 'border-left-color'),
+    footer: await style('footer', 'background-color'),
+    header: await style('header', 'border-bottom-color'),
+    attention: await style('.rg-badge--aandacht', 'color'),
+    stage: await style('.rg-journey__stage--aandacht', 'border-left-color'),
+  };
+  await page.goto(`${at}/o/voorbeeld/gereedheid`);
+  const advice = {
+    verdict: await style('.rg-verdict', 'border-left-color'),
+    chart: await style('.rg-radar text', 'fill'),
+  };
+  return { ...dashboard, ...advice };
+}
+
+test('a municipality\'s own theme restyles every custom part, and stays accessible', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'regisseur-theme-'));
+  try {
+    const themed = await startServer(folder, ['--theme', writeSecondTheme(folder), '--theme-class', 'ander-thema']);
+    const page = await newPage();
+    const own = await customColours(page, themed);
+    assert.equal(await page.getAttribute('body', 'class').then((c) => c.includes('ander-thema')), true);
+    await expectAccessible(page, 'readiness advice in a second theme');
+    await page.goto(`${themed}/o/voorbeeld`);
+    await expectAccessible(page, 'dashboard in a second theme');
+    await page.context().close();
+
+    const first = await newPage();
+    const example = await customColours(first, base);
+    await first.context().close();
+
+    // Each part takes the token of the theme it is shown in.
+    const expected = {
+      nav: rgb(SECOND_THEME.grijs[50]),
+      current: rgb(SECOND_THEME.violet[400]),
+      footer: rgb(SECOND_THEME.violet[100]),
+      header: rgb(SECOND_THEME.grijs[300]),
+      attention: rgb(SECOND_THEME.rood[500]),
+      stage: rgb(SECOND_THEME.rood[400]),
+      verdict: rgb(SECOND_THEME.oranje[400]),
+      chart: rgb(SECOND_THEME.grijs[700]),
+    };
+    for (const [part, colour] of Object.entries(expected)) {
+      assert.equal(own[part], colour, `${part} in the second theme`);
+    }
+    for (const part of Object.keys(own)) {
+      assert.notEqual(own[part], example[part], `${part} is the same in both themes: not a token`);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 // Last: every page kept above through the W3C Nu HTML validator (vnu-jar from npm, on Debian's

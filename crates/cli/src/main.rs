@@ -72,6 +72,13 @@ enum Command {
         api_contact_email: Option<String>,
         #[arg(long, env = "REGISSEUR_API_CONTACT_URL")]
         api_contact_url: Option<String>,
+        /// The municipality's NL Design System theme: the theme.css its design-tokens package
+        /// builds (every colour, font and size of the pages follows it; default the example theme)
+        #[arg(long, env = "REGISSEUR_THEME", requires = "theme_class")]
+        theme: Option<std::path::PathBuf>,
+        /// The class the theme scopes its tokens to, e.g. utrecht-theme
+        #[arg(long, env = "REGISSEUR_THEME_CLASS", requires = "theme")]
+        theme_class: Option<String>,
     },
     /// Create or update the database schema, then stop
     Migrate,
@@ -431,7 +438,17 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             api_contact_name,
             api_contact_email,
             api_contact_url,
+            theme,
+            theme_class,
         } => {
+            if let (Some(path), Some(class)) = (theme, theme_class) {
+                let css = std::fs::read(&path).map_err(|e| {
+                    Failure::Check(format!("cannot read the theme {}: {e}", path.display()))
+                })?;
+                let theme = regisseur_web::assets::Theme::new(css, &class)
+                    .map_err(|e| Failure::Check(format!("theme {}: {e}", path.display())))?;
+                regisseur_web::assets::install_theme(theme);
+            }
             let demo = demo.then(regisseur_web::clock::today);
             let default = regisseur_web::openapi::Contact::default();
             let contact = regisseur_web::openapi::Contact {

@@ -11,11 +11,6 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
         include_bytes!("../static/vendor/utrecht-component-library.css"),
     ),
     (
-        "voorbeeld-theme.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../static/vendor/voorbeeld-theme.css"),
-    ),
-    (
         "htmx.min.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../static/vendor/htmx.min.js"),
@@ -32,6 +27,96 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
+/// A municipality's NL Design System theme: the stylesheet its design-tokens package builds
+/// (`dist/theme.css` or `dist/index.css`) and the class that scopes its tokens. Every colour,
+/// font and size of Regisseur's pages reads those tokens, so the theme restyles all of them.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    class: String,
+    css: Vec<u8>,
+}
+
+/// Why a theme file cannot be used; each names the file's problem.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ThemeError {
+    #[error(
+        "the theme class {0:?} is not a CSS class name (letters, digits, '-' and '_', not starting with a digit)"
+    )]
+    BadClass(String),
+    #[error("the theme file is {0} bytes; a theme stylesheet is at most {MAX_THEME_BYTES} bytes")]
+    TooLarge(usize),
+    #[error("the theme file is not UTF-8 text (byte {0})")]
+    NotText(usize),
+    #[error(
+        "the theme file has no rule for the class .{0}: is it the theme.css of a design-tokens package, and is .{0} the class it scopes its tokens to?"
+    )]
+    ClassMissing(String),
+    #[error("the theme file sets no design tokens (--basis-… or --utrecht-… custom properties)")]
+    NoTokens,
+}
+
+/// Themes are a few hundred kilobytes at most; this keeps a wrong file (a font, a bundle) out.
+pub const MAX_THEME_BYTES: usize = 4 * 1024 * 1024;
+
+impl Theme {
+    /// The NL Design System example theme, vendored; the default.
+    pub fn example() -> Theme {
+        Theme {
+            class: "voorbeeld-theme".to_string(),
+            css: include_bytes!("../static/vendor/voorbeeld-theme.css").to_vec(),
+        }
+    }
+
+    /// A theme from its stylesheet and class, checked: the class must be a class name the
+    /// stylesheet has a rule for, and the stylesheet must set design tokens.
+    pub fn new(css: Vec<u8>, class: &str) -> Result<Theme, ThemeError> {
+        let class = class.trim().trim_start_matches('.');
+        let valid = class
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && class.chars().next().is_some_and(|c| !c.is_ascii_digit());
+        if !valid {
+            return Err(ThemeError::BadClass(class.to_string()));
+        }
+        if css.len() > MAX_THEME_BYTES {
+            return Err(ThemeError::TooLarge(css.len()));
+        }
+        let text = std::str::from_utf8(&css).map_err(|e| ThemeError::NotText(e.valid_up_to()))?;
+        let selector = format!(".{class}");
+        let has_rule = text.match_indices(&selector).any(|(at, _)| {
+            let next = text[at + selector.len()..].chars().next();
+            !next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+        if !has_rule {
+            return Err(ThemeError::ClassMissing(class.to_string()));
+        }
+        if !text.contains("--basis-") && !text.contains("--utrecht-") {
+            return Err(ThemeError::NoTokens);
+        }
+        Ok(Theme {
+            class: class.to_string(),
+            css,
+        })
+    }
+
+    pub fn class(&self) -> &str {
+        &self.class
+    }
+}
+
+static THEME: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+
+/// Installs the installation's theme; once, at start-up, before the first page is served.
+/// Returns false when a theme was already in use.
+pub fn install_theme(theme: Theme) -> bool {
+    THEME.set(theme).is_ok()
+}
+
+/// The theme pages are drawn in: the installed one, else the example theme.
+pub fn theme() -> &'static Theme {
+    THEME.get_or_init(Theme::example)
+}
+
 /// The version in asset addresses: a digest of every asset, so that browsers may keep them a
 /// year (`immutable`) and still get a changed stylesheet the moment it changes — also between
 /// two builds of the same release.
@@ -44,6 +129,9 @@ pub fn asset_version() -> &'static str {
             hasher.update((bytes.len() as u64).to_le_bytes());
             hasher.update(bytes);
         }
+        let theme = theme();
+        hasher.update(theme.class.as_bytes());
+        hasher.update(&theme.css);
         hex::encode(&hasher.finalize()[..6])
     });
     &VERSION
@@ -56,15 +144,112 @@ pub async fn asset(Path((version, name)): Path<(String, String)>) -> Response {
     } else {
         "no-cache"
     };
-    match ASSETS.iter().find(|(n, _, _)| *n == name) {
-        Some((_, content_type, bytes)) => (
+    let found = if name == "theme.css" {
+        Some(("text/css; charset=utf-8", theme().css.as_slice()))
+    } else {
+        ASSETS
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, content_type, bytes)| (*content_type, *bytes))
+    };
+    match found {
+        Some((content_type, bytes)) => (
             [
-                (header::CONTENT_TYPE, *content_type),
+                (header::CONTENT_TYPE, content_type),
                 (header::CACHE_CONTROL, cache),
             ],
-            *bytes,
+            bytes,
         )
             .into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_theme_is_a_valid_theme() {
+        let example = Theme::example();
+        let checked = Theme::new(example.css.clone(), "voorbeeld-theme").expect("valid");
+        assert_eq!(checked.class(), "voorbeeld-theme");
+    }
+
+    #[test]
+    fn a_theme_file_that_does_not_fit_is_refused_with_its_reason() {
+        let css = b".gemeente-theme { --basis-color-accent-1-bg-default: #eee; }".to_vec();
+        assert_eq!(
+            Theme::new(css.clone(), ".gemeente-theme").unwrap().class(),
+            "gemeente-theme"
+        );
+        assert_eq!(
+            Theme::new(css.clone(), "andere-theme").unwrap_err(),
+            ThemeError::ClassMissing("andere-theme".into())
+        );
+        // A class that only starts like ours is another class.
+        assert_eq!(
+            Theme::new(css.clone(), "gemeente").unwrap_err(),
+            ThemeError::ClassMissing("gemeente".into())
+        );
+        assert_eq!(
+            Theme::new(css.clone(), "1gemeente").unwrap_err(),
+            ThemeError::BadClass("1gemeente".into())
+        );
+        assert_eq!(
+            Theme::new(css, "x{}").unwrap_err(),
+            ThemeError::BadClass("x{}".into())
+        );
+        assert_eq!(
+            Theme::new(b".t { color: red; }".to_vec(), "t").unwrap_err(),
+            ThemeError::NoTokens
+        );
+        assert_eq!(
+            Theme::new(vec![b'.', b't', 0xff], "t").unwrap_err(),
+            ThemeError::NotText(2)
+        );
+        let big = vec![b' '; MAX_THEME_BYTES + 1];
+        assert_eq!(
+            Theme::new(big, "t").unwrap_err(),
+            ThemeError::TooLarge(MAX_THEME_BYTES + 1)
+        );
+        let message = ThemeError::ClassMissing("x".into()).to_string();
+        assert!(message.contains(".x"), "{message}");
+    }
+
+    /// Every colour of Regisseur's own stylesheet is a design token of the theme, so that a
+    /// municipality's theme restyles every part; no colour of its own, also not as a fallback.
+    #[test]
+    fn regisseur_css_names_no_colour_of_its_own() {
+        let css = include_str!("../static/regisseur.css");
+        let mut found = Vec::new();
+        for (number, line) in css.lines().enumerate() {
+            let code = line.split("/*").next().unwrap_or_default();
+            let lower = code.to_ascii_lowercase();
+            let hex = lower.match_indices('#').any(|(at, _)| {
+                let digits = lower[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_hexdigit())
+                    .count();
+                matches!(digits, 3 | 4 | 6 | 8)
+            });
+            let function = ["rgb(", "rgba(", "hsl(", "hsla(", "oklch(", "color-mix("]
+                .iter()
+                .any(|f| lower.contains(f));
+            let named = [
+                ":white", ": white", ":black", ": black", " #fff", "red;", "grey", "gray",
+            ]
+            .iter()
+            .any(|n| lower.contains(n));
+            if hex || function || named {
+                found.push(format!("line {}: {}", number + 1, line.trim()));
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "colours that are no token:\n{}",
+            found.join("\n")
+        );
+        assert!(css.matches("var(--").count() > 60);
     }
 }

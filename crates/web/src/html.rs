@@ -106,7 +106,7 @@ impl Chrome {
             nav: Vec::new(),
             current_path: path.to_string(),
             asset_version: crate::assets::asset_version(),
-            theme: "voorbeeld-theme",
+            theme: crate::assets::theme().class(),
         }
     }
 

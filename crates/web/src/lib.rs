@@ -6,7 +6,7 @@
 //! `regisseur-store`). A handler parses, calls the store and the domain, and renders.
 
 pub mod api;
-mod assets;
+pub mod assets;
 pub mod auth;
 mod business_case;
 mod business_case_form;
