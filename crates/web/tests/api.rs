@@ -1769,7 +1769,7 @@ async fn import_page_takes_the_gemma_model(backend: Backend) {
         .expect("post");
     assert_eq!(preview.status(), StatusCode::OK);
     let html = preview.text().await.expect("html");
-    assert!(html.contains("<td class=\"utrecht-table__cell\">Architectuurelementen</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">3006</td>"), "counts per kind");
+    assert!(html.contains("<td class=\"utrecht-table__cell\">Architectuurelementen</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data\">3006</td>"), "counts per kind");
     assert!(html.contains("rijen zonder problemen zijn niet getoond"));
     let action = html
         .split("action=\"")
