@@ -578,11 +578,12 @@ test('the journey overview: nine stages with their status, each linking to its p
 });
 
 // A second NL Design System theme: the example theme's tokens under another class, with other
-// colours for the accent, the greys, the oranges and the reds. Each custom part of Regisseur must follow it.
+// colours for the accent, the greys, the oranges, the link blue and the reds. Each custom part of Regisseur must follow it.
 const SECOND_THEME = {
   violet: { 50: '#f0faf9', 100: '#d9f2ef', 200: '#b3e5df', 300: '#6fcbbf', 400: '#0a7568', 500: '#075e54', 600: '#05463e', 700: '#022420' },
   grijs: { 50: '#faf9f7', 100: '#f1efeb', 200: '#e3dfd8', 300: '#c9c2b7', 400: '#6b6254', 500: '#4f4739', 600: '#3a3329', 700: '#1f1a13' },
   oranje: { 50: '#fffaf0', 100: '#fff0d6', 200: '#ffe0ad', 300: '#ffc46b', 400: '#9a5a00', 500: '#7a4600', 600: '#5a3300', 700: '#2b1800' },
+  blauw: { 500: '#5b2a86' },
   rood: { 50: '#fff7fa', 100: '#fdebf1', 200: '#fbd6e3', 300: '#f5adc6', 400: '#c2185b', 500: '#9c1247', 600: '#730d34', 700: '#3d071c' },
 };
 
@@ -619,6 +620,9 @@ async function customColours(page, at) {
   const advice = {
     verdict: await style('.rg-verdict', 'border-left-color'),
     chart: await style('.rg-radar text', 'fill'),
+    spoke: await style('.rg-radar .rg-ink--grid', 'stroke'),
+    limit: await style('.rg-radar .rg-ink--bad', 'stroke'),
+    scores: await style('.rg-radar .rg-fill--accent', 'fill'),
   };
   return { ...dashboard, ...advice };
 }
@@ -649,6 +653,9 @@ test('a municipality\'s own theme restyles every custom part, and stays accessib
       stage: rgb(SECOND_THEME.rood[400]),
       verdict: rgb(SECOND_THEME.oranje[400]),
       chart: rgb(SECOND_THEME.grijs[700]),
+      spoke: rgb(SECOND_THEME.grijs[300]),
+      limit: rgb(SECOND_THEME.rood[400]),
+      scores: rgb(SECOND_THEME.blauw[500]),
     };
     for (const [part, colour] of Object.entries(expected)) {
       assert.equal(own[part], colour, `${part} in the second theme`);

@@ -10,7 +10,9 @@ use crate::business_case_form::{
     self as form, DEPRECIATION_START, FIELDS, Kind, LISTS, Values, input_from, row_filled,
     row_indices, values_from_pairs, values_of,
 };
-use crate::charts::{Chart, Legend, PALETTE, Rect, Scale, euro, euro_short, nice_ticks, percent};
+use crate::charts::{
+    Chart, Ink, Legend, PALETTE, Rect, Scale, euro, euro_short, nice_ticks, percent,
+};
 use crate::html::{
     Chrome, OrPage, fail, internal_membership, page_result, query_has, render, see_other,
 };
@@ -591,7 +593,7 @@ fn value_axis(chart: &mut Chart, min: f64, max: f64, bottom: f64, lang: Lang) ->
         chart.line(
             (LEFT, y),
             (CHART_WIDTH - RIGHT, y),
-            if tick == 0.0 { "#333333" } else { "#d0d0d0" },
+            if tick == 0.0 { Ink::Axis } else { Ink::Grid },
             false,
         );
         chart.label(LEFT - 6.0, y + 4.0, euro_short(tick, lang), "end");
@@ -764,7 +766,7 @@ fn cash_section(o: &Outcome, lang: Lang) -> ChartSection {
                 .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), scale.at(*v)))
                 .collect::<Vec<_>>()
                 .join(" "),
-            stroke: colour,
+            ink: Ink::Series(colour),
             dashed,
         });
     }
@@ -774,7 +776,7 @@ fn cash_section(o: &Outcome, lang: Lang) -> ChartSection {
     if let Some(year) = o.terugverdienjaar
         && let Some(i) = o.jaren.iter().position(|y| y.jaar == year)
     {
-        chart.line((x_of(i), TOP), (x_of(i), bottom), "#1a7f37", true);
+        chart.line((x_of(i), TOP), (x_of(i), bottom), Ink::Good, true);
         chart.label(
             x_of(i) + 4.0,
             TOP + 12.0,
@@ -891,14 +893,14 @@ fn histogram_section(mc: &MonteCarlo, deterministic: f64, lang: Lang) -> ChartSe
     chart.line(
         (LEFT, bottom),
         (CHART_WIDTH - RIGHT, bottom),
-        "#333333",
+        Ink::Axis,
         false,
     );
     for tick in ticks {
         chart.line(
             (x.at(tick), bottom),
             (x.at(tick), bottom + 5.0),
-            "#333333",
+            Ink::Axis,
             false,
         );
         chart.label(
@@ -919,7 +921,7 @@ fn histogram_section(mc: &MonteCarlo, deterministic: f64, lang: Lang) -> ChartSe
             title: format!("{} – {}: {count}", euro(*from, lang), euro(*to, lang)),
         });
     }
-    chart.line((x.at(0.0), TOP), (x.at(0.0), bottom), "#333333", false);
+    chart.line((x.at(0.0), TOP), (x.at(0.0), bottom), Ink::Axis, false);
     for (name, value, dy) in [
         ("P10", mc.p10, 0.0),
         ("P50", mc.p50, 12.0),
@@ -928,7 +930,7 @@ fn histogram_section(mc: &MonteCarlo, deterministic: f64, lang: Lang) -> ChartSe
         chart.line(
             (x.at(value), TOP + 16.0),
             (x.at(value), bottom),
-            "#b40000",
+            Ink::Bad,
             true,
         );
         chart.label(x.at(value), TOP + 10.0 + dy, name, "middle");
@@ -996,7 +998,7 @@ fn tornado_section(input: &Input, bars: &[TornadoBar], base: f64, lang: Lang) ->
         chart.line(
             (x.at(tick), TOP + 14.0),
             (x.at(tick), bottom),
-            "#e0e0e0",
+            Ink::Grid,
             false,
         );
         chart.label(
@@ -1031,7 +1033,7 @@ fn tornado_section(input: &Input, bars: &[TornadoBar], base: f64, lang: Lang) ->
     chart.line(
         (x.at(base), TOP + 6.0),
         (x.at(base), bottom),
-        "#333333",
+        Ink::Axis,
         true,
     );
     chart.label(x.at(base), TOP + 4.0, t.s("bc.tornado.base"), "middle");

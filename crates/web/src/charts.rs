@@ -10,6 +10,47 @@ pub const PALETTE: [&str; 7] = [
     "#0072b2", "#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#555555",
 ];
 
+/// What a line is drawn with: a series colour from [`PALETTE`], or the structural ink of axes,
+/// grid lines and the limits a chart marks. Structural ink carries a class that the theme colours
+/// through its tokens (`regisseur.css`, `.rg-ink--…`); its colour here is what the PDF draws and
+/// what a page shows before the style sheet arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// A series: one of the [`PALETTE`] colours, the same in every theme.
+    Series(&'static str),
+    /// The zero line and the axes.
+    Axis,
+    /// Grid lines and radar spokes.
+    Grid,
+    /// A line that marks what is good: "ready", the break-even year.
+    Good,
+    /// A line that marks a limit not to cross: "not yet", a late threshold.
+    Bad,
+}
+
+impl Ink {
+    pub fn colour(&self) -> &'static str {
+        match self {
+            Ink::Series(colour) => colour,
+            Ink::Axis => "#333333",
+            Ink::Grid => "#d0d0d0",
+            Ink::Good => "#1a7f37",
+            Ink::Bad => "#b40000",
+        }
+    }
+
+    /// The class the theme styles; empty for a series.
+    pub fn class(&self) -> &'static str {
+        match self {
+            Ink::Series(_) => "",
+            Ink::Axis => "rg-ink--axis",
+            Ink::Grid => "rg-ink--grid",
+            Ink::Good => "rg-ink--good",
+            Ink::Bad => "rg-ink--bad",
+        }
+    }
+}
+
 pub struct Rect {
     pub x: f64,
     pub y: f64,
@@ -25,14 +66,14 @@ pub struct Line {
     pub y1: f64,
     pub x2: f64,
     pub y2: f64,
-    pub stroke: &'static str,
+    pub ink: Ink,
     pub width: f64,
     pub dashed: bool,
 }
 
 pub struct Polyline {
     pub points: String,
-    pub stroke: &'static str,
+    pub ink: Ink,
     pub dashed: bool,
 }
 
@@ -91,19 +132,13 @@ impl Chart {
         });
     }
 
-    pub fn line(
-        &mut self,
-        (x1, y1): (f64, f64),
-        (x2, y2): (f64, f64),
-        stroke: &'static str,
-        dashed: bool,
-    ) {
+    pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), ink: Ink, dashed: bool) {
         self.lines.push(Line {
             x1,
             y1,
             x2,
             y2,
-            stroke,
+            ink,
             width: if dashed { 1.5 } else { 1.0 },
             dashed,
         });
@@ -136,7 +171,7 @@ impl Chart {
                 l.y1,
                 l.x2,
                 l.y2,
-                l.stroke,
+                l.ink.colour(),
                 l.width,
                 if l.dashed {
                     r#" stroke-dasharray="5 4""#
@@ -159,7 +194,7 @@ impl Chart {
             svg.push_str(&format!(
                 r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"{}/>"#,
                 p.points,
-                p.stroke,
+                p.ink.colour(),
                 if p.dashed {
                     r#" stroke-dasharray="7 4""#
                 } else {

@@ -6,6 +6,7 @@
 
 use crate::AppState;
 use crate::auth::{ApiAuth, PageAuth};
+use crate::charts::Ink;
 use crate::html::{
     Chrome, OrPage, fail, form_field as one, form_pairs, internal_membership, membership,
     number_text, page_result, query_has, render, see_other,
@@ -617,7 +618,7 @@ pub(crate) struct Radar {
     pub cx: f64,
     pub cy: f64,
     pub polygon: String,
-    pub rings: Vec<(String, &'static str, f64)>,
+    pub rings: Vec<(String, Ink, f64)>,
     pub axes: Vec<(f64, f64, f64, f64, &'static str, String)>,
     pub description: String,
 }
@@ -641,17 +642,17 @@ pub(crate) fn radar_chart(advice: &Advice, lang: Lang) -> crate::charts::Chart {
     for (points, colour, dash) in &r.rings {
         chart.polylines.push(crate::charts::Polyline {
             points: closed(points),
-            stroke: colour,
+            ink: *colour,
             dashed: *dash > 0.0,
         });
     }
     for (x, y, lx, ly, anchor, label) in &r.axes {
-        chart.line((r.cx, r.cy), (*x, *y), "#d0d0d0", false);
+        chart.line((r.cx, r.cy), (*x, *y), Ink::Grid, false);
         chart.label(*lx, *ly, label.clone(), anchor);
     }
     chart.polylines.push(crate::charts::Polyline {
         points: closed(&r.polygon),
-        stroke: crate::charts::PALETTE[0],
+        ink: Ink::Series(crate::charts::PALETTE[0]),
         dashed: false,
     });
     chart
@@ -715,9 +716,9 @@ fn radar(advice: &Advice, lang: Lang) -> Radar {
         cy,
         polygon,
         rings: vec![
-            (ring(4.0), "#d0d0d0", 0.0),
-            (ring(READY_DIMENSION), "#1a7f37", 6.0),
-            (ring(KNOCK_OUT_DIMENSION), "#b40000", 6.0),
+            (ring(4.0), Ink::Grid, 0.0),
+            (ring(READY_DIMENSION), Ink::Good, 6.0),
+            (ring(KNOCK_OUT_DIMENSION), Ink::Bad, 6.0),
         ],
         axes,
         description: match lang {

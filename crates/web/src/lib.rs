@@ -10,7 +10,7 @@ pub mod assets;
 pub mod auth;
 mod business_case;
 mod business_case_form;
-mod charts;
+pub mod charts;
 pub mod clock;
 mod conventions;
 mod html;

@@ -6,7 +6,7 @@
 
 use crate::AppState;
 use crate::auth::{ApiAuth, Auth, PageAuth};
-use crate::charts::{Chart, Legend, PALETTE, Rect, Scale, euro, nice_ticks};
+use crate::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale, euro, nice_ticks};
 use crate::html::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, internal_membership,
     number_text, page_result, query_has, render, see_other,
@@ -2020,7 +2020,7 @@ fn result_chart(result: &Evaluation, lang: Lang) -> Chart {
     };
     let bottom = 30.0 + row * result.ranking.len() as f64;
     for tick in ticks {
-        chart.line((x.at(tick), 20.0), (x.at(tick), bottom), "#e0e0e0", false);
+        chart.line((x.at(tick), 20.0), (x.at(tick), bottom), Ink::Grid, false);
         let label = if waarde {
             crate::charts::euro_short(tick, lang)
         } else {

@@ -6,7 +6,7 @@
 
 use crate::AppState;
 use crate::auth::{Auth, PageAuth};
-use crate::charts::{Chart, Legend, PALETTE, Polyline, Scale, euro, percent};
+use crate::charts::{Chart, Ink, Legend, PALETTE, Polyline, Scale, euro, percent};
 use crate::clock::today;
 use crate::html::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
@@ -1124,7 +1124,7 @@ fn health_chart(series: &[Series], lang: Lang) -> Option<Chart> {
         chart.line(
             (left, y.at(tick)),
             (width - right, y.at(tick)),
-            if tick == 6.0 { "#b40000" } else { "#d0d0d0" },
+            if tick == 6.0 { Ink::Bad } else { Ink::Grid },
             tick == 6.0,
         );
         chart.label(left - 6.0, y.at(tick) + 4.0, format!("{tick:.0}"), "end");
@@ -1146,7 +1146,7 @@ fn health_chart(series: &[Series], lang: Lang) -> Option<Chart> {
                 .map(|(q, v)| format!("{:.1},{:.1}", x_of(*q), y.at(*v)))
                 .collect::<Vec<_>>()
                 .join(" "),
-            stroke: PALETTE[i * 2],
+            ink: Ink::Series(PALETTE[i * 2]),
             dashed: i == 1,
         });
         chart.legend.push(Legend {

@@ -8,7 +8,7 @@
 use crate::AppState;
 use crate::api::{internal_membership, json_body, json_response};
 use crate::auth::{ApiAuth, Auth, PageAuth};
-use crate::charts::{Chart, Legend, PALETTE, Rect, Scale};
+use crate::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale};
 use crate::clock::today;
 use crate::html::{
     Chrome, Fail, FormField, FormPage, OptionGroup, OptionItem, OrPage, fail, form_pairs,
@@ -1336,7 +1336,7 @@ pub(crate) fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<C
     let mut tick = start;
     while tick <= end {
         let tx = x.at(days(tick));
-        chart.line((tx, top - 6.0), (tx, height - 20.0), "#dddddd", false);
+        chart.line((tx, top - 6.0), (tx, height - 20.0), Ink::Grid, false);
         chart.label(
             tx + 2.0,
             top - 10.0,
@@ -1397,7 +1397,12 @@ pub(crate) fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<C
     }
     if today >= start && today <= end {
         let tx = x.at(days(today));
-        chart.line((tx, top - 4.0), (tx, height - 16.0), PALETTE[6], true);
+        chart.line(
+            (tx, top - 4.0),
+            (tx, height - 16.0),
+            Ink::Series(PALETTE[6]),
+            true,
+        );
         chart.label(tx, height - 4.0, lang.pick("vandaag", "today"), "middle");
     }
     chart.legend = vec![

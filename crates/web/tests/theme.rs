@@ -86,3 +86,63 @@ fn regisseur_css_names_no_colour_of_its_own() {
     );
     assert!(css.matches("var(--").count() > 60);
 }
+
+/// Every colour an SVG element in a template names itself (axes, grid lines, limits, the accent of
+/// a single series) comes with a class that regisseur.css colours from the theme's tokens; the
+/// attribute is only what the element shows before the style sheet arrives.
+#[test]
+fn every_literal_colour_in_a_template_is_overridden_by_a_token_class() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+    let css = include_str!("../static/regisseur.css");
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(folder).expect("templates") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("template");
+        for tag in text.split('<').skip(1) {
+            let tag = tag.split('>').next().unwrap_or_default();
+            let literal = ["fill=\"#", "stroke=\"#"].iter().any(|a| tag.contains(a))
+                || (tag.contains("{%") && tag.contains("}#"));
+            if !literal {
+                continue;
+            }
+            checked += 1;
+            let classes: Vec<&str> = tag
+                .split("class=\"")
+                .skip(1)
+                .flat_map(|c| c.split('"').next().unwrap_or_default().split_whitespace())
+                .collect();
+            let themed = classes.iter().any(|c| {
+                (c.starts_with("rg-ink--") || c.starts_with("rg-fill--"))
+                    && css.contains(&format!(".{c} {{"))
+            });
+            if !themed {
+                found.push(format!("{}: <{tag}>", path.display()));
+            }
+        }
+    }
+    assert!(checked >= 8, "only {checked} coloured elements found");
+    assert!(
+        found.is_empty(),
+        "colours no theme reaches:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The structural ink of the server-drawn charts carries a class the theme styles; only the
+/// series keep the fixed Okabe–Ito palette.
+#[test]
+fn chart_ink_other_than_a_series_is_themed() {
+    use regisseur_web::charts::{Ink, PALETTE};
+    let css = include_str!("../static/regisseur.css");
+    for ink in [Ink::Axis, Ink::Grid, Ink::Good, Ink::Bad] {
+        assert!(!ink.class().is_empty(), "{ink:?}");
+        assert!(
+            css.contains(&format!(".{} {{ stroke: var(--", ink.class())),
+            "{ink:?}"
+        );
+        assert!(ink.colour().starts_with('#'));
+    }
+    assert_eq!(Ink::Series(PALETTE[2]).class(), "");
+    assert_eq!(Ink::Series(PALETTE[2]).colour(), PALETTE[2]);
+}
