@@ -182,7 +182,7 @@ async fn list_view(
             label,
             values: cases.iter().zip(&analyses).map(|(c, a)| f(c, a)).collect(),
         };
-    let none = || t.s("bc.none").to_string();
+    let none = || t.s("bc-none").to_string();
     let mc = |a: &Analysis, f: &dyn Fn(&MonteCarlo) -> String| {
         a.monte_carlo.as_ref().map_or_else(none, f)
     };
@@ -199,24 +199,24 @@ async fn list_view(
         })
     };
     let rows = vec![
-        row("bc.horizon", &|c, _| {
+        row("bc-horizon", &|c, _| {
             let years = c.input.years();
             format!("{}–{}", years.start, years.end - 1)
         }),
-        row("bc.npv.own", &|_, a| euro(a.outcome.ncw_eigen_beheer, lang)),
-        row("bc.npv.out", &|_, a| euro(a.outcome.ncw_uitbesteed, lang)),
-        row("bc.npv.diff", &|_, a| euro(a.outcome.ncw_verschil, lang)),
-        row("bc.payback", &|_, a| {
+        row("bc-npv-own", &|_, a| euro(a.outcome.ncw_eigen_beheer, lang)),
+        row("bc-npv-out", &|_, a| euro(a.outcome.ncw_uitbesteed, lang)),
+        row("bc-npv-diff", &|_, a| euro(a.outcome.ncw_verschil, lang)),
+        row("bc-payback", &|_, a| {
             a.outcome
                 .terugverdienjaar
                 .map_or_else(none, |y| y.to_string())
         }),
-        row("bc.last.own", &|_, a| last(a, false)),
-        row("bc.last.out", &|_, a| last(a, true)),
-        row("bc.p10", &|_, a| mc(a, &|m| euro(m.p10, lang))),
-        row("bc.p50", &|_, a| mc(a, &|m| euro(m.p50, lang))),
-        row("bc.p90", &|_, a| mc(a, &|m| euro(m.p90, lang))),
-        row("bc.cheaper", &|_, a| {
+        row("bc-last-own", &|_, a| last(a, false)),
+        row("bc-last-out", &|_, a| last(a, true)),
+        row("bc-p10", &|_, a| mc(a, &|m| euro(m.p10, lang))),
+        row("bc-p50", &|_, a| mc(a, &|m| euro(m.p50, lang))),
+        row("bc-p90", &|_, a| mc(a, &|m| euro(m.p90, lang))),
+        row("bc-cheaper", &|_, a| {
             mc(a, &|m| percent(m.cheaper_share, lang))
         }),
     ];
@@ -224,7 +224,7 @@ async fn list_view(
     Ok(ListPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", t.s("bc.title"), m.organisation.name),
+            format!("{} — {}", t.s("bc-title"), m.organisation.name),
             &base,
         )
         .for_org(auth, m, Some("businesscase")),
@@ -257,7 +257,7 @@ async fn list_page(
             let m = internal_membership(&auth, &slug, &headers)?;
             let mut view = list_view(&state, &auth, m, lang, &headers).await?;
             if query_has(raw.as_deref(), "verwijderd") {
-                view.notice = Some(T(lang).s("bc.deleted").to_string());
+                view.notice = Some(T(lang).s("bc-deleted").to_string());
             }
             Ok(render(StatusCode::OK, &view))
         }
@@ -281,9 +281,9 @@ async fn import_toml(
             }
             let t = T(lang);
             let problems: Vec<String> = match crate::html::uploaded_file(&mut multipart).await {
-                None => vec![t.s("transfer.nofile").to_string()],
+                None => vec![t.s("transfer-nofile").to_string()],
                 Some((name, bytes)) => match String::from_utf8(bytes) {
-                    Err(_) => vec![format!("{name}: {}", t.s("bc.import.notutf8"))],
+                    Err(_) => vec![format!("{name}: {}", t.s("bc-import-notutf8"))],
                     Ok(text) => match read_toml(&text, lang) {
                         Ok(input) => {
                             let stored = state
@@ -382,37 +382,41 @@ async fn detail_page(
             let o = &a.outcome;
             let here = format!("{}/{}", base(&slug), case.id);
             let years = input.years();
-            let verdict = if o.ncw_verschil < 0.0 {
-                t.s("bc.verdict.cheaper")
-            } else if o.ncw_verschil > 0.0 {
-                t.s("bc.verdict.dearer")
-            } else {
-                t.s("bc.verdict.even")
-            }
-            .replace("{bedrag}", &euro(o.ncw_verschil.abs(), lang))
-            .replace("{jaren}", &input.looptijd_jaren.to_string());
+            let verdict = t.f(
+                if o.ncw_verschil < 0.0 {
+                    "bc-verdict-cheaper"
+                } else if o.ncw_verschil > 0.0 {
+                    "bc-verdict-dearer"
+                } else {
+                    "bc-verdict-even"
+                },
+                &[
+                    ("bedrag", &euro(o.ncw_verschil.abs(), lang)),
+                    ("jaren", &input.looptijd_jaren.to_string()),
+                ],
+            );
             let mut sections = vec![charges_section(o, lang), cash_section(o, lang)];
             let mut uncertainty = Vec::new();
             if let Some(mc) = &a.monte_carlo {
                 uncertainty = vec![
                     Figure {
-                        label: "bc.p10",
+                        label: "bc-p10",
                         value: euro(mc.p10, lang),
                     },
                     Figure {
-                        label: "bc.p50",
+                        label: "bc-p50",
                         value: euro(mc.p50, lang),
                     },
                     Figure {
-                        label: "bc.p90",
+                        label: "bc-p90",
                         value: euro(mc.p90, lang),
                     },
                     Figure {
-                        label: "bc.cheaper",
+                        label: "bc-cheaper",
                         value: percent(mc.cheaper_share, lang),
                     },
                     Figure {
-                        label: "bc.runs",
+                        label: "bc-runs",
                         value: format!("{} (seed {DEFAULT_SEED})", mc.runs),
                     },
                 ];
@@ -420,34 +424,34 @@ async fn detail_page(
                 sections.push(tornado_section(input, &a.tornado, o.ncw_verschil, lang));
             }
             let page = DetailPage {
-                page: Chrome::new(lang, format!("{} — {}", input.naam, t.s("bc.title")), &here)
+                page: Chrome::new(lang, format!("{} — {}", input.naam, t.s("bc-title")), &here)
                     .for_org(&auth, m, Some("businesscase")),
                 name: input.naam.clone(),
                 updated: format!(
                     "{} {} {} {}",
-                    t.s("bc.updated"),
+                    t.s("bc-updated"),
                     case.updated_at.format("%d-%m-%Y %H:%M"),
-                    t.s("bc.by"),
+                    t.s("bc-by"),
                     case.updated_by
                 ),
                 figures: vec![
                     Figure {
-                        label: "bc.npv.own",
+                        label: "bc-npv-own",
                         value: euro(o.ncw_eigen_beheer, lang),
                     },
                     Figure {
-                        label: "bc.npv.out",
+                        label: "bc-npv-out",
                         value: euro(o.ncw_uitbesteed, lang),
                     },
                     Figure {
-                        label: "bc.npv.diff",
+                        label: "bc-npv-diff",
                         value: euro(o.ncw_verschil, lang),
                     },
                     Figure {
-                        label: "bc.payback",
+                        label: "bc-payback",
                         value: o
                             .terugverdienjaar
-                            .map_or_else(|| t.s("bc.payback.none").to_string(), |y| y.to_string()),
+                            .map_or_else(|| t.s("bc-payback-none").to_string(), |y| y.to_string()),
                     },
                 ],
                 verdict,
@@ -459,38 +463,38 @@ async fn detail_page(
                 sections,
                 assumptions: vec![
                     Figure {
-                        label: "bc.horizon",
+                        label: "bc-horizon",
                         value: format!(
                             "{}–{} ({} {})",
                             years.start,
                             years.end - 1,
                             input.looptijd_jaren,
-                            t.s("bc.years")
+                            t.s("bc-years")
                         ),
                     },
                     Figure {
-                        label: "bc.field.discount",
+                        label: "bc-field-discount",
                         value: percent(input.discontovoet, lang),
                     },
                     Figure {
-                        label: "bc.field.interest",
+                        label: "bc-field-interest",
                         value: percent(input.omslagrente, lang),
                     },
                     Figure {
-                        label: "bc.field.depreciationstart",
+                        label: "bc-field-depreciationstart",
                         value: t
                             .s(match input.afschrijving_start {
                                 regisseur_domain::business_case::DepreciationStart::VolgendJaar => {
-                                    "bc.start.next"
+                                    "bc-start-next"
                                 }
                                 regisseur_domain::business_case::DepreciationStart::ZelfdeJaar => {
-                                    "bc.start.same"
+                                    "bc-start-same"
                                 }
                             })
                             .to_string(),
                     },
                     Figure {
-                        label: "bc.field.direction",
+                        label: "bc-field-direction",
                         value: percent(input.uitbesteed.regie_percentage, lang),
                     },
                 ],
@@ -503,11 +507,11 @@ async fn detail_page(
                 toml_href: format!("{here}/businesscase.toml"),
                 list_href: base(&slug),
                 notice: if query_has(raw.as_deref(), "opgeslagen") {
-                    Some(t.s("detail.saved").to_string())
+                    Some(t.s("detail-saved").to_string())
                 } else if query_has(raw.as_deref(), "geimporteerd") {
-                    Some(t.s("bc.imported").to_string())
+                    Some(t.s("bc-imported").to_string())
                 } else if query_has(raw.as_deref(), "kopie") {
-                    Some(t.s("bc.copied").to_string())
+                    Some(t.s("bc-copied").to_string())
                 } else {
                     None
                 },
@@ -603,12 +607,12 @@ fn value_axis(chart: &mut Chart, min: f64, max: f64, bottom: f64, lang: Lang) ->
 
 fn kind_label(code: &str, lang: Lang) -> &'static str {
     T(lang).s(match code {
-        "afschrijving" => "bc.kind.depreciation",
-        "rente" => "bc.kind.interest",
-        "kosten" => "bc.kind.costs",
-        "eenmalig" => "bc.kind.once",
-        "regie" => "bc.kind.direction",
-        _ => "bc.kind.writedown",
+        "afschrijving" => "bc-kind-depreciation",
+        "rente" => "bc-kind-interest",
+        "kosten" => "bc-kind-costs",
+        "eenmalig" => "bc-kind-once",
+        "regie" => "bc-kind-direction",
+        _ => "bc-kind-writedown",
     })
 }
 
@@ -636,8 +640,8 @@ pub(crate) fn charges_section(o: &Outcome, lang: Lang) -> ChartSection {
         .fold(0.0, f64::max);
     let mut chart = Chart::new(
         "lasten",
-        t.s("bc.chart.charges").to_string(),
-        t.s("bc.chart.charges.desc").to_string(),
+        t.s("bc-chart-charges").to_string(),
+        t.s("bc-chart-charges-desc").to_string(),
         CHART_WIDTH,
         height,
     );
@@ -649,8 +653,8 @@ pub(crate) fn charges_section(o: &Outcome, lang: Lang) -> ChartSection {
     for (i, year) in o.jaren.iter().enumerate() {
         let centre = LEFT + group * (i as f64 + 0.5);
         for (side, scenario, x) in [
-            (t.s("bc.own.short"), &year.eigen_beheer, centre - bar - 1.0),
-            (t.s("bc.out.short"), &year.uitbesteed, centre + 1.0),
+            (t.s("bc-own-short"), &year.eigen_beheer, centre - bar - 1.0),
+            (t.s("bc-out-short"), &year.uitbesteed, centre + 1.0),
         ] {
             let mut base = 0.0;
             for (k, (code, amount)) in scenario.charges_by_kind().iter().enumerate() {
@@ -702,8 +706,8 @@ pub(crate) fn charges_section(o: &Outcome, lang: Lang) -> ChartSection {
     })
     .collect();
     let mut headings = vec![
-        t.s("bc.col.year").to_string(),
-        t.s("bc.scenario").to_string(),
+        t.s("bc-col-year").to_string(),
+        t.s("bc-scenario").to_string(),
     ];
     headings.extend(
         [
@@ -717,14 +721,14 @@ pub(crate) fn charges_section(o: &Outcome, lang: Lang) -> ChartSection {
         .iter()
         .map(|c| kind_label(c, lang).to_string()),
     );
-    headings.push(t.s("bc.total").to_string());
+    headings.push(t.s("bc-total").to_string());
     ChartSection {
         id: "lasten",
-        heading: "bc.chart.charges",
-        intro: "bc.chart.charges.intro",
+        heading: "bc-chart-charges",
+        intro: "bc-chart-charges-intro",
         chart,
         table: Table {
-            caption: t.s("bc.chart.charges").to_string(),
+            caption: t.s("bc-chart-charges").to_string(),
             headings,
             rows,
         },
@@ -749,8 +753,8 @@ fn cash_section(o: &Outcome, lang: Lang) -> ChartSection {
     let min = own.iter().chain(&out).copied().fold(0.0, f64::min);
     let mut chart = Chart::new(
         "kasstroom",
-        t.s("bc.chart.cash").to_string(),
-        t.s("bc.chart.cash.desc").to_string(),
+        t.s("bc-chart-cash").to_string(),
+        t.s("bc-chart-cash-desc").to_string(),
         CHART_WIDTH,
         height,
     );
@@ -780,18 +784,18 @@ fn cash_section(o: &Outcome, lang: Lang) -> ChartSection {
         chart.label(
             x_of(i) + 4.0,
             TOP + 12.0,
-            format!("{} {year}", t.s("bc.payback")),
+            format!("{} {year}", t.s("bc-payback")),
             "start",
         );
     }
     chart.legend = vec![
         Legend {
             colour: PALETTE[0],
-            name: t.s("bc.own").to_string(),
+            name: t.s("bc-own").to_string(),
         },
         Legend {
             colour: PALETTE[2],
-            name: format!("{} ({})", t.s("bc.out"), t.s("bc.dashed")),
+            name: format!("{} ({})", t.s("bc-out"), t.s("bc-dashed")),
         },
     ];
     let rows = o
@@ -811,18 +815,18 @@ fn cash_section(o: &Outcome, lang: Lang) -> ChartSection {
         .collect();
     ChartSection {
         id: "kasstroom",
-        heading: "bc.chart.cash",
-        intro: "bc.chart.cash.intro",
+        heading: "bc-chart-cash",
+        intro: "bc-chart-cash-intro",
         chart,
         table: Table {
-            caption: t.s("bc.chart.cash").to_string(),
+            caption: t.s("bc-chart-cash").to_string(),
             headings: [
-                "bc.col.year",
-                "bc.cash.own",
-                "bc.cum.own",
-                "bc.cash.out",
-                "bc.cum.out",
-                "bc.cum.diff",
+                "bc-col-year",
+                "bc-cash-own",
+                "bc-cum-own",
+                "bc-cash-out",
+                "bc-cum-out",
+                "bc-cum-diff",
             ]
             .iter()
             .map(|k| t.s(k).to_string())
@@ -858,13 +862,17 @@ fn histogram_section(mc: &MonteCarlo, deterministic: f64, lang: Lang) -> ChartSe
     let bins = bins(&mc.sorted, 30);
     let mut chart = Chart::new(
         "montecarlo",
-        t.s("bc.chart.mc").to_string(),
-        t.s("bc.chart.mc.desc")
-            .replace("{runs}", &mc.runs.to_string())
-            .replace("{p10}", &euro(mc.p10, lang))
-            .replace("{p50}", &euro(mc.p50, lang))
-            .replace("{p90}", &euro(mc.p90, lang))
-            .replace("{kans}", &percent(mc.cheaper_share, lang)),
+        t.s("bc-chart-mc").to_string(),
+        t.f(
+            "bc-chart-mc-desc",
+            &[
+                ("runs", &mc.runs.to_string()),
+                ("p10", &euro(mc.p10, lang)),
+                ("p50", &euro(mc.p50, lang)),
+                ("p90", &euro(mc.p90, lang)),
+                ("kans", &percent(mc.cheaper_share, lang)),
+            ],
+        ),
         CHART_WIDTH,
         height,
     );
@@ -938,11 +946,11 @@ fn histogram_section(mc: &MonteCarlo, deterministic: f64, lang: Lang) -> ChartSe
     chart.legend = vec![
         Legend {
             colour: PALETTE[3],
-            name: t.s("bc.mc.cheaper").to_string(),
+            name: t.s("bc-mc-cheaper").to_string(),
         },
         Legend {
             colour: PALETTE[1],
-            name: t.s("bc.mc.dearer").to_string(),
+            name: t.s("bc-mc-dearer").to_string(),
         },
     ];
     let rows = bins
@@ -957,12 +965,12 @@ fn histogram_section(mc: &MonteCarlo, deterministic: f64, lang: Lang) -> ChartSe
         .collect();
     ChartSection {
         id: "montecarlo",
-        heading: "bc.chart.mc",
-        intro: "bc.chart.mc.intro",
+        heading: "bc-chart-mc",
+        intro: "bc-chart-mc-intro",
         chart,
         table: Table {
-            caption: t.s("bc.chart.mc").to_string(),
-            headings: ["bc.mc.bin", "bc.mc.count", "bc.mc.share"]
+            caption: t.s("bc-chart-mc").to_string(),
+            headings: ["bc-mc-bin", "bc-mc-count", "bc-mc-share"]
                 .iter()
                 .map(|k| t.s(k).to_string())
                 .collect(),
@@ -979,8 +987,8 @@ fn tornado_section(input: &Input, bars: &[TornadoBar], base: f64, lang: Lang) ->
     let height = TOP + 30.0 + row_height * shown.len() as f64 + 30.0;
     let mut chart = Chart::new(
         "tornado",
-        t.s("bc.chart.tornado").to_string(),
-        t.s("bc.chart.tornado.desc").to_string(),
+        t.s("bc-chart-tornado").to_string(),
+        t.s("bc-chart-tornado-desc").to_string(),
         CHART_WIDTH,
         height,
     );
@@ -1016,8 +1024,8 @@ fn tornado_section(input: &Input, bars: &[TornadoBar], base: f64, lang: Lang) ->
         }
         chart.label(label_width - 8.0, y + 16.0, name, "end");
         for (value, colour, which) in [
-            (bar.low, PALETTE[0], "bc.at.min"),
-            (bar.high, PALETTE[2], "bc.at.max"),
+            (bar.low, PALETTE[0], "bc-at-min"),
+            (bar.high, PALETTE[2], "bc-at-max"),
         ] {
             let (a, b) = (x.at(base.min(value)), x.at(base.max(value)));
             chart.rects.push(Rect {
@@ -1036,15 +1044,15 @@ fn tornado_section(input: &Input, bars: &[TornadoBar], base: f64, lang: Lang) ->
         Ink::Axis,
         true,
     );
-    chart.label(x.at(base), TOP + 4.0, t.s("bc.tornado.base"), "middle");
+    chart.label(x.at(base), TOP + 4.0, t.s("bc-tornado-base"), "middle");
     chart.legend = vec![
         Legend {
             colour: PALETTE[0],
-            name: t.s("bc.at.min").to_string(),
+            name: t.s("bc-at-min").to_string(),
         },
         Legend {
             colour: PALETTE[2],
-            name: t.s("bc.at.max").to_string(),
+            name: t.s("bc-at-max").to_string(),
         },
     ];
     let rows = bars
@@ -1060,12 +1068,12 @@ fn tornado_section(input: &Input, bars: &[TornadoBar], base: f64, lang: Lang) ->
         .collect();
     ChartSection {
         id: "tornado",
-        heading: "bc.chart.tornado",
-        intro: "bc.chart.tornado.intro",
+        heading: "bc-chart-tornado",
+        intro: "bc-chart-tornado-intro",
         chart,
         table: Table {
-            caption: t.s("bc.chart.tornado").to_string(),
-            headings: ["bc.input", "bc.at.min", "bc.at.max", "bc.swing"]
+            caption: t.s("bc-chart-tornado").to_string(),
+            headings: ["bc-input", "bc-at-min", "bc-at-max", "bc-swing"]
                 .iter()
                 .map(|k| t.s(k).to_string())
                 .collect(),
@@ -1182,7 +1190,7 @@ fn form_model(
                                     label: format!(
                                         "{}, {} {}",
                                         t.s(c.heading),
-                                        t.s("bc.row"),
+                                        t.s("bc-row"),
                                         i + 1
                                     ),
                                     value: values.get(&name).cloned().unwrap_or_default(),
@@ -1221,10 +1229,10 @@ fn form_page(
     let slug = &m.organisation.slug;
     let (heading, action) = match existing {
         Some(c) => (
-            format!("{}: {}", t.s("bc.edit"), c.input.naam),
+            format!("{}: {}", t.s("bc-edit"), c.input.naam),
             format!("{}/{}/bewerken", base(slug), c.id),
         ),
-        None => (t.s("bc.new").to_string(), format!("{}/nieuw", base(slug))),
+        None => (t.s("bc-new").to_string(), format!("{}/nieuw", base(slug))),
     };
     let (fields, lists) = form_model(values, errors, extra, lang);
     FormPage {
@@ -1479,11 +1487,11 @@ async fn check(
                 Ok(input) => {
                     let o = calculate(input);
                     vec![
-                        (t.s("bc.npv.diff").to_string(), euro(o.ncw_verschil, lang)),
+                        (t.s("bc-npv-diff").to_string(), euro(o.ncw_verschil, lang)),
                         (
-                            t.s("bc.payback").to_string(),
+                            t.s("bc-payback").to_string(),
                             o.terugverdienjaar.map_or_else(
-                                || t.s("bc.payback.none").to_string(),
+                                || t.s("bc-payback-none").to_string(),
                                 |y| y.to_string(),
                             ),
                         ),
@@ -1520,7 +1528,7 @@ async fn copy(
             }
             let case = load(&state, m, &id, &headers).await?;
             let mut input = case.input.clone();
-            input.naam = format!("{} ({})", input.naam, T(lang).s("bc.copy.suffix"))
+            input.naam = format!("{} ({})", input.naam, T(lang).s("bc-copy-suffix"))
                 .chars()
                 .take(200)
                 .collect();

@@ -134,7 +134,7 @@ impl Chrome {
             .collect();
         let mut nav = vec![NavLink {
             href: format!("/o/{slug}"),
-            label: self.t.s("nav.dashboard").to_string(),
+            label: self.t.s("nav-dashboard").to_string(),
             current: current == Some("dashboard"),
         }];
         for kind in EntityKind::ALL {
@@ -149,29 +149,29 @@ impl Chrome {
         if !m.role.is_supplier() {
             nav.push(NavLink {
                 href: format!("/o/{slug}/importeren"),
-                label: self.t.s("nav.transfer").to_string(),
+                label: self.t.s("nav-transfer").to_string(),
                 current: current == Some("importeren"),
             });
         }
         if m.role.can_read_audit() {
             nav.push(NavLink {
                 href: format!("/o/{slug}/audit"),
-                label: self.t.s("nav.audit").to_string(),
+                label: self.t.s("nav-audit").to_string(),
                 current: current == Some("audit"),
             });
         }
         let mut sections = vec![NavSection {
-            title: self.t.s("nav.basis").to_string(),
+            title: self.t.s("nav-basis").to_string(),
             links: nav,
         }];
         if !m.role.is_supplier() {
             for (title, label, page) in [
-                ("nav.kwaliteit", "quality.title", "kwaliteit"),
-                ("nav.koers", "koers.title", "koers"),
-                ("nav.gereedheid", "ready.title", "gereedheid"),
-                ("nav.scope", "scope.title", "scope"),
-                ("nav.businesscase", "bc.title", "businesscase"),
-                ("nav.aanbesteding", "proc.title", "aanbesteding"),
+                ("nav-kwaliteit", "quality-title", "kwaliteit"),
+                ("nav-koers", "koers-title", "koers"),
+                ("nav-gereedheid", "ready-title", "gereedheid"),
+                ("nav-scope", "scope-title", "scope"),
+                ("nav-businesscase", "bc-title", "businesscase"),
+                ("nav-aanbesteding", "proc-title", "aanbesteding"),
             ] {
                 sections.push(NavSection {
                     title: self.t.s(title).to_string(),
@@ -184,18 +184,18 @@ impl Chrome {
             }
         }
         sections.push(NavSection {
-            title: self.t.s("nav.transitie").to_string(),
+            title: self.t.s("nav-transitie").to_string(),
             links: vec![NavLink {
                 href: format!("/o/{slug}/transitie"),
-                label: self.t.s("transition.title").to_string(),
+                label: self.t.s("transition-title").to_string(),
                 current: current == Some("transitie"),
             }],
         });
         sections.push(NavSection {
-            title: self.t.s("nav.regie").to_string(),
+            title: self.t.s("nav-regie").to_string(),
             links: vec![NavLink {
                 href: format!("/o/{slug}/regie"),
-                label: self.t.s("regie.heading").to_string(),
+                label: self.t.s("regie-heading").to_string(),
                 current: current == Some("regie"),
             }],
         });
@@ -229,12 +229,12 @@ pub fn error_page(headers: &HeaderMap, status: StatusCode, error: Option<StoreEr
     let lang = request_lang(headers);
     let t = T(lang);
     let key = match status {
-        StatusCode::NOT_FOUND => "error.404",
-        StatusCode::FORBIDDEN => "error.403",
-        _ => "error.500",
+        StatusCode::NOT_FOUND => "error-404",
+        StatusCode::FORBIDDEN => "error-403",
+        _ => "error-500",
     };
     let page = ErrorPage {
-        page: Chrome::new(lang, t.s("error.title"), "/"),
+        page: Chrome::new(lang, t.s("error-title"), "/"),
         message: t.s(key).to_string(),
         status: status.as_u16(),
     };
@@ -424,7 +424,7 @@ fn login_page(
 ) -> LoginPage {
     let t = T(lang);
     LoginPage {
-        page: Chrome::new(lang, t.s("login.title"), "/inloggen"),
+        page: Chrome::new(lang, t.s("login-title"), "/inloggen"),
         email,
         back,
         error,
@@ -505,7 +505,7 @@ async fn login(
                 lang,
                 email,
                 back,
-                Some(t.s("login.throttled").to_string()),
+                Some(t.s("login-throttled").to_string()),
             ),
         );
         response.headers_mut().insert(
@@ -527,7 +527,7 @@ async fn login(
                 lang,
                 email,
                 back,
-                Some(t.s("login.failed").to_string()),
+                Some(t.s("login-failed").to_string()),
             ),
         );
     };
@@ -595,7 +595,7 @@ async fn home(ReqLang(lang): ReqLang, PageAuth(auth): PageAuth) -> Response {
     }
     let t = T(lang);
     let page = OrgsPage {
-        page: Chrome::new(lang, t.s("orgs.title"), "/").for_user(&auth),
+        page: Chrome::new(lang, t.s("orgs-title"), "/").for_user(&auth),
         orgs: auth
             .memberships
             .iter()
@@ -811,7 +811,7 @@ async fn dashboard(
             let page = DashboardPage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("dash.title"), m.organisation.name),
+                    format!("{} — {}", t.s("dash-title"), m.organisation.name),
                     &format!("/o/{slug}"),
                 )
                 .for_org(&auth, m, Some("dashboard")),
@@ -1119,7 +1119,7 @@ async fn list_page(
                 base,
                 problems,
                 notice: import_notice(raw.as_deref(), lang).or_else(|| {
-                    query_has(raw.as_deref(), "verwijderd").then(|| t.s("delete.done").to_string())
+                    query_has(raw.as_deref(), "verwijderd").then(|| t.s("delete-done").to_string())
                 }),
             };
             Ok(render(StatusCode::OK, &page))
@@ -1314,7 +1314,7 @@ async fn detail_page(
                             parts = vec![Part::plain(format!(
                                 "{} ({})",
                                 domain.label(lang),
-                                t.s("detail.default")
+                                t.s("detail-default")
                             ))];
                         }
                         if spec.ty == FieldType::ReferenceComponents {
@@ -1398,7 +1398,7 @@ async fn detail_page(
                                 text: record
                                     .text("omschrijving")
                                     .or(record.name())
-                                    .unwrap_or(t.s("detail.interface"))
+                                    .unwrap_or(t.s("detail-interface"))
                                     .to_string(),
                                 href: self_link.href.clone(),
                             },
@@ -1468,17 +1468,17 @@ async fn detail_page(
                 heading,
                 fields,
                 link_sections: [
-                    ("detail.outgoing", outgoing),
-                    ("detail.incoming", incoming),
-                    ("detail.referenced", referenced_by),
+                    ("detail-outgoing", outgoing),
+                    ("detail-incoming", incoming),
+                    ("detail-referenced", referenced_by),
                 ]
                 .into_iter()
                 .filter(|(_, rows)| !rows.is_empty())
                 .map(|(key, rows)| (t.s(key).to_string(), rows))
                 .collect(),
                 interface_sections: [
-                    ("detail.interfaces.out", interfaces_out),
-                    ("detail.interfaces.in", interfaces_in),
+                    ("detail-interfaces-out", interfaces_out),
+                    ("detail-interfaces-in", interfaces_in),
                 ]
                 .into_iter()
                 .filter(|(_, rows)| !rows.is_empty())
@@ -1496,10 +1496,10 @@ async fn detail_page(
                 created: element.created_at.format("%d-%m-%Y %H:%M").to_string(),
                 updated: element.updated_at.format("%d-%m-%Y %H:%M").to_string(),
                 notice: if query_has(raw.as_deref(), "opgeslagen") {
-                    Some(t.s("detail.saved").to_string())
+                    Some(t.s("detail-saved").to_string())
                 } else {
                     query_has(raw.as_deref(), "bevestigd")
-                        .then(|| t.s("detail.confirmed").to_string())
+                        .then(|| t.s("detail-confirmed").to_string())
                 },
                 quality,
                 impact_href: (!m.role.is_supplier()
@@ -1650,7 +1650,7 @@ async fn form_fields(
         };
         let choose = || OptionItem {
             value: String::new(),
-            label: t.s("form.choose").to_string(),
+            label: t.s("form-choose").to_string(),
             selected: current.is_empty(),
         };
         let single = |options: Vec<OptionItem>| {
@@ -1667,12 +1667,12 @@ async fn form_fields(
                 FieldType::Properties => (
                     "textarea",
                     Vec::new(),
-                    Some(t.s("form.properties").to_string()),
+                    Some(t.s("form-properties").to_string()),
                 ),
                 FieldType::Email => ("email", Vec::new(), None),
                 FieldType::Date => ("date", Vec::new(), None),
                 FieldType::Integer { .. } => ("number", Vec::new(), None),
-                FieldType::Money => ("text", Vec::new(), Some(t.s("form.money").to_string())),
+                FieldType::Money => ("text", Vec::new(), Some(t.s("form-money").to_string())),
                 FieldType::Choice(choices) => {
                     let mut options = vec![choose()];
                     options.extend(
@@ -1733,7 +1733,7 @@ async fn form_fields(
                     (
                         "multiselect",
                         single(options),
-                        Some(t.s("form.multi").to_string()),
+                        Some(t.s("form-multi").to_string()),
                     )
                 }
                 FieldType::ReferenceComponents => {
@@ -1745,7 +1745,7 @@ async fn form_fields(
                     (
                         "multiselect",
                         single(options),
-                        Some(t.s("form.multi").to_string()),
+                        Some(t.s("form-multi").to_string()),
                     )
                 }
                 FieldType::AnyRef => {
@@ -1863,7 +1863,7 @@ async fn form_page(
             (
                 format!(
                     "{} {}",
-                    t.s("form.edit"),
+                    t.s("form-edit"),
                     element_label(&element.record, &names, lang)
                 ),
                 href.clone(),
@@ -1871,7 +1871,7 @@ async fn form_page(
             )
         }
         None => (
-            format!("{} {}", t.s("form.new"), kind.singular(lang)),
+            format!("{} {}", t.s("form-new"), kind.singular(lang)),
             format!("/o/{slug}/{}", kind.resource()),
             format!("/o/{slug}/{}", kind.resource()),
         ),
@@ -1996,7 +1996,7 @@ async fn create_submit(
                         None,
                         &values,
                         &errors,
-                        Some(T(lang).s("form.errors").to_string()),
+                        Some(T(lang).s("form-errors").to_string()),
                     )
                     .await
                     .or_page(&headers)?;
@@ -2084,7 +2084,7 @@ async fn update_submit(
                         Some(&shown),
                         &values,
                         &errors,
-                        Some(t.s("form.errors").to_string()),
+                        Some(t.s("form-errors").to_string()),
                     )
                     .await
                     .or_page(&headers)?;
@@ -2102,7 +2102,7 @@ async fn update_submit(
                         Some(&current),
                         &values,
                         &ValidationErrors::default(),
-                        Some(t.s("form.conflict").to_string()),
+                        Some(t.s("form-conflict").to_string()),
                     )
                     .await
                     .or_page(&headers)?;
@@ -2152,9 +2152,9 @@ fn dependent_rows(slug: &str, dependents: &[Dependent], lang: Lang) -> Vec<Depen
                 .unwrap_or_else(|| lang.pick("(zonder naam)", "(no name)").to_string()),
             href: element_href(slug, d.kind, d.id),
             effect: if d.required {
-                t.s("delete.removed")
+                t.s("delete-removed")
             } else {
-                t.s("delete.cleared")
+                t.s("delete-cleared")
             }
             .to_string(),
         })
@@ -2190,7 +2190,7 @@ async fn delete_page(
         .await?;
     let heading = format!(
         "{} {}",
-        t.s("delete.title"),
+        t.s("delete-title"),
         element_label(&element.record, &names, lang)
     );
     let href = element_href(slug, kind, element.id);
@@ -2331,7 +2331,7 @@ async fn audit_page(
             let page = AuditPage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("audit.title"), m.organisation.name),
+                    format!("{} — {}", t.s("audit-title"), m.organisation.name),
                     &format!("/o/{slug}/audit"),
                 )
                 .for_org(&auth, m, Some("audit")),
@@ -2389,12 +2389,12 @@ async fn account_page(
             created: tok.created_at.format("%d-%m-%Y %H:%M").to_string(),
             last_used: tok
                 .last_used_at
-                .map_or(t.s("account.token.never").to_string(), |d| {
+                .map_or(t.s("account-token-never").to_string(), |d| {
                     d.format("%d-%m-%Y %H:%M").to_string()
                 }),
         })
         .collect();
-    let mut page = Chrome::new(lang, t.s("account.title"), "/account").for_user(auth);
+    let mut page = Chrome::new(lang, t.s("account-title"), "/account").for_user(auth);
     if let Some(first) = auth.memberships.first() {
         page = page.for_org(auth, first, None);
     }

@@ -152,7 +152,7 @@ async fn koers_page(
             let page = KoersPage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("koers.title"), m.organisation.name),
+                    format!("{} — {}", t.s("koers-title"), m.organisation.name),
                     &base,
                 )
                 .for_org(&auth, m, Some("koers")),
@@ -192,7 +192,7 @@ async fn koers_page(
                 new_href: format!("{base}/nieuw"),
                 domains_action: format!("{base}/domeinen"),
                 notice: query_has(raw.as_deref(), "opgeslagen")
-                    .then(|| t.s("detail.saved").to_string()),
+                    .then(|| t.s("detail-saved").to_string()),
             };
             Ok(render(StatusCode::OK, &page))
         }
@@ -362,12 +362,12 @@ fn goal_form(
         .unwrap_or_default();
     // The KPIs given, plus two empty rows to add more without script.
     let labels = [
-        t.s("koers.metric"),
-        t.s("koers.unit"),
-        t.s("koers.baseline"),
-        t.s("koers.baselinedate"),
-        t.s("koers.target"),
-        t.s("koers.targetdate"),
+        t.s("koers-metric"),
+        t.s("koers-unit"),
+        t.s("koers-baseline"),
+        t.s("koers-baselinedate"),
+        t.s("koers-target"),
+        t.s("koers-targetdate"),
     ];
     let error_of = |name: &str| {
         errors
@@ -402,11 +402,11 @@ fn goal_form(
         .collect();
     let (heading, action) = match existing {
         Some(g) => (
-            format!("{}: {}", t.s("koers.edit"), g.goal.title),
+            format!("{}: {}", t.s("koers-edit"), g.goal.title),
             format!("/o/{slug}/koers/{}/bewerken", g.id),
         ),
         None => (
-            t.s("koers.new").to_string(),
+            t.s("koers-new").to_string(),
             format!("/o/{slug}/koers/nieuw"),
         ),
     };
@@ -870,7 +870,7 @@ async fn advice_page(
             let page = AdvicePage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("ready.title"), m.organisation.name),
+                    format!("{} — {}", t.s("ready-title"), m.organisation.name),
                     &base,
                 )
                 .for_org(&auth, m, Some("gereedheid")),
@@ -931,7 +931,7 @@ async fn advice_page(
                                 .as_str()
                                 .and_then(verdict_of)
                                 .map_or(String::new(), |v| v.label(lang).to_string()),
-                            None => t.s("ready.concept").to_string(),
+                            None => t.s("ready-concept").to_string(),
                         },
                     })
                     .collect(),
@@ -954,7 +954,7 @@ async fn advice_page(
                 start_action: format!("{base}/start"),
                 finalise_action: format!("{base}/vaststellen"),
                 notice: query_has(raw.as_deref(), "vastgesteld")
-                    .then(|| t.s("ready.finalised").to_string()),
+                    .then(|| t.s("ready-finalised").to_string()),
                 today: today.format("%d-%m-%Y").to_string(),
             };
             Ok(render(StatusCode::OK, &page))
@@ -1069,7 +1069,7 @@ async fn questions_page(
                 return fail(&headers, StatusCode::NOT_FOUND);
             };
             let notice = query_has(raw.as_deref(), "opgeslagen")
-                .then(|| T(lang).s("ready.saved").to_string());
+                .then(|| T(lang).s("ready-saved").to_string());
             let page = questions_view(&state, m, &auth, lang, dimension, &BTreeMap::new(), notice)
                 .await
                 .or_page(&headers)?;
@@ -1104,7 +1104,7 @@ async fn questions_view(
     Ok(QuestionsPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", t.s("ready.questions"), dimension.label(lang)),
+            format!("{} — {}", t.s("ready-questions"), dimension.label(lang)),
             &format!("{base}/{}", dimension.code()),
         )
         .for_org(auth, m, Some("gereedheid")),

@@ -136,11 +136,11 @@ struct OverviewPage {
 }
 
 const FACTORS: [(&str, &str); 5] = [
-    ("aangepast", "proc.factor.adapted"),
-    ("innovatief", "proc.factor.innovative"),
-    ("complex", "proc.factor.complex"),
-    ("onspecificeerbaar", "proc.factor.unspecifiable"),
-    ("spoed", "proc.factor.urgent"),
+    ("aangepast", "proc-factor-adapted"),
+    ("innovatief", "proc-factor-innovative"),
+    ("complex", "proc-factor-complex"),
+    ("onspecificeerbaar", "proc-factor-unspecifiable"),
+    ("spoed", "proc-factor-urgent"),
 ];
 
 /// The route input from query or form pairs, or every problem by field name.
@@ -253,17 +253,17 @@ fn policy_fields(policy: &PolicyThresholds, lang: Lang) -> Vec<Field> {
     vec![
         Field {
             name: "dienstenEnkelvoudig",
-            label: "proc.policy.services",
+            label: "proc-policy-services",
             value: number_text(policy.diensten_enkelvoudig, lang),
         },
         Field {
             name: "werkenEnkelvoudig",
-            label: "proc.policy.works.single",
+            label: "proc-policy-works-single",
             value: number_text(policy.werken_enkelvoudig, lang),
         },
         Field {
             name: "werkenMeervoudig",
-            label: "proc.policy.works.multiple",
+            label: "proc-policy-works-multiple",
             value: number_text(policy.werken_meervoudig, lang),
         },
     ]
@@ -324,7 +324,7 @@ async fn overview_view(
     Ok(OverviewPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", t.s("proc.title"), m.organisation.name),
+            format!("{} — {}", t.s("proc-title"), m.organisation.name),
             &base(slug),
         )
         .for_org(auth, m, Some("aanbesteding")),
@@ -335,22 +335,22 @@ async fn overview_view(
         form: vec![
             Field {
                 name: "jaarwaarde",
-                label: "proc.annual",
+                label: "proc-annual",
                 value: value("jaarwaarde", ""),
             },
             Field {
                 name: "maanden",
-                label: "proc.months",
+                label: "proc-months",
                 value: value("maanden", "48"),
             },
             Field {
                 name: "optieMaanden",
-                label: "proc.options",
+                label: "proc-options",
                 value: value("optieMaanden", "0"),
             },
             Field {
                 name: "publicatiedatum",
-                label: "proc.notice",
+                label: "proc-notice",
                 value: value("publicatiedatum", &default_date),
             },
         ],
@@ -419,7 +419,7 @@ async fn overview(
             let q = crate::api::query_pairs(raw.as_deref());
             let mut view = overview_view(&state, &auth, m, lang, &headers, &q, Vec::new()).await?;
             if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail.saved").to_string());
+                view.notice = Some(T(lang).s("detail-saved").to_string());
             }
             let status = if view.route_errors.is_empty() {
                 StatusCode::OK
@@ -764,11 +764,11 @@ async fn tender_form(
     let method = one(form, "methode");
     let (heading, action) = match existing {
         Some(tender) => (
-            format!("{}: {}", t.s("proc.tender.edit"), tender.name),
+            format!("{}: {}", t.s("proc-tender-edit"), tender.name),
             format!("{}/{}/bewerken", base(slug), tender.id),
         ),
         None => (
-            t.s("proc.tender.new").to_string(),
+            t.s("proc-tender-new").to_string(),
             format!("{}/nieuw", base(slug)),
         ),
     };
@@ -794,27 +794,27 @@ async fn tender_form(
         fields: vec![
             Field {
                 name: "kwaliteitGewicht",
-                label: "proc.wq",
+                label: "proc-wq",
                 value: one(form, "kwaliteitGewicht"),
             },
             Field {
                 name: "schaalMin",
-                label: "proc.scale.min",
+                label: "proc-scale-min",
                 value: one(form, "schaalMin"),
             },
             Field {
                 name: "schaalMax",
-                label: "proc.scale.max",
+                label: "proc-scale-max",
                 value: one(form, "schaalMax"),
             },
             Field {
                 name: "prijsMax",
-                label: "proc.price.max",
+                label: "proc-price-max",
                 value: one(form, "prijsMax"),
             },
             Field {
                 name: "prijsMin",
-                label: "proc.price.min",
+                label: "proc-price-min",
                 value: one(form, "prijsMin"),
             },
         ],
@@ -829,19 +829,19 @@ async fn tender_form(
             .collect(),
         tables: vec![
             EditTable {
-                title: "proc.requirements",
-                headings: vec!["proc.col.id", "proc.col.name"],
+                title: "proc-requirements",
+                headings: vec!["proc-col-id", "proc-col-name"],
                 rows: rows_of(form, "eisen", &REQUIREMENT_COLUMNS, 2),
                 error: None,
             },
             EditTable {
-                title: "proc.criteria",
+                title: "proc-criteria",
                 headings: vec![
-                    "proc.col.id",
-                    "proc.col.name",
-                    "proc.col.weight",
-                    "proc.col.value",
-                    "proc.col.description",
+                    "proc-col-id",
+                    "proc-col-name",
+                    "proc-col-weight",
+                    "proc-col-value",
+                    "proc-col-description",
                 ],
                 rows: rows_of(form, "criteria", &CRITERION_COLUMNS, 2),
                 error: errors
@@ -873,7 +873,7 @@ async fn new_tender(
             let form = if query_has(raw.as_deref(), "sjabloon") {
                 let setup = Setup::it_outsourcing(5_000_000.0, 3_000_000.0);
                 setup_values(
-                    T(lang).s("proc.template.name"),
+                    T(lang).s("proc-template-name"),
                     &setup,
                     &auth.user.email,
                     &[],
@@ -1132,7 +1132,7 @@ async fn tender_view(
     Ok(TenderPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", tender.name, t.s("proc.title")),
+            format!("{} — {}", tender.name, t.s("proc-title")),
             &here,
         )
         .for_org(auth, m, Some("aanbesteding")),
@@ -1149,8 +1149,8 @@ async fn tender_view(
             number_text(setup.schaal[1], lang)
         ),
         prices: [
-            ("proc.price.max", setup.prijs_max),
-            ("proc.price.min", setup.prijs_min),
+            ("proc-price-max", setup.prijs_max),
+            ("proc-price-min", setup.prijs_min),
         ]
         .into_iter()
         .filter_map(|(k, p)| p.map(|p| (k, euro(p, lang))))
@@ -1243,7 +1243,7 @@ async fn tender_page(
             let tender = load(&state, m, &id, &headers).await?;
             let mut view = tender_view(&state, &auth, m, lang, &headers, &tender).await?;
             if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail.saved").to_string());
+                view.notice = Some(T(lang).s("detail-saved").to_string());
             }
             Ok(render(StatusCode::OK, &view))
         }
@@ -1481,9 +1481,9 @@ async fn scores_view(
         }
     };
     let heading = if consensus {
-        t.s("proc.consensus")
+        t.s("proc-consensus")
     } else {
-        t.s("proc.myscores")
+        t.s("proc-myscores")
     };
     Ok(ScoresPage {
         page: Chrome::new(lang, format!("{heading} — {}", tender.name), &here).for_org(
@@ -1493,9 +1493,9 @@ async fn scores_view(
         ),
         heading: format!("{heading}: {}", tender.name),
         intro: if consensus {
-            "proc.consensus.intro"
+            "proc-consensus-intro"
         } else {
-            "proc.myscores.intro"
+            "proc-myscores-intro"
         },
         action: format!(
             "{here}/{}",
@@ -1503,14 +1503,14 @@ async fn scores_view(
         ),
         back_href: here.clone(),
         comment_label: if consensus {
-            "proc.motivation"
+            "proc-motivation"
         } else {
-            "proc.comment"
+            "proc-comment"
         },
         submit_label: if consensus {
-            "proc.finalise"
+            "proc-finalise"
         } else {
-            "proc.submit"
+            "proc-submit"
         },
         bids: bids
             .iter()
@@ -1599,7 +1599,7 @@ async fn scores_page(
             )
             .await?;
             if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail.saved").to_string());
+                view.notice = Some(T(lang).s("detail-saved").to_string());
             }
             Ok(render(StatusCode::OK, &view))
         }
@@ -1706,7 +1706,7 @@ async fn consensus_page(
             )
             .await?;
             if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail.saved").to_string());
+                view.notice = Some(T(lang).s("detail-saved").to_string());
             }
             Ok(render(StatusCode::OK, &view))
         }
@@ -1880,16 +1880,16 @@ async fn result_page(
             let page = ResultPage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("proc.result"), tender.name),
+                    format!("{} — {}", t.s("proc-result"), tender.name),
                     &here,
                 )
                 .for_org(&auth, m, Some("aanbesteding")),
                 name: tender.name.clone(),
                 method: method_label(tender.setup.methode, lang),
                 formula: match tender.setup.methode {
-                    Method::Absoluut => "proc.formula.absolute",
-                    Method::Relatief => "proc.formula.relative",
-                    Method::Waarde => "proc.formula.value",
+                    Method::Absoluut => "proc-formula-absolute",
+                    Method::Relatief => "proc-formula-relative",
+                    Method::Waarde => "proc-formula-value",
                 },
                 waarde,
                 criteria: tender
@@ -1931,7 +1931,7 @@ async fn result_page(
                     .iter()
                     .map(|s| {
                         let name = if s.criterion == "kwaliteitGewicht" {
-                            t.s("proc.wq").to_string()
+                            t.s("proc-wq").to_string()
                         } else {
                             names
                                 .get(s.criterion.as_str())
@@ -1941,7 +1941,7 @@ async fn result_page(
                             name,
                             crate::charts::percent(s.current, lang),
                             s.switch.map_or_else(
-                                || t.s("proc.noswitch").to_string(),
+                                || t.s("proc-noswitch").to_string(),
                                 |w| crate::charts::percent(w, lang),
                             ),
                         )
@@ -1994,8 +1994,8 @@ fn result_chart(result: &Evaluation, lang: Lang) -> Chart {
     let height = 40.0 + row * result.ranking.len() as f64 + 30.0;
     let mut chart = Chart::new(
         "uitslag",
-        t.s("proc.chart").to_string(),
-        t.s("proc.chart.desc").to_string(),
+        t.s("proc-chart").to_string(),
+        t.s("proc-chart-desc").to_string(),
         width,
         height,
     );
@@ -2056,7 +2056,7 @@ fn result_chart(result: &Evaluation, lang: Lang) -> Chart {
                 w: (x.at(quality_part) - left).max(0.0),
                 h: row - 8.0,
                 fill: PALETTE[0],
-                title: format!("{}: {quality_part:.2}", t.s("proc.chart.quality")),
+                title: format!("{}: {quality_part:.2}", t.s("proc-chart-quality")),
             });
             chart.rects.push(Rect {
                 x: x.at(quality_part),
@@ -2064,24 +2064,24 @@ fn result_chart(result: &Evaluation, lang: Lang) -> Chart {
                 w: (x.at(total) - x.at(quality_part)).max(0.0),
                 h: row - 8.0,
                 fill: PALETTE[2],
-                title: format!("{}: {:.2}", t.s("proc.chart.price"), total - quality_part),
+                title: format!("{}: {:.2}", t.s("proc-chart-price"), total - quality_part),
             });
         }
     }
     chart.legend = if waarde {
         vec![Legend {
             colour: PALETTE[0],
-            name: t.s("proc.assessed").to_string(),
+            name: t.s("proc-assessed").to_string(),
         }]
     } else {
         vec![
             Legend {
                 colour: PALETTE[0],
-                name: t.s("proc.chart.quality").to_string(),
+                name: t.s("proc-chart-quality").to_string(),
             },
             Legend {
                 colour: PALETTE[2],
-                name: t.s("proc.chart.price").to_string(),
+                name: t.s("proc-chart-price").to_string(),
             },
         ]
     };

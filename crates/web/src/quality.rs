@@ -378,7 +378,7 @@ async fn quality_page(
             let page = QualityPage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("quality.title"), m.organisation.name),
+                    format!("{} — {}", t.s("quality-title"), m.organisation.name),
                     &base,
                 )
                 .for_org(&auth, m, Some("kwaliteit")),
@@ -579,7 +579,7 @@ fn settings_response(
     let page = SettingsPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", t.s("quality.settings"), m.organisation.name),
+            format!("{} — {}", t.s("quality-settings"), m.organisation.name),
             &action,
         )
         .for_org(auth, m, Some("kwaliteit")),

@@ -230,7 +230,7 @@ async fn agenda_view(
     Ok(AgendaPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", t.s("regie.title"), m.organisation.name),
+            format!("{} — {}", t.s("regie-title"), m.organisation.name),
             &base(slug),
         )
         .for_org(auth, m, Some("regie")),
@@ -545,7 +545,7 @@ async fn contract_view(
                 description: o.obligation.omschrijving.clone(),
                 recurrence: o.obligation.herhaling.label(lang),
                 next_due: next.map_or_else(
-                    || t.s("regie.done").to_string(),
+                    || t.s("regie-done").to_string(),
                     |d| d.format("%d-%m-%Y").to_string(),
                 ),
                 overdue: next.is_some_and(|d| d < today),
@@ -572,20 +572,20 @@ async fn contract_view(
             .map(|n| {
                 let what = match n.soort {
                     NormKind::Beschikbaarheid => {
-                        format!("{} ≥ {}%", t.s("regie.availability"), number(n.doel, lang))
+                        format!("{} ≥ {}%", t.s("regie-availability"), number(n.doel, lang))
                     }
                     NormKind::Reactietijd | NormKind::Oplostijd => format!(
                         "{} {}: {}% {} {} {}",
                         if n.soort == NormKind::Reactietijd {
-                            t.s("regie.response")
+                            t.s("regie-response")
                         } else {
-                            t.s("regie.resolution")
+                            t.s("regie-resolution")
                         },
                         n.prioriteit.clone().unwrap_or_default(),
                         number(n.doel, lang),
-                        t.s("regie.within"),
+                        t.s("regie-within"),
                         number(n.doel_uren.unwrap_or(0.0), lang),
-                        t.s("regie.hours")
+                        t.s("regie-hours")
                     ),
                 };
                 (n.id.clone(), what)
@@ -660,7 +660,7 @@ async fn contract_view(
     Ok(ContractPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", name_of(contract), t.s("regie.title")),
+            format!("{} — {}", name_of(contract), t.s("regie-title")),
             &here,
         )
         .for_org(auth, m, Some("regie")),
@@ -767,17 +767,17 @@ fn terms_fields(
     vec![
         (
             "maandbedrag",
-            "regie.terms.fee",
+            "regie-terms-fee",
             input.map_or(String::new(), |i| number(i.maandbedrag, lang)),
         ),
         (
             "maxCredit",
-            "regie.terms.cap",
+            "regie-terms-cap",
             input.map_or("25".to_string(), |i| number(i.max_credit * 100.0, lang)),
         ),
         (
             "vrijeDagen",
-            "regie.terms.closed",
+            "regie-terms-closed",
             input.map_or(String::new(), |i| i.vrije_dagen.join(", ")),
         ),
     ]
@@ -1109,8 +1109,8 @@ fn health_chart(series: &[Series], lang: Lang) -> Option<Chart> {
     let (width, height, left, right, top, bottom) = (640.0, 260.0, 40.0, 16.0, 16.0, 220.0);
     let mut chart = Chart::new(
         "relatie",
-        t.s("regie.health.chart").to_string(),
-        t.s("regie.health.chart.desc").to_string(),
+        t.s("regie-health-chart").to_string(),
+        t.s("regie-health-chart-desc").to_string(),
         width,
         height,
     );
@@ -1180,7 +1180,7 @@ async fn contract_page(
             )
             .await?;
             if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail.saved").to_string());
+                view.notice = Some(T(lang).s("detail-saved").to_string());
             }
             Ok(render(StatusCode::OK, &view))
         }

@@ -929,7 +929,7 @@ async fn report_page(
             let view = ReportPage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("report.title"), m.organisation.name),
+                    format!("{} — {}", t.s("report-title"), m.organisation.name),
                     &format!("/o/{slug}/rapport"),
                 )
                 .for_org(&auth, m, Some("rapport")),

@@ -257,7 +257,7 @@ async fn scope_page(
             let page = ScopePage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("scope.title"), m.organisation.name),
+                    format!("{} — {}", t.s("scope-title"), m.organisation.name),
                     &format!("/o/{slug}/scope"),
                 )
                 .for_org(&auth, m, Some("scope")),
@@ -446,7 +446,7 @@ async fn impact_page(
             let page = ImpactPage {
                 page: Chrome::new(
                     lang,
-                    format!("{} — {}", t.s("impact.title"), node.name),
+                    format!("{} — {}", t.s("impact-title"), node.name),
                     &format!("/o/{slug}/impact/{}", node.id),
                 )
                 .for_org(&auth, m, Some("scope")),

@@ -88,7 +88,7 @@ fn page(auth: &Auth, m: &Membership, lang: Lang) -> ImportPage {
     ImportPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", t.s("transfer.title"), m.organisation.name),
+            format!("{} — {}", t.s("transfer-title"), m.organisation.name),
             &format!("/o/{slug}/importeren"),
         )
         .for_org(auth, m, Some("importeren")),
@@ -165,7 +165,14 @@ fn preview(plan: &Plan, file_name: &str, lang: Lang, confirm_action: Option<Stri
             RowView {
                 row: outcome.row,
                 name: outcome.name.clone(),
-                outcome: t.s(&format!("transfer.{}", outcome.outcome)).to_string(),
+                outcome: t
+                    .s(match outcome.outcome {
+                        "nieuw" => "transfer-nieuw",
+                        "gewijzigd" => "transfer-gewijzigd",
+                        "ongewijzigd" => "transfer-ongewijzigd",
+                        _ => "transfer-skipped",
+                    })
+                    .to_string(),
                 problems: Vec::new(),
                 has_error: false,
             },
@@ -176,15 +183,15 @@ fn preview(plan: &Plan, file_name: &str, lang: Lang, confirm_action: Option<Stri
             let view = rows.entry(issue.row).or_insert_with(|| RowView {
                 row: issue.row,
                 name: String::new(),
-                outcome: t.s("transfer.skipped").to_string(),
+                outcome: t.s("transfer-skipped").to_string(),
                 problems: Vec::new(),
                 has_error: false,
             });
             view.has_error |= is_error;
             let kind = if is_error {
-                t.s("transfer.error")
+                t.s("transfer-error")
             } else {
-                t.s("transfer.warning")
+                t.s("transfer-warning")
             };
             view.problems.push(format!(
                 "{kind}: {} '{}' — {}",
@@ -241,7 +248,7 @@ async fn import_preview(
             let upload = crate::html::uploaded_file(&mut multipart).await;
             let mut view = page(&auth, &m, lang);
             let Some((name, bytes)) = upload else {
-                view.file_error = Some(t.s("transfer.nofile").to_string());
+                view.file_error = Some(t.s("transfer-nofile").to_string());
                 return Ok(render(StatusCode::BAD_REQUEST, &view));
             };
             match plan_file(&state, &m, &name, &bytes)
@@ -330,7 +337,7 @@ async fn import_confirm(
                 Ok(()) => {}
                 Err(StoreError::Conflict { .. }) => {
                     let mut view = page(&auth, &m, lang);
-                    view.file_error = Some(T(lang).s("transfer.conflict").to_string());
+                    view.file_error = Some(T(lang).s("transfer-conflict").to_string());
                     return Ok(render(StatusCode::CONFLICT, &view));
                 }
                 Err(other) => return Err(other).or_page(&headers),

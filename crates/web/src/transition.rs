@@ -543,11 +543,11 @@ fn item_form(
     };
     let (heading, action) = match editing {
         Some(id) => (
-            format!("{} {}", t.s("form.edit"), kind.label(lang)),
+            format!("{} {}", t.s("form-edit"), kind.label(lang)),
             format!("{}/{}/{id}", base(slug), kind.resource()),
         ),
         None => (
-            format!("{} {}", t.s("form.new"), kind.label(lang)),
+            format!("{} {}", t.s("form-new"), kind.label(lang)),
             format!("{}/{}", base(slug), kind.resource()),
         ),
     };
@@ -559,7 +559,7 @@ fn item_form(
         fields,
         version: None,
         error_summary: summary(errors, label, lang),
-        message: (!errors.is_empty()).then(|| t.s("form.errors").to_string()),
+        message: (!errors.is_empty()).then(|| t.s("form-errors").to_string()),
     }
 }
 
@@ -1058,7 +1058,7 @@ fn plan_page(
                 )
             })
             .collect(),
-        message: (!errors.is_empty()).then(|| t.s("form.errors").to_string()),
+        message: (!errors.is_empty()).then(|| t.s("form-errors").to_string()),
     }
 }
 
@@ -1692,7 +1692,7 @@ async fn dossier_view(
     Ok(DossierPage {
         page: Chrome::new(
             lang,
-            format!("{} — {}", t.s("transition.title"), m.organisation.name),
+            format!("{} — {}", t.s("transition-title"), m.organisation.name),
             &base(slug),
         )
         .for_org(auth, m, Some("transitie")),
