@@ -50,7 +50,7 @@ fn dossier(
     let today = chrono::Utc::now().date_naive();
     let start = Instant::now();
     let composed = runtime
-        .block_on(regisseur_web::report::build(
+        .block_on(regisseur_web::stages::rapportage::build(
             store,
             organisation,
             &Part::ALL,

@@ -397,7 +397,7 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     if let Some(day) = cli.today {
-        regisseur_web::clock::run_as_of(day);
+        regisseur_web::kit::clock::run_as_of(day);
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -445,11 +445,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 let css = std::fs::read(&path).map_err(|e| {
                     Failure::Check(format!("cannot read the theme {}: {e}", path.display()))
                 })?;
-                let theme = regisseur_web::assets::Theme::new(css, &class)
+                let theme = regisseur_web::kit::assets::Theme::new(css, &class)
                     .map_err(|e| Failure::Check(format!("theme {}: {e}", path.display())))?;
-                regisseur_web::assets::install_theme(theme);
+                regisseur_web::kit::assets::install_theme(theme);
             }
-            let demo = demo.then(regisseur_web::clock::today);
+            let demo = demo.then(regisseur_web::kit::clock::today);
             let default = regisseur_web::openapi::Contact::default();
             let contact = regisseur_web::openapi::Contact {
                 name: api_contact_name.unwrap_or(default.name),
@@ -527,7 +527,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                     let store = connect(&cli.database).await?;
                     let organisation = organisation(&store, &org).await?;
                     store
-                        .readiness(organisation.id, regisseur_web::clock::today())
+                        .readiness(organisation.id, regisseur_web::kit::clock::today())
                         .await?
                         .1
                 }
@@ -920,8 +920,9 @@ async fn report(
         )));
     }
     let organisation = organisation(store, org).await?;
-    let today = regisseur_web::clock::today();
-    let dossier = regisseur_web::report::build(store, &organisation, parts, lang, today).await?;
+    let today = regisseur_web::kit::clock::today();
+    let dossier =
+        regisseur_web::stages::rapportage::build(store, &organisation, parts, lang, today).await?;
     let pdf = tokio::task::spawn_blocking(move || regisseur_interchange::pdf::render(&dossier))
         .await
         .map_err(|e| Failure::Usage(anyhow::anyhow!("typesetting stopped: {e}")))?
@@ -953,7 +954,7 @@ async fn transition(store: &Store, org: &str, threshold: u8, json: bool) -> Resu
     let organisation = organisation(store, org).await?;
     let dossier = store.transition(organisation.id).await?;
     let policy = store.procurement_policy(organisation.id).await?;
-    let now = regisseur_web::clock::now();
+    let now = regisseur_web::kit::clock::now();
     let today = now.date_naive();
     if json {
         let before = store
@@ -1241,7 +1242,7 @@ impl CheckOptions {
                 _ => return Err(usage(format!("--fail-on {code}: use fout or waarschuwing"))),
             },
         };
-        let today = regisseur_web::clock::today();
+        let today = regisseur_web::kit::clock::today();
         let settings = match settings.as_deref() {
             None => None,
             Some(file) => {

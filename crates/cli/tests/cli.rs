@@ -1742,7 +1742,7 @@ async fn the_dossier_of_the_demo_municipality_as_pdf(backend: Backend) {
         .await
         .expect("lookup")
         .expect("demo");
-    let dossier = regisseur_web::report::build(
+    let dossier = regisseur_web::stages::rapportage::build(
         &store,
         &org,
         &regisseur_domain::report::Part::ALL,

@@ -5,29 +5,9 @@
 //! not: rules, scores and formulas (they are in `regisseur-domain`) or SQL (in
 //! `regisseur-store`). A handler parses, calls the store and the domain, and renders.
 
-pub mod api;
-pub mod assets;
-pub mod auth;
-mod business_case;
-mod business_case_form;
-pub mod charts;
-pub mod clock;
-mod conventions;
-mod html;
-mod i18n;
-mod journey;
-mod koers;
+pub mod kit;
 pub mod openapi;
-mod precondition;
-pub mod problem;
-mod procurement;
-mod quality;
-mod regie;
-pub mod report;
-mod scope;
-mod transfer;
-mod transition;
-mod view;
+pub mod stages;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
@@ -64,10 +44,10 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub config: Arc<WebConfig>,
     pub openapi: Arc<serde_json::Value>,
-    pub token_cache: Arc<auth::TokenCache>,
-    pub quality: Arc<quality::QualityCache>,
-    pub graphs: Arc<scope::GraphCache>,
-    pub business_cases: Arc<business_case::AnalysisCache>,
+    pub token_cache: Arc<kit::auth::TokenCache>,
+    pub quality: Arc<stages::kwaliteit::QualityCache>,
+    pub graphs: Arc<stages::scope::GraphCache>,
+    pub business_cases: Arc<stages::businesscase::AnalysisCache>,
 }
 
 impl AppState {
@@ -76,10 +56,10 @@ impl AppState {
             store,
             openapi: Arc::new(openapi::document(&config.api_contact)),
             config: Arc::new(config),
-            token_cache: Arc::new(auth::TokenCache::default()),
-            quality: Arc::new(quality::QualityCache::default()),
-            graphs: Arc::new(scope::GraphCache::default()),
-            business_cases: Arc::new(business_case::AnalysisCache::default()),
+            token_cache: Arc::new(kit::auth::TokenCache::default()),
+            quality: Arc::new(stages::kwaliteit::QualityCache::default()),
+            graphs: Arc::new(stages::scope::GraphCache::default()),
+            business_cases: Arc::new(stages::businesscase::AnalysisCache::default()),
         }
     }
 }
@@ -96,24 +76,24 @@ pub fn app(state: AppState) -> Result<Router, String> {
             .map_err(|e| format!("trusted origin '{origin}': {e:?}"))?;
     }
     let router = Router::new()
-        .merge(html::router())
-        .merge(api::router())
-        .merge(quality::router())
-        .merge(koers::router())
-        .merge(scope::router())
-        .merge(business_case::router())
-        .merge(procurement::router())
-        .merge(regie::router())
-        .merge(transition::router())
-        .merge(report::router())
-        .route("/static/{version}/{name}", get(assets::asset))
+        .merge(kit::page::router())
+        .merge(kit::api::router())
+        .merge(stages::kwaliteit::router())
+        .merge(stages::koers::router())
+        .merge(stages::scope::router())
+        .merge(stages::businesscase::router())
+        .merge(stages::aanbesteding::router())
+        .merge(stages::regie::router())
+        .merge(stages::transitie::router())
+        .merge(stages::rapportage::router())
+        .route("/static/{version}/{name}", get(kit::assets::asset))
         .route("/health", get(health))
         .with_state(state)
-        .layer(axum::middleware::from_fn(conventions::api_conventions))
+        .layer(axum::middleware::from_fn(kit::conventions::api_conventions))
         .layer(csrf)
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
-            HeaderValue::from_static(api::API_VERSION),
+            HeaderValue::from_static(kit::api::API_VERSION),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

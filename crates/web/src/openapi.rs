@@ -1,7 +1,9 @@
 //! The OpenAPI 3 document, generated from the route table and the domain's field tables, so it
 //! cannot drift from what the server does.
 
-use crate::api::{API_VERSION, ApiRoute, DEFAULT_PAGE_SIZE, Endpoint, MAX_PAGE_SIZE, api_routes};
+use crate::kit::api::{
+    API_VERSION, ApiRoute, DEFAULT_PAGE_SIZE, Endpoint, MAX_PAGE_SIZE, api_routes,
+};
 use axum::http::Method;
 use regisseur_domain::landscape::{EntityKind, FieldSpec, FieldType, LONG_TEXT_MAX};
 use regisseur_domain::transition::ItemKind;
@@ -935,7 +937,7 @@ pub fn document(contact: &Contact) -> Value {
             "headers": {"API-Version": {"description": "De versie van de API", "schema": {"type": "string", "example": API_VERSION}}},
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "Persoonlijk API-token (regisseur token create)"},
-                "sessie": {"type": "apiKey", "in": "cookie", "name": crate::auth::SESSION_COOKIE}
+                "sessie": {"type": "apiKey", "in": "cookie", "name": crate::kit::auth::SESSION_COOKIE}
             }
         }
     })

@@ -1,7 +1,7 @@
 //! The theme a municipality brings, checked before it is used, and Regisseur's own stylesheet,
 //! which must name no colour of its own so that the theme reaches every part.
 
-use regisseur_web::assets::{MAX_THEME_BYTES, Theme, ThemeError};
+use regisseur_web::kit::assets::{MAX_THEME_BYTES, Theme, ThemeError};
 
 #[test]
 fn the_example_theme_is_a_valid_theme() {
@@ -92,12 +92,26 @@ fn regisseur_css_names_no_colour_of_its_own() {
 /// attribute is only what the element shows before the style sheet arrives.
 #[test]
 fn every_literal_colour_in_a_template_is_overridden_by_a_token_class() {
-    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+    fn templates(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                templates(&path, out);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    templates(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut paths,
+    );
+    assert!(paths.len() >= 40, "only {} templates found", paths.len());
     let css = include_str!("../static/regisseur.css");
     let mut found = Vec::new();
     let mut checked = 0;
-    for entry in std::fs::read_dir(folder).expect("templates") {
-        let path = entry.expect("entry").path();
+    for path in paths {
         let text = std::fs::read_to_string(&path).expect("template");
         for tag in text.split('<').skip(1) {
             let tag = tag.split('>').next().unwrap_or_default();
@@ -133,7 +147,7 @@ fn every_literal_colour_in_a_template_is_overridden_by_a_token_class() {
 /// series keep the fixed Okabe–Ito palette.
 #[test]
 fn chart_ink_other_than_a_series_is_themed() {
-    use regisseur_web::charts::{Ink, PALETTE};
+    use regisseur_web::kit::charts::{Ink, PALETTE};
     let css = include_str!("../static/regisseur.css");
     for ink in [Ink::Axis, Ink::Grid, Ink::Good, Ink::Bad] {
         assert!(!ink.class().is_empty(), "{ink:?}");

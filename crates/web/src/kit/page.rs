@@ -2,13 +2,13 @@
 //! searching and filtering quicker by swapping the result table.
 
 use crate::AppState;
-use crate::api::{list_query, query_pairs, visible_to};
-use crate::auth::{
+use crate::kit::api::{list_query, query_pairs, visible_to};
+use crate::kit::auth::{
     Auth, LANG_COOKIE, MaybeAuth, PageAuth, clear_session_cookie, is_https, safe_return_path,
     session_cookie,
 };
-use crate::i18n::{ReqLang, T, request_lang};
-use crate::view::{
+use crate::kit::i18n::{ReqLang, T, request_lang};
+use crate::kit::view::{
     Part, changed_fields, display, element_href, element_label, form_value, referenced_ids,
 };
 use askama::Template;
@@ -41,7 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/account/tokens", post(create_token))
         .route("/o/{slug}", get(dashboard))
         .route("/o/{slug}/audit", get(audit_page))
-        .merge(crate::transfer::router())
+        .merge(crate::stages::basis::transfer::router())
         .route("/o/{slug}/{soort}", get(list_page).post(create_submit))
         .route("/o/{slug}/{soort}/nieuw", get(new_form))
         .route(
@@ -105,8 +105,8 @@ impl Chrome {
             orgs: Vec::new(),
             nav: Vec::new(),
             current_path: path.to_string(),
-            asset_version: crate::assets::asset_version(),
-            theme: crate::assets::theme().class(),
+            asset_version: crate::kit::assets::asset_version(),
+            theme: crate::kit::assets::theme().class(),
         }
     }
 
@@ -553,7 +553,7 @@ async fn login(
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = crate::auth::cookie_value(&headers, crate::auth::SESSION_COOKIE)
+    if let Some(token) = crate::kit::auth::cookie_value(&headers, crate::kit::auth::SESSION_COOKIE)
         && let Err(error) = state.store.delete_session(&token).await
     {
         return error_page(&headers, StatusCode::INTERNAL_SERVER_ERROR, Some(error));
@@ -638,11 +638,11 @@ struct DashboardPage {
     page: Chrome,
     counts: Vec<CountRow>,
     score: Option<String>,
-    areas: Vec<crate::quality::AreaRow>,
-    findings: Vec<crate::quality::FindingRow>,
+    areas: Vec<crate::stages::kwaliteit::AreaRow>,
+    findings: Vec<crate::stages::kwaliteit::FindingRow>,
     findings_more: usize,
     quality_href: Option<String>,
-    chart: Option<crate::quality::Chart>,
+    chart: Option<crate::stages::kwaliteit::Chart>,
     categories: Vec<CategoryRow>,
     audit_list: Vec<AuditRow>,
     show_recent: bool,
@@ -722,10 +722,10 @@ async fn dashboard(
                     count,
                 });
             }
-            let report = crate::quality::organisation_report(
+            let report = crate::stages::kwaliteit::organisation_report(
                 &state,
                 m.organisation.id,
-                crate::clock::today(),
+                crate::kit::clock::today(),
             )
             .await
             .or_page(&headers)?;
@@ -755,28 +755,28 @@ async fn dashboard(
             let findings = shown
                 .iter()
                 .take(DASHBOARD_ATTENTION_ROWS)
-                .map(|f| crate::quality::finding_row(f, &slug, m, lang))
+                .map(|f| crate::stages::kwaliteit::finding_row(f, &slug, m, lang))
                 .collect();
             let supplier = m.role.is_supplier();
-            let score =
-                (!supplier).then(|| crate::quality::score_text(Some(report.scores.overall), lang));
+            let score = (!supplier)
+                .then(|| crate::stages::kwaliteit::score_text(Some(report.scores.overall), lang));
             let (areas, chart) = if supplier {
                 (Vec::new(), None)
             } else {
                 let history = state
                     .store
-                    .score_history(m.organisation.id, crate::quality::TREND_DAYS)
+                    .score_history(m.organisation.id, crate::stages::kwaliteit::TREND_DAYS)
                     .await
                     .or_page(&headers)?;
                 (
-                    crate::quality::area_rows(&report, &slug, lang),
-                    crate::quality::chart(&history, lang),
+                    crate::stages::kwaliteit::area_rows(&report, &slug, lang),
+                    crate::stages::kwaliteit::chart(&history, lang),
                 )
             };
             let journey = if supplier {
                 Vec::new()
             } else {
-                crate::journey::stages(
+                crate::kit::journey::stages(
                     &state,
                     m,
                     &counts_by_kind,
@@ -1230,7 +1230,7 @@ struct DetailPage {
     created: String,
     updated: String,
     notice: Option<String>,
-    quality: Option<crate::quality::ElementQuality>,
+    quality: Option<crate::stages::kwaliteit::ElementQuality>,
     impact_href: Option<String>,
 }
 
@@ -1447,7 +1447,7 @@ async fn detail_page(
             } else {
                 Vec::new()
             };
-            let quality = crate::quality::element_quality(
+            let quality = crate::stages::kwaliteit::element_quality(
                 &state,
                 &auth,
                 m,
@@ -1660,148 +1660,149 @@ async fn form_fields(
             }]
         };
         let elements_of = |target: EntityKind| all_elements(state, m, target);
-        let (widget, groups, help): (&'static str, Vec<OptionGroup>, Option<String>) =
-            match spec.ty {
-                FieldType::Text { .. } | FieldType::Kvk => ("text", Vec::new(), None),
-                FieldType::LongText => ("textarea", Vec::new(), None),
-                FieldType::Properties => (
-                    "textarea",
-                    Vec::new(),
-                    Some(t.s("form-properties").to_string()),
-                ),
-                FieldType::Email => ("email", Vec::new(), None),
-                FieldType::Date => ("date", Vec::new(), None),
-                FieldType::Integer { .. } => ("number", Vec::new(), None),
-                FieldType::Money => ("text", Vec::new(), Some(t.s("form-money").to_string())),
-                FieldType::Choice(choices) => {
-                    let mut options = vec![choose()];
-                    options.extend(
-                        choices
-                            .iter()
-                            .map(|c| opt(c.value, lang.pick(c.nl, c.en).to_string())),
-                    );
-                    ("select", single(options), None)
+        let (widget, groups, help): (&'static str, Vec<OptionGroup>, Option<String>) = match spec.ty
+        {
+            FieldType::Text { .. } | FieldType::Kvk => ("text", Vec::new(), None),
+            FieldType::LongText => ("textarea", Vec::new(), None),
+            FieldType::Properties => (
+                "textarea",
+                Vec::new(),
+                Some(t.s("form-properties").to_string()),
+            ),
+            FieldType::Email => ("email", Vec::new(), None),
+            FieldType::Date => ("date", Vec::new(), None),
+            FieldType::Integer { .. } => ("number", Vec::new(), None),
+            FieldType::Money => ("text", Vec::new(), Some(t.s("form-money").to_string())),
+            FieldType::Choice(choices) => {
+                let mut options = vec![choose()];
+                options.extend(
+                    choices
+                        .iter()
+                        .map(|c| opt(c.value, lang.pick(c.nl, c.en).to_string())),
+                );
+                ("select", single(options), None)
+            }
+            FieldType::Bool => (
+                "select",
+                single(vec![
+                    choose(),
+                    opt("ja", t.s("yes").into()),
+                    opt("nee", t.s("no").into()),
+                ]),
+                None,
+            ),
+            FieldType::Biv => {
+                let mut options = vec![choose()];
+                for n in 1..=3 {
+                    let label = regisseur_domain::values::BivLevel::new(n)
+                        .map(|l| format!("{n} — {}", l.label(lang)))
+                        .unwrap_or_default();
+                    options.push(opt(&n.to_string(), label));
                 }
-                FieldType::Bool => (
-                    "select",
-                    single(vec![
-                        choose(),
-                        opt("ja", t.s("yes").into()),
-                        opt("nee", t.s("no").into()),
-                    ]),
-                    None,
-                ),
-                FieldType::Biv => {
-                    let mut options = vec![choose()];
-                    for n in 1..=3 {
-                        let label = regisseur_domain::values::BivLevel::new(n)
-                            .map(|l| format!("{n} — {}", l.label(lang)))
-                            .unwrap_or_default();
-                        options.push(opt(&n.to_string(), label));
-                    }
-                    ("select", single(options), None)
+                ("select", single(options), None)
+            }
+            FieldType::Country => {
+                let mut options = vec![choose()];
+                options.extend(
+                    COUNTRIES
+                        .iter()
+                        .map(|c| opt(c.code, format!("{} ({})", lang.pick(c.nl, c.en), c.code))),
+                );
+                if !first.is_empty()
+                    && !COUNTRIES
+                        .iter()
+                        .any(|c| c.code.eq_ignore_ascii_case(&first))
+                {
+                    options.push(opt(&first, first.clone()));
                 }
-                FieldType::Country => {
-                    let mut options = vec![choose()];
-                    options.extend(
-                        COUNTRIES.iter().map(|c| {
-                            opt(c.code, format!("{} ({})", lang.pick(c.nl, c.en), c.code))
-                        }),
-                    );
-                    if !first.is_empty()
-                        && !COUNTRIES
-                            .iter()
-                            .any(|c| c.code.eq_ignore_ascii_case(&first))
-                    {
-                        options.push(opt(&first, first.clone()));
-                    }
-                    ("select", single(options), None)
-                }
-                FieldType::Ref(target) => {
-                    let mut options = vec![choose()];
-                    options.extend(elements_of(target).await?.iter().map(|e| {
-                        opt(&e.id.to_string(), e.record.name().unwrap_or("").to_string())
-                    }));
-                    ("select", single(options), None)
-                }
-                FieldType::RefList(target) => {
-                    let options = elements_of(target)
+                ("select", single(options), None)
+            }
+            FieldType::Ref(target) => {
+                let mut options = vec![choose()];
+                options.extend(
+                    elements_of(target)
                         .await?
+                        .iter()
+                        .map(|e| opt(&e.id.to_string(), e.record.name().unwrap_or("").to_string())),
+                );
+                ("select", single(options), None)
+            }
+            FieldType::RefList(target) => {
+                let options = elements_of(target)
+                    .await?
+                    .iter()
+                    .map(|e| opt(&e.id.to_string(), e.record.name().unwrap_or("").to_string()))
+                    .collect();
+                (
+                    "multiselect",
+                    single(options),
+                    Some(t.s("form-multi").to_string()),
+                )
+            }
+            FieldType::ReferenceComponents => {
+                let options = catalog
+                    .all()
+                    .iter()
+                    .map(|c| opt(&c.id, c.naam.clone()))
+                    .collect();
+                (
+                    "multiselect",
+                    single(options),
+                    Some(t.s("form-multi").to_string()),
+                )
+            }
+            FieldType::AnyRef => {
+                let mut groups = vec![OptionGroup {
+                    label: String::new(),
+                    options: vec![choose()],
+                }];
+                let mut names = crate::kit::view::Names::new();
+                for target in EntityKind::ALL
+                    .into_iter()
+                    .filter(|k| *k != EntityKind::Relation)
+                {
+                    let elements = elements_of(target).await?;
+                    let options: Vec<OptionItem> = elements
                         .iter()
                         .map(|e| opt(&e.id.to_string(), e.record.name().unwrap_or("").to_string()))
                         .collect();
-                    (
-                        "multiselect",
-                        single(options),
-                        Some(t.s("form-multi").to_string()),
-                    )
-                }
-                FieldType::ReferenceComponents => {
-                    let options = catalog
-                        .all()
-                        .iter()
-                        .map(|c| opt(&c.id, c.naam.clone()))
-                        .collect();
-                    (
-                        "multiselect",
-                        single(options),
-                        Some(t.s("form-multi").to_string()),
-                    )
-                }
-                FieldType::AnyRef => {
-                    let mut groups = vec![OptionGroup {
-                        label: String::new(),
-                        options: vec![choose()],
-                    }];
-                    let mut names = crate::view::Names::new();
-                    for target in EntityKind::ALL
+                    let labelled: Vec<_> = elements
                         .into_iter()
-                        .filter(|k| *k != EntityKind::Relation)
-                    {
-                        let elements = elements_of(target).await?;
-                        let options: Vec<OptionItem> = elements
-                            .iter()
-                            .map(|e| {
-                                opt(&e.id.to_string(), e.record.name().unwrap_or("").to_string())
-                            })
-                            .collect();
-                        let labelled: Vec<_> = elements
-                            .into_iter()
-                            .map(|e| {
-                                let label = crate::view::element_label(&e.record, &names, lang);
-                                (e.id, (target, label))
-                            })
-                            .collect();
-                        names.extend(labelled);
-                        if !options.is_empty() {
-                            groups.push(OptionGroup {
-                                label: target.plural(lang).to_string(),
-                                options,
-                            });
-                        }
-                    }
-                    // A relation may point at a relation (from an ArchiMate model); the one it
-                    // points at now stays selectable, so that editing keeps it.
-                    let mut relations = Vec::new();
-                    for id in current.iter().filter_map(|c| Uuid::parse_str(c).ok()) {
-                        if let Some(relation) = state
-                            .store
-                            .get_element(m.organisation.id, EntityKind::Relation, id)
-                            .await?
-                        {
-                            let label = crate::view::element_label(&relation.record, &names, lang);
-                            relations.push(opt(&id.to_string(), label));
-                        }
-                    }
-                    if !relations.is_empty() {
+                        .map(|e| {
+                            let label = crate::kit::view::element_label(&e.record, &names, lang);
+                            (e.id, (target, label))
+                        })
+                        .collect();
+                    names.extend(labelled);
+                    if !options.is_empty() {
                         groups.push(OptionGroup {
-                            label: EntityKind::Relation.plural(lang).to_string(),
-                            options: relations,
+                            label: target.plural(lang).to_string(),
+                            options,
                         });
                     }
-                    ("select", groups, None)
                 }
-            };
+                // A relation may point at a relation (from an ArchiMate model); the one it
+                // points at now stays selectable, so that editing keeps it.
+                let mut relations = Vec::new();
+                for id in current.iter().filter_map(|c| Uuid::parse_str(c).ok()) {
+                    if let Some(relation) = state
+                        .store
+                        .get_element(m.organisation.id, EntityKind::Relation, id)
+                        .await?
+                    {
+                        let label = crate::kit::view::element_label(&relation.record, &names, lang);
+                        relations.push(opt(&id.to_string(), label));
+                    }
+                }
+                if !relations.is_empty() {
+                    groups.push(OptionGroup {
+                        label: EntityKind::Relation.plural(lang).to_string(),
+                        options: relations,
+                    });
+                }
+                ("select", groups, None)
+            }
+        };
         let (min, max) = match spec.ty {
             FieldType::Integer { min, max } => (min, max),
             _ => (0, 0),
@@ -2461,29 +2462,5 @@ async fn create_token(
             response
         }
         Err(error) => error_page(&headers, StatusCode::INTERNAL_SERVER_ERROR, Some(error)),
-    }
-}
-
-/// Texts the templates ask for, checked by a test against the text table.
-#[cfg(test)]
-mod tests {
-    use crate::i18n::T;
-    use regisseur_domain::Lang;
-
-    #[test]
-    fn every_text_in_the_templates_exists() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
-        let mut missing = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("templates folder") {
-            let path = entry.expect("entry").path();
-            let text = std::fs::read_to_string(&path).expect("readable");
-            for part in text.split("t.s(\"").skip(1) {
-                let key = part.split('"').next().unwrap_or("");
-                if T(Lang::Nl).s(key) == "??" {
-                    missing.push(format!("{}: {key}", path.display()));
-                }
-            }
-        }
-        assert!(missing.is_empty(), "{missing:?}");
     }
 }

@@ -5,14 +5,14 @@
 //! supplier's contracts, upload the monthly report and answer the supplier's side.
 
 use crate::AppState;
-use crate::auth::{Auth, PageAuth};
-use crate::charts::{Chart, Ink, Legend, PALETTE, Polyline, Scale, euro, percent};
-use crate::clock::today;
-use crate::html::{
+use crate::kit::auth::{Auth, PageAuth};
+use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Polyline, Scale, euro, percent};
+use crate::kit::clock::today;
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
     query_has, render, see_other, store_result,
 };
-use crate::i18n::{ReqLang, T};
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -357,7 +357,7 @@ async fn feed(
                 .get(header::HOST)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("localhost");
-            let scheme = if crate::auth::is_https(&headers, &state) {
+            let scheme = if crate::kit::auth::is_https(&headers, &state) {
                 "https"
             } else {
                 "http"
@@ -382,7 +382,7 @@ async fn feed(
     let text = regisseur_interchange::ics::agenda_feed(
         &format!("Regie-agenda {}", m.organisation.name),
         &events,
-        crate::clock::now(),
+        crate::kit::clock::now(),
     );
     let mut response = (StatusCode::OK, text).into_response();
     response.headers_mut().insert(
@@ -502,7 +502,7 @@ async fn load_contract(
         .await
         .or_page(headers)?
     {
-        Some(e) if crate::api::visible_to(m, &e) => Ok(e),
+        Some(e) if crate::kit::api::visible_to(m, &e) => Ok(e),
         _ => fail(headers, StatusCode::NOT_FOUND),
     }
 }
@@ -1406,7 +1406,7 @@ async fn upload_report(
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
             let contract = load_contract(&state, m, &id, &headers).await?;
-            let upload = crate::html::uploaded_file(&mut multipart).await;
+            let upload = crate::kit::page::uploaded_file(&mut multipart).await;
             let mut errors = ValidationErrors::default();
             let reports = match upload {
                 None => {
@@ -1556,40 +1556,41 @@ async fn save_survey(
 
 async fn api_contract(
     state: &AppState,
-    auth: &crate::auth::ApiAuth,
+    auth: &crate::kit::auth::ApiAuth,
     slug: &str,
     id: &str,
-) -> Result<(Membership, Element), crate::problem::Problem> {
-    let m = crate::api::membership(auth, slug)?.clone();
-    let id = Uuid::parse_str(id).map_err(|_| crate::problem::Problem::not_found())?;
+) -> Result<(Membership, Element), crate::kit::problem::Problem> {
+    let m = crate::kit::api::membership(auth, slug)?.clone();
+    let id = Uuid::parse_str(id).map_err(|_| crate::kit::problem::Problem::not_found())?;
     match state
         .store
         .get_element(m.organisation.id, EntityKind::Contract, id)
         .await?
     {
-        Some(e) if crate::api::visible_to(&m, &e) => Ok((m, e)),
-        _ => Err(crate::problem::Problem::not_found()),
+        Some(e) if crate::kit::api::visible_to(&m, &e) => Ok((m, e)),
+        _ => Err(crate::kit::problem::Problem::not_found()),
     }
 }
 
 /// `GET /api/v1/organisaties/{slug}/contracten/{id}/sla`: the report as `regisseur sla --json`.
 pub(crate) async fn api_sla(
     State(state): State<AppState>,
-    auth: crate::auth::ApiAuth,
+    auth: crate::kit::auth::ApiAuth,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Response, crate::problem::Problem> {
+) -> Result<Response, crate::kit::problem::Problem> {
     let (m, contract) = api_contract(&state, &auth, &slug, &id).await?;
     let input = state
         .store
         .sla_input(m.organisation.id, contract.id)
         .await?
         .ok_or_else(|| {
-            crate::problem::Problem::not_found().detail("Dit contract heeft nog geen SLA-normen.")
+            crate::kit::problem::Problem::not_found()
+                .detail("Dit contract heeft nog geen SLA-normen.")
         })?;
     let prepared = input
         .prepare()
-        .map_err(|e| crate::problem::Problem::invalid(&e))?;
-    Ok(crate::api::json_response(
+        .map_err(|e| crate::kit::problem::Problem::invalid(&e))?;
+    Ok(crate::kit::api::json_response(
         StatusCode::OK,
         compute(&prepared).to_json(),
     ))
@@ -1599,17 +1600,17 @@ pub(crate) async fn api_sla(
 /// figures, `[{maand, norm, gemeten}]` — all or none.
 pub(crate) async fn api_reports(
     State(state): State<AppState>,
-    auth: crate::auth::ApiAuth,
+    auth: crate::kit::auth::ApiAuth,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Result<Response, crate::problem::Problem> {
+) -> Result<Response, crate::kit::problem::Problem> {
     let (m, contract) = api_contract(&state, &auth, &slug, &id).await?;
     if !(may_manage(&m) || m.role.is_supplier()) {
-        return Err(crate::problem::Problem::forbidden());
+        return Err(crate::kit::problem::Problem::forbidden());
     }
-    let value = crate::api::json_body(&body)?;
+    let value = crate::kit::api::json_body(&body)?;
     let reports: Vec<Reported> = serde_json::from_value(value).map_err(|e| {
-        crate::problem::Problem::bad_request(format!(
+        crate::kit::problem::Problem::bad_request(format!(
             "Verwacht een lijst van {{maand, norm, gemeten}}: {e}"
         ))
     })?;
@@ -1625,7 +1626,7 @@ pub(crate) async fn api_reports(
         )
         .await
     {
-        Err(StoreError::Invalid(e)) => Err(crate::problem::Problem::invalid(&e)),
+        Err(StoreError::Invalid(e)) => Err(crate::kit::problem::Problem::invalid(&e)),
         other => {
             other?;
             Ok(StatusCode::NO_CONTENT.into_response())
@@ -1637,16 +1638,18 @@ pub(crate) async fn api_reports(
 /// side of the quarter's survey (a supplier's users answer the supplier's side).
 pub(crate) async fn api_survey(
     State(state): State<AppState>,
-    auth: crate::auth::ApiAuth,
+    auth: crate::kit::auth::ApiAuth,
     Path((slug, id, quarter)): Path<(String, String, String)>,
     body: Bytes,
-) -> Result<Response, crate::problem::Problem> {
+) -> Result<Response, crate::kit::problem::Problem> {
     let (m, contract) = api_contract(&state, &auth, &slug, &id).await?;
     if !(may_manage(&m) || m.role.is_supplier()) {
-        return Err(crate::problem::Problem::forbidden());
+        return Err(crate::kit::problem::Problem::forbidden());
     }
-    let survey: Survey = serde_json::from_value(crate::api::json_body(&body)?)
-        .map_err(|e| crate::problem::Problem::bad_request(format!("De meting past niet: {e}")))?;
+    let survey: Survey =
+        serde_json::from_value(crate::kit::api::json_body(&body)?).map_err(|e| {
+            crate::kit::problem::Problem::bad_request(format!("De meting past niet: {e}"))
+        })?;
     match state
         .store
         .save_survey(
@@ -1659,7 +1662,7 @@ pub(crate) async fn api_survey(
         )
         .await
     {
-        Err(StoreError::Invalid(e)) => Err(crate::problem::Problem::invalid(&e)),
+        Err(StoreError::Invalid(e)) => Err(crate::kit::problem::Problem::invalid(&e)),
         other => {
             other?;
             Ok(StatusCode::NO_CONTENT.into_response())

@@ -5,14 +5,14 @@
 //! `regisseur_domain::readiness`.
 
 use crate::AppState;
-use crate::auth::{ApiAuth, PageAuth};
-use crate::charts::Ink;
-use crate::html::{
+use crate::kit::auth::{ApiAuth, PageAuth};
+use crate::kit::charts::Ink;
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{
     Chrome, OrPage, fail, form_field as one, form_pairs, internal_membership, membership,
     number_text, page_result, query_has, render, see_other,
 };
-use crate::i18n::{ReqLang, T};
-use crate::problem::Problem;
+use crate::kit::problem::Problem;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -338,7 +338,7 @@ fn goal_from_form(form: &[(String, String)]) -> Value {
 /// The form for a goal: its values (from the stored goal or the posted form) and errors.
 fn goal_form(
     m: &Membership,
-    auth: &crate::auth::Auth,
+    auth: &crate::kit::auth::Auth,
     lang: Lang,
     value: &Value,
     existing: Option<&StoredGoal>,
@@ -625,9 +625,9 @@ pub(crate) struct Radar {
 
 /// The radar as a chart of the shared primitives (for the dossier PDF): the rings, the axes
 /// with their labels, and the scores as a closed line.
-pub(crate) fn radar_chart(advice: &Advice, lang: Lang) -> crate::charts::Chart {
+pub(crate) fn radar_chart(advice: &Advice, lang: Lang) -> crate::kit::charts::Chart {
     let r = radar(advice, lang);
-    let mut chart = crate::charts::Chart::new(
+    let mut chart = crate::kit::charts::Chart::new(
         "radar",
         lang.pick("Gereedheid per dimensie", "Readiness per dimension")
             .to_string(),
@@ -640,7 +640,7 @@ pub(crate) fn radar_chart(advice: &Advice, lang: Lang) -> crate::charts::Chart {
         format!("{points} {first}")
     };
     for (points, colour, dash) in &r.rings {
-        chart.polylines.push(crate::charts::Polyline {
+        chart.polylines.push(crate::kit::charts::Polyline {
             points: closed(points),
             ink: *colour,
             dashed: *dash > 0.0,
@@ -650,9 +650,9 @@ pub(crate) fn radar_chart(advice: &Advice, lang: Lang) -> crate::charts::Chart {
         chart.line((r.cx, r.cy), (*x, *y), Ink::Grid, false);
         chart.label(*lx, *ly, label.clone(), anchor);
     }
-    chart.polylines.push(crate::charts::Polyline {
+    chart.polylines.push(crate::kit::charts::Polyline {
         points: closed(&r.polygon),
-        ink: Ink::Series(crate::charts::PALETTE[0]),
+        ink: Ink::Series(crate::kit::charts::PALETTE[0]),
         dashed: false,
     });
     chart
@@ -840,7 +840,7 @@ async fn advice_page(
         async {
             let m = internal_membership(&auth, &slug, &headers)?;
             let t = T(lang);
-            let today = crate::clock::today();
+            let today = crate::kit::clock::today();
             let (current, advice) = state
                 .store
                 .readiness(m.organisation.id, today)
@@ -876,7 +876,7 @@ async fn advice_page(
                 .for_org(&auth, m, Some("gereedheid")),
                 verdict: advice.verdict.label(lang),
                 verdict_code: advice.verdict.code(),
-                quality: crate::quality::score_text(Some(advice.quality), lang),
+                quality: crate::stages::kwaliteit::score_text(Some(advice.quality), lang),
                 reasons: advice.reasons.iter().map(|r| r.text(lang)).collect(),
                 actions: advice
                     .actions
@@ -1012,7 +1012,7 @@ async fn finalise(
                     &auth.actor(),
                     m.organisation.id,
                     open.id,
-                    crate::clock::now(),
+                    crate::kit::clock::now(),
                 )
                 .await
                 .or_page(&headers)?;
@@ -1082,7 +1082,7 @@ async fn questions_page(
 async fn questions_view(
     state: &AppState,
     m: &Membership,
-    auth: &crate::auth::Auth,
+    auth: &crate::kit::auth::Auth,
     lang: Lang,
     dimension: Dimension,
     errors: &BTreeMap<&'static str, String>,
@@ -1260,10 +1260,10 @@ pub(crate) async fn api_advice(
     auth: ApiAuth,
     Path(slug): Path<String>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let (current, advice) = state
         .store
-        .readiness(m.organisation.id, crate::clock::today())
+        .readiness(m.organisation.id, crate::kit::clock::today())
         .await?;
     let mut value = advice.to_json(Lang::Nl);
     value["toets"] = match current {
@@ -1273,5 +1273,5 @@ pub(crate) async fn api_advice(
         }
         None => Value::Null,
     };
-    Ok(crate::api::json_response(StatusCode::OK, value))
+    Ok(crate::kit::api::json_response(StatusCode::OK, value))
 }

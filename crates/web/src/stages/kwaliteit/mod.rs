@@ -4,16 +4,16 @@
 //! loads the register, caches the report per register revision and renders it.
 
 use crate::AppState;
-use crate::api::query_pairs;
-use crate::auth::{ApiAuth, Auth, PageAuth};
-use crate::clock::today;
-use crate::html::{
+use crate::kit::api::query_pairs;
+use crate::kit::auth::{ApiAuth, Auth, PageAuth};
+use crate::kit::clock::today;
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{
     Chrome, OrPage, fail, internal_membership, membership, page_result, query_has, render,
     see_other,
 };
-use crate::i18n::{ReqLang, T};
-use crate::problem::Problem;
-use crate::view::element_href;
+use crate::kit::problem::Problem;
+use crate::kit::view::element_href;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -821,7 +821,7 @@ async fn confirm_submit(
 // The API.
 
 fn json_ok(value: Value) -> Response {
-    crate::api::json_response(StatusCode::OK, value)
+    crate::kit::api::json_response(StatusCode::OK, value)
 }
 
 /// `GET /api/v1/organisaties/{slug}/kwaliteit[?peildatum=YYYY-MM-DD]`
@@ -831,7 +831,7 @@ pub(crate) async fn api_report(
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let mut errors = ValidationErrors::default();
     let mut on = today();
     for (key, value) in raw
@@ -862,7 +862,7 @@ pub(crate) async fn api_settings(
     auth: ApiAuth,
     Path(slug): Path<String>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let settings = state.store.quality_settings(m.organisation.id).await?;
     Ok(json_ok(settings.to_json()))
 }
@@ -874,12 +874,12 @@ pub(crate) async fn api_replace_settings(
     Path(slug): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     if !m.role.can_configure_quality() {
         return Err(Problem::forbidden().detail("Alleen een beheerder wijzigt de instellingen."));
     }
     let settings =
-        Settings::parse(&crate::api::json_body(&body)?).map_err(|e| Problem::invalid(&e))?;
+        Settings::parse(&crate::kit::api::json_body(&body)?).map_err(|e| Problem::invalid(&e))?;
     state
         .store
         .set_quality_settings(&auth.0.actor(), m.organisation.id, &settings)
@@ -895,7 +895,7 @@ pub(crate) async fn api_confirm(
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let id = Uuid::parse_str(&id).map_err(|_| Problem::not_found())?;
     let element = state
         .store

@@ -4,21 +4,19 @@
 //! workbook for the controller. The calculation is `regisseur_domain::business_case`; the files
 //! are `regisseur_interchange::business_case`.
 
+pub mod form;
+
 use crate::AppState;
-use crate::auth::{ApiAuth, Auth, PageAuth};
-use crate::business_case_form::{
-    self as form, DEPRECIATION_START, FIELDS, Kind, LISTS, Values, input_from, row_filled,
-    row_indices, values_from_pairs, values_of,
-};
-use crate::charts::{
+use crate::kit::auth::{ApiAuth, Auth, PageAuth};
+use crate::kit::charts::{
     Chart, Ink, Legend, PALETTE, Rect, Scale, euro, euro_short, nice_ticks, percent,
 };
-use crate::html::{
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{
     Chrome, OrPage, fail, internal_membership, page_result, query_has, render, see_other,
 };
-use crate::i18n::{ReqLang, T};
-use crate::precondition::{self, IfMatch};
-use crate::problem::Problem;
+use crate::kit::precondition::{self, IfMatch};
+use crate::kit::problem::Problem;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -26,6 +24,10 @@ use axum::extract::{Multipart, Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{get, post};
+use form::{
+    DEPRECIATION_START, FIELDS, Kind, LISTS, Values, input_from, row_filled, row_indices,
+    values_from_pairs, values_of,
+};
 use regisseur_domain::business_case::{
     DEFAULT_RUNS, DEFAULT_SEED, Input, MonteCarlo, Outcome, TornadoBar, calculate, cents,
     monte_carlo, tornado,
@@ -118,7 +120,7 @@ async fn load(
     m: &Membership,
     id: &str,
     headers: &HeaderMap,
-) -> Result<StoredBusinessCase, crate::html::Fail> {
+) -> Result<StoredBusinessCase, crate::kit::page::Fail> {
     let Ok(id) = Uuid::parse_str(id) else {
         return fail(headers, StatusCode::NOT_FOUND);
     };
@@ -165,7 +167,7 @@ async fn list_view(
     m: &Membership,
     lang: Lang,
     headers: &HeaderMap,
-) -> Result<ListPage, crate::html::Fail> {
+) -> Result<ListPage, crate::kit::page::Fail> {
     let t = T(lang);
     let slug = &m.organisation.slug;
     let cases = state
@@ -280,7 +282,8 @@ async fn import_toml(
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
             let t = T(lang);
-            let problems: Vec<String> = match crate::html::uploaded_file(&mut multipart).await {
+            let problems: Vec<String> = match crate::kit::page::uploaded_file(&mut multipart).await
+            {
                 None => vec![t.s("transfer-nofile").to_string()],
                 Some((name, bytes)) => match String::from_utf8(bytes) {
                     Err(_) => vec![format!("{name}: {}", t.s("bc-import-notutf8"))],
@@ -763,7 +766,7 @@ fn cash_section(o: &Outcome, lang: Lang) -> ChartSection {
     let step = (CHART_WIDTH - LEFT - RIGHT) / n;
     let x_of = |i: usize| LEFT + step * (i as f64 + 0.5);
     for (series, colour, dashed) in [(&own, PALETTE[0], false), (&out, PALETTE[2], true)] {
-        chart.polylines.push(crate::charts::Polyline {
+        chart.polylines.push(crate::kit::charts::Polyline {
             points: series
                 .iter()
                 .enumerate()
@@ -1253,7 +1256,7 @@ fn form_page(
 
 /// A new case starts from next year, ten years, the default rates.
 fn blank_values(lang: Lang) -> Values {
-    let next = chrono::Datelike::year(&crate::clock::today()) + 1;
+    let next = chrono::Datelike::year(&crate::kit::clock::today()) + 1;
     let mut values = Values::new();
     values.insert("startjaar".into(), next.to_string());
     values.insert("looptijdJaren".into(), "10".into());
@@ -1607,7 +1610,7 @@ async fn export(
                     let text = to_toml(&case.input)
                         .map_err(StoreError::Other)
                         .or_page(&headers)?;
-                    Ok(crate::transfer::download(
+                    Ok(crate::stages::basis::transfer::download(
                         text.into_bytes(),
                         "application/toml; charset=utf-8",
                         format!("{stem}.toml"),
@@ -1623,7 +1626,7 @@ async fn export(
                     let bytes = to_xlsx(&case.input, &a.outcome, uncertainty.as_ref(), lang)
                         .map_err(|e| StoreError::Other(e.to_string()))
                         .or_page(&headers)?;
-                    Ok(crate::transfer::download(
+                    Ok(crate::stages::basis::transfer::download(
                         bytes,
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         format!("{stem}.xlsx"),
@@ -1666,7 +1669,7 @@ fn case_json(slug: &str, case: &StoredBusinessCase, a: &Analysis) -> Value {
 /// The input from an API body: the structure of the TOML file as JSON (an `invoer` object, or
 /// the structure itself); `versie` may accompany it.
 fn api_input(body: &Bytes) -> Result<(Input, Option<i64>), Problem> {
-    let value = crate::api::json_body(body)?;
+    let value = crate::kit::api::json_body(body)?;
     let Value::Object(mut object) = value else {
         return Err(Problem::bad_request("De body moet een JSON-object zijn."));
     };
@@ -1684,7 +1687,7 @@ fn api_input(body: &Bytes) -> Result<(Input, Option<i64>), Problem> {
 }
 
 fn api_editor<'a>(auth: &'a ApiAuth, slug: &str) -> Result<&'a Membership, Problem> {
-    let m = crate::api::internal_membership(auth, slug)?;
+    let m = crate::kit::api::internal_membership(auth, slug)?;
     if may_edit(m) {
         Ok(m)
     } else {
@@ -1711,7 +1714,7 @@ pub(crate) async fn api_list(
     auth: ApiAuth,
     Path(slug): Path<String>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let cases = state.store.business_cases(m.organisation.id).await?;
     let mut items = Vec::with_capacity(cases.len());
     for case in &cases {
@@ -1721,7 +1724,7 @@ pub(crate) async fn api_list(
             analysis(&state, case).await?.as_ref(),
         ));
     }
-    Ok(crate::api::json_response(
+    Ok(crate::kit::api::json_response(
         StatusCode::OK,
         json!({"_embedded": {"businesscases": items}, "totaal": cases.len()}),
     ))
@@ -1741,7 +1744,7 @@ pub(crate) async fn api_create(
         .create_business_case(&auth.0.actor(), m.organisation.id, &input)
         .await?;
     let json = case_json(&slug, &stored, analysis(&state, &stored).await?.as_ref());
-    let mut response = crate::api::json_response(StatusCode::CREATED, json);
+    let mut response = crate::kit::api::json_response(StatusCode::CREATED, json);
     if let Ok(location) = header::HeaderValue::from_str(&format!(
         "/api/v1/organisaties/{slug}/businesscases/{}",
         stored.id
@@ -1759,7 +1762,7 @@ pub(crate) async fn api_get(
     Path((slug, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let case = api_load(&state, m, &id).await?;
     if precondition::not_modified(&headers, case.version) {
         return Ok(precondition::with_etag(
@@ -1768,7 +1771,7 @@ pub(crate) async fn api_get(
         ));
     }
     Ok(precondition::with_etag(
-        crate::api::json_response(
+        crate::kit::api::json_response(
             StatusCode::OK,
             case_json(&slug, &case, analysis(&state, &case).await?.as_ref()),
         ),
@@ -1804,7 +1807,7 @@ pub(crate) async fn api_replace(
         .await
         .map_err(|e| precondition::store_error(&condition, e))?;
     Ok(precondition::with_etag(
-        crate::api::json_response(
+        crate::kit::api::json_response(
             StatusCode::OK,
             case_json(&slug, &stored, analysis(&state, &stored).await?.as_ref()),
         ),

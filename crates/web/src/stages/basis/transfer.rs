@@ -3,9 +3,9 @@
 //! as a workbook, the list as CSV, or the register as an ArchiMate model.
 
 use crate::AppState;
-use crate::auth::{Auth, PageAuth};
-use crate::html::{Chrome, Fail, OrPage, fail, membership, page_result, render, see_other};
-use crate::i18n::{ReqLang, T};
+use crate::kit::auth::{Auth, PageAuth};
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{Chrome, Fail, OrPage, fail, membership, page_result, render, see_other};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Multipart, Path, State};
@@ -245,7 +245,7 @@ async fn import_preview(
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
             let t = T(lang);
-            let upload = crate::html::uploaded_file(&mut multipart).await;
+            let upload = crate::kit::page::uploaded_file(&mut multipart).await;
             let mut view = page(&auth, &m, lang);
             let Some((name, bytes)) = upload else {
                 view.file_error = Some(t.s("transfer-nofile").to_string());
@@ -405,7 +405,7 @@ async fn export_download(
                 .await
                 .or_page(headers)?;
             let catalog = state.store.catalog();
-            let date = crate::clock::today().format("%Y-%m-%d");
+            let date = crate::kit::clock::today().format("%Y-%m-%d");
             Ok(match what {
                 Export::Workbook => download(
                     export::register_workbook(&m.organisation.name, &existing, catalog)

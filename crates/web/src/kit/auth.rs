@@ -3,7 +3,7 @@
 //! app servers can serve the same users.
 
 use crate::AppState;
-use crate::problem::Problem;
+use crate::kit::problem::Problem;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -191,7 +191,7 @@ impl FromRequestParts<AppState> for PageAuth {
                 );
                 Err(LoginRedirect(target).into_response())
             }
-            Err(error) => Err(crate::html::error_page(
+            Err(error) => Err(crate::kit::page::error_page(
                 &parts.headers,
                 axum::http::StatusCode::INTERNAL_SERVER_ERROR,
                 Some(error),
@@ -214,7 +214,7 @@ impl FromRequestParts<AppState> for MaybeAuth {
             .await
             .map(MaybeAuth)
             .map_err(|e| {
-                crate::html::error_page(
+                crate::kit::page::error_page(
                     &parts.headers,
                     axum::http::StatusCode::INTERNAL_SERVER_ERROR,
                     Some(e),

@@ -4,8 +4,8 @@
 //! that `interchange::pdf::render` typesets. Used by the page (`/o/{slug}/rapport`) and by
 //! `regisseur report`. A chosen chapter whose data is missing says so.
 
-use crate::charts::Chart;
-use crate::html::number_text;
+use crate::kit::charts::Chart;
+use crate::kit::page::number_text;
 use chrono::NaiveDate;
 use regisseur_domain::Lang;
 use regisseur_domain::journey::{Facts, journey};
@@ -104,7 +104,8 @@ pub async fn build(
     let transition = store.transition(id).await?;
     let policy = store.procurement_policy(id).await?;
     let facts =
-        crate::journey::facts(store, id, &counts, Some(report.scores.overall), today, lang).await?;
+        crate::kit::journey::facts(store, id, &counts, Some(report.scores.overall), today, lang)
+            .await?;
     let data = Data {
         advice,
         answered,
@@ -389,7 +390,7 @@ pub async fn build(
                         pick("Advies", "Advice"),
                         data.advice.verdict.label(lang)
                     )));
-                    let radar = crate::koers::radar_chart(&data.advice, lang);
+                    let radar = crate::stages::koers::radar_chart(&data.advice, lang);
                     c.blocks.push(figure(
                         &radar,
                         pick("Score per dimensie (0–4)", "Score per dimension (0–4)"),
@@ -565,19 +566,19 @@ pub async fn build(
                     for case in &cases {
                         let input = case.input.clone();
                         let analysis = tokio::task::spawn_blocking(move || {
-                            crate::business_case::Analysis::of(&input)
+                            crate::stages::businesscase::Analysis::of(&input)
                         })
                         .await
                         .map_err(|e| StoreError::Other(format!("business case: {e}")))?;
                         let o = &analysis.outcome;
                         rows.push(vec![
                             case.input.naam.clone(),
-                            crate::charts::euro(o.ncw_eigen_beheer, lang),
-                            crate::charts::euro(o.ncw_uitbesteed, lang),
-                            crate::charts::euro(o.ncw_verschil, lang),
+                            crate::kit::charts::euro(o.ncw_eigen_beheer, lang),
+                            crate::kit::charts::euro(o.ncw_uitbesteed, lang),
+                            crate::kit::charts::euro(o.ncw_verschil, lang),
                             o.terugverdienjaar.map_or("—".into(), |y| y.to_string()),
                             analysis.monte_carlo.as_ref().map_or("—".into(), |m| {
-                                crate::charts::percent(m.cheaper_share, lang)
+                                crate::kit::charts::percent(m.cheaper_share, lang)
                             }),
                         ]);
                         if first.is_none() {
@@ -603,7 +604,7 @@ pub async fn build(
                     if let Some((name, analysis)) = first {
                         c.blocks.push(Block::Heading { text: name });
                         let section =
-                            crate::business_case::charges_section(&analysis.outcome, lang);
+                            crate::stages::businesscase::charges_section(&analysis.outcome, lang);
                         c.blocks.push(figure(
                             &section.chart,
                             pick(
@@ -630,8 +631,8 @@ pub async fn build(
                         ));
                         if let Some(m) = &analysis.monte_carlo {
                             c.blocks.push(para(match lang {
-                                Lang::Nl => format!("Onzekerheid ({} trekkingen): het verschil in netto contante waarde ligt met 80% zekerheid tussen {} (P10) en {} (P90), mediaan {}; in {} van de trekkingen is uitbesteden goedkoper.", m.runs, crate::charts::euro(m.p10, lang), crate::charts::euro(m.p90, lang), crate::charts::euro(m.p50, lang), crate::charts::percent(m.cheaper_share, lang)),
-                                Lang::En => format!("Uncertainty ({} runs): the difference in net present value lies between {} (P10) and {} (P90) with 80% certainty, median {}; outsourcing is cheaper in {} of the runs.", m.runs, crate::charts::euro(m.p10, lang), crate::charts::euro(m.p90, lang), crate::charts::euro(m.p50, lang), crate::charts::percent(m.cheaper_share, lang)),
+                                Lang::Nl => format!("Onzekerheid ({} trekkingen): het verschil in netto contante waarde ligt met 80% zekerheid tussen {} (P10) en {} (P90), mediaan {}; in {} van de trekkingen is uitbesteden goedkoper.", m.runs, crate::kit::charts::euro(m.p10, lang), crate::kit::charts::euro(m.p90, lang), crate::kit::charts::euro(m.p50, lang), crate::kit::charts::percent(m.cheaper_share, lang)),
+                                Lang::En => format!("Uncertainty ({} runs): the difference in net present value lies between {} (P10) and {} (P90) with 80% certainty, median {}; outsourcing is cheaper in {} of the runs.", m.runs, crate::kit::charts::euro(m.p10, lang), crate::kit::charts::euro(m.p90, lang), crate::kit::charts::euro(m.p50, lang), crate::kit::charts::percent(m.cheaper_share, lang)),
                             }));
                         }
                     }
@@ -717,7 +718,7 @@ pub async fn build(
                             text: w.message(lang),
                         });
                     }
-                    if let Some(chart) = crate::transition::gantt(&transition, today, lang) {
+                    if let Some(chart) = crate::stages::transitie::gantt(&transition, today, lang) {
                         c.blocks.push(figure(
                             &chart,
                             pick("Planning van de transitie", "Transition schedule"),
@@ -854,9 +855,9 @@ pub async fn build(
 // The page: choose the chapters and the language, download the PDF.
 
 use crate::AppState;
-use crate::auth::PageAuth;
-use crate::html::{Chrome, OrPage, fail, membership, page_result, render};
-use crate::i18n::{ReqLang, T};
+use crate::kit::auth::PageAuth;
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{Chrome, OrPage, fail, membership, page_result, render};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
@@ -963,7 +964,7 @@ async fn report_pdf(
             if !m.role.is_internal() {
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
-            let pairs = crate::api::query_pairs(query.as_deref());
+            let pairs = crate::kit::api::query_pairs(query.as_deref());
             let lang = pairs
                 .iter()
                 .find(|(k, _)| k == "taal")
@@ -982,7 +983,7 @@ async fn report_pdf(
                     Err(e) => return Ok((StatusCode::BAD_REQUEST, e).into_response()),
                 }
             };
-            let today = crate::clock::today();
+            let today = crate::kit::clock::today();
             let dossier = build(&state.store, &m.organisation, &parts, lang, today)
                 .await
                 .or_page(&headers)?;

@@ -5,14 +5,14 @@
 //! enforced by the store, which returns prices only once the consensus is final.
 
 use crate::AppState;
-use crate::auth::{ApiAuth, Auth, PageAuth};
-use crate::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale, euro, nice_ticks};
-use crate::html::{
+use crate::kit::auth::{ApiAuth, Auth, PageAuth};
+use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale, euro, nice_ticks};
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, internal_membership,
     number_text, page_result, query_has, render, see_other,
 };
-use crate::i18n::{ReqLang, T};
-use crate::problem::Problem;
+use crate::kit::problem::Problem;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -305,7 +305,7 @@ async fn overview_view(
         (None, Vec::new())
     };
     let chosen = Kind::parse(&one(q, "soort")).unwrap_or(Kind::Diensten);
-    let default_date = (crate::clock::today() + chrono::Days::new(60))
+    let default_date = (crate::kit::clock::today() + chrono::Days::new(60))
         .format("%Y-%m-%d")
         .to_string();
     let value = |key: &str, default: &str| {
@@ -416,7 +416,7 @@ async fn overview(
     page_result(
         async {
             let m = internal_membership(&auth, &slug, &headers)?;
-            let q = crate::api::query_pairs(raw.as_deref());
+            let q = crate::kit::api::query_pairs(raw.as_deref());
             let mut view = overview_view(&state, &auth, m, lang, &headers, &q, Vec::new()).await?;
             if query_has(raw.as_deref(), "opgeslagen") {
                 view.notice = Some(T(lang).s("detail-saved").to_string());
@@ -1142,7 +1142,7 @@ async fn tender_view(
         method: method_label(setup.methode, lang),
         wq: setup
             .kwaliteit_gewicht
-            .map(|w| crate::charts::percent(w, lang)),
+            .map(|w| crate::kit::charts::percent(w, lang)),
         scale: format!(
             "{} – {}",
             number_text(setup.schaal[0], lang),
@@ -1180,7 +1180,7 @@ async fn tender_view(
             .map(|c| {
                 let weight = match setup.methode {
                     Method::Waarde => c.waarde.map_or(String::new(), |v| euro(v, lang)),
-                    _ => crate::charts::percent(c.gewicht, lang),
+                    _ => crate::kit::charts::percent(c.gewicht, lang),
                 };
                 (
                     c.id.clone(),
@@ -1939,10 +1939,10 @@ async fn result_page(
                         };
                         (
                             name,
-                            crate::charts::percent(s.current, lang),
+                            crate::kit::charts::percent(s.current, lang),
                             s.switch.map_or_else(
                                 || t.s("proc-noswitch").to_string(),
-                                |w| crate::charts::percent(w, lang),
+                                |w| crate::kit::charts::percent(w, lang),
                             ),
                         )
                     })
@@ -2022,7 +2022,7 @@ fn result_chart(result: &Evaluation, lang: Lang) -> Chart {
     for tick in ticks {
         chart.line((x.at(tick), 20.0), (x.at(tick), bottom), Ink::Grid, false);
         let label = if waarde {
-            crate::charts::euro_short(tick, lang)
+            crate::kit::charts::euro_short(tick, lang)
         } else {
             format!("{tick:.0}")
         };
@@ -2107,7 +2107,7 @@ async fn export(
             let m = internal_membership(&auth, &slug, &headers)?;
             let tender = load(&state, m, &id, &headers).await?;
             let (text, _) = final_file(&state, m, &tender).await.or_page(&headers)?;
-            Ok(crate::transfer::download(
+            Ok(crate::stages::basis::transfer::download(
                 text.into_bytes(),
                 "application/toml; charset=utf-8",
                 "aanbesteding.toml".into(),
@@ -2127,11 +2127,11 @@ pub(crate) async fn api_route(
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let policy = state.store.procurement_policy(m.organisation.id).await?;
-    let q = crate::api::query_pairs(raw.as_deref());
+    let q = crate::kit::api::query_pairs(raw.as_deref());
     let input = route_input(&q, policy).map_err(|e| Problem::invalid(&e))?;
-    Ok(crate::api::json_response(
+    Ok(crate::kit::api::json_response(
         StatusCode::OK,
         advise(&input, Lang::Nl).to_json(Lang::Nl),
     ))
@@ -2168,13 +2168,13 @@ pub(crate) async fn api_list(
     auth: ApiAuth,
     Path(slug): Path<String>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let tenders = state.store.tenders(m.organisation.id).await?;
     let items: Vec<Value> = tenders
         .iter()
         .map(|t| json!({"id": t.id.to_string(), "naam": t.name, "fase": t.stage.code(), "methode": t.setup.methode.code()}))
         .collect();
-    Ok(crate::api::json_response(
+    Ok(crate::kit::api::json_response(
         StatusCode::OK,
         json!({"_embedded": {"aanbestedingen": items}, "totaal": tenders.len()}),
     ))
@@ -2195,7 +2195,7 @@ pub(crate) async fn api_get(
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let tender = api_tender(&state, m, &id).await?;
     let bids = state.store.sealed_bids(tender.id).await?;
     let prices = if tender.stage.prices_open() {
@@ -2208,7 +2208,7 @@ pub(crate) async fn api_get(
     } else {
         None
     };
-    Ok(crate::api::json_response(
+    Ok(crate::kit::api::json_response(
         StatusCode::OK,
         tender_json(&slug, &tender, &bids, prices.as_deref()),
     ))
@@ -2220,10 +2220,10 @@ pub(crate) async fn api_result(
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let tender = api_tender(&state, m, &id).await?;
     let (text, result) = final_file(&state, m, &tender).await?;
     let mut json = result.to_json();
     json["sha256"] = json!(sha256(&text));
-    Ok(crate::api::json_response(StatusCode::OK, json))
+    Ok(crate::kit::api::json_response(StatusCode::OK, json))
 }

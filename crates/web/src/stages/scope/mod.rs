@@ -4,11 +4,11 @@
 //! table). The graph is `regisseur_domain::sourcing::Graph`, cached per register revision.
 
 use crate::AppState;
-use crate::auth::{ApiAuth, PageAuth};
-use crate::html::{Chrome, OrPage, fail, internal_membership, page_result, render};
-use crate::i18n::{ReqLang, T};
-use crate::problem::Problem;
-use crate::view::element_href;
+use crate::kit::auth::{ApiAuth, PageAuth};
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{Chrome, OrPage, fail, internal_membership, page_result, render};
+use crate::kit::problem::Problem;
+use crate::kit::view::element_href;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
@@ -55,7 +55,7 @@ pub fn router() -> Router<AppState> {
 }
 
 fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
-    crate::api::query_pairs(raw)
+    crate::kit::api::query_pairs(raw)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,14 +67,14 @@ pub(crate) async fn api_impact(
     auth: ApiAuth,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let graph = organisation_graph(&state, m.organisation.id).await?;
     let node = Uuid::parse_str(&id)
         .ok()
         .and_then(|id| graph.node(id))
         .ok_or_else(|| Problem::not_found().detail("Element niet gevonden."))?;
     let affected = graph.impact(node.id).unwrap_or_default();
-    Ok(crate::api::json_response(
+    Ok(crate::kit::api::json_response(
         StatusCode::OK,
         graph.impact_json(node, &affected),
     ))
@@ -87,7 +87,7 @@ pub(crate) async fn api_scope(
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Problem> {
-    let m = crate::api::internal_membership(&auth, &slug)?;
+    let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let mut list = String::new();
     let mut errors = regisseur_domain::ValidationErrors::default();
     for (key, value) in pairs(raw.as_deref()) {
@@ -105,7 +105,7 @@ pub(crate) async fn api_scope(
     }
     let graph = organisation_graph(&state, m.organisation.id).await?;
     let cut = graph.scope(&domains);
-    Ok(crate::api::json_response(
+    Ok(crate::kit::api::json_response(
         StatusCode::OK,
         graph.scope_json(&domains, &cut),
     ))

@@ -6,16 +6,16 @@
 //! only the risks their supplier submitted, and may submit new ones.
 
 use crate::AppState;
-use crate::api::{internal_membership, json_body, json_response};
-use crate::auth::{ApiAuth, Auth, PageAuth};
-use crate::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale};
-use crate::clock::today;
-use crate::html::{
+use crate::kit::api::{internal_membership, json_body, json_response};
+use crate::kit::auth::{ApiAuth, Auth, PageAuth};
+use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale};
+use crate::kit::clock::today;
+use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::{
     Chrome, Fail, FormField, FormPage, OptionGroup, OptionItem, OrPage, fail, form_pairs,
     membership, number_text, page_result, render, see_other, store_result,
 };
-use crate::i18n::{ReqLang, T};
-use crate::problem::Problem;
+use crate::kit::problem::Problem;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -1603,7 +1603,7 @@ async fn dossier_view(
         })
         .collect();
     // The weekly report: the dossier now against a week ago.
-    let week_ago = crate::clock::now() - chrono::Duration::days(7);
+    let week_ago = crate::kit::clock::now() - chrono::Duration::days(7);
     let mut before = state
         .store
         .risks_as_of(m.organisation.id, week_ago)
@@ -1769,7 +1769,7 @@ fn api_member<'a>(
     kind: ItemKind,
     write: bool,
 ) -> Result<&'a Membership, Problem> {
-    let m = crate::api::membership(auth, slug)?;
+    let m = crate::kit::api::membership(auth, slug)?;
     let allowed = if write {
         may_submit(m, kind)
     } else {
@@ -1793,7 +1793,7 @@ pub(crate) async fn api_summary(
 ) -> Result<Response, Problem> {
     let m = internal_membership(&auth, &slug)?;
     let lang = Lang::Nl;
-    let threshold = match crate::api::query_pairs(query.as_deref())
+    let threshold = match crate::kit::api::query_pairs(query.as_deref())
         .into_iter()
         .find(|(k, _)| k == "drempel")
     {
@@ -1812,7 +1812,7 @@ pub(crate) async fn api_summary(
         .store
         .risks_as_of(
             m.organisation.id,
-            crate::clock::now() - chrono::Duration::days(7),
+            crate::kit::clock::now() - chrono::Duration::days(7),
         )
         .await?;
     let value = dossier.summary_json(&before, policy, threshold, today(), lang);

@@ -4,7 +4,7 @@
 //! The texts are Fluent files a translator edits, `i18n/nl.ftl` and `i18n/en.ftl`, compiled
 //! into the binary; plurals follow each language's rules (`{ $count -> [one] … *[other] … }`).
 
-use crate::auth::{LANG_COOKIE, cookie_value};
+use crate::kit::auth::{LANG_COOKIE, cookie_value};
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
@@ -15,9 +15,9 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The Dutch texts, as a translator edits them.
-pub const NL_FTL: &str = include_str!("../i18n/nl.ftl");
+pub const NL_FTL: &str = include_str!("../../i18n/nl.ftl");
 /// The English texts, as a translator edits them.
-pub const EN_FTL: &str = include_str!("../i18n/en.ftl");
+pub const EN_FTL: &str = include_str!("../../i18n/en.ftl");
 
 /// What is shown for a key that has no text: visible, so a missing text is noticed (and a test
 /// keeps it from happening).
@@ -246,11 +246,7 @@ mod tests {
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut paths = Vec::new();
-        for folder in ["src", "templates"] {
-            if root.join(folder).is_dir() {
-                walk(&root.join(folder), &mut paths);
-            }
-        }
+        walk(&root.join("src"), &mut paths);
         paths
             .into_iter()
             .map(|p| {

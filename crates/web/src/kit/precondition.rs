@@ -5,7 +5,7 @@
 //! A stale `versie` in a request body stays 409 (`Versieconflict`): that is the body's own
 //! check, documented in the OpenAPI document.
 
-use crate::problem::Problem;
+use crate::kit::problem::Problem;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use regisseur_store::StoreError;

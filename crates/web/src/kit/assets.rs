@@ -8,22 +8,22 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     (
         "utrecht-component-library.css",
         "text/css; charset=utf-8",
-        include_bytes!("../static/vendor/utrecht-component-library.css"),
+        include_bytes!("../../static/vendor/utrecht-component-library.css"),
     ),
     (
         "htmx.min.js",
         "text/javascript; charset=utf-8",
-        include_bytes!("../static/vendor/htmx.min.js"),
+        include_bytes!("../../static/vendor/htmx.min.js"),
     ),
     (
         "regisseur.css",
         "text/css; charset=utf-8",
-        include_bytes!("../static/regisseur.css"),
+        include_bytes!("../../static/regisseur.css"),
     ),
     (
         "regisseur.js",
         "text/javascript; charset=utf-8",
-        include_bytes!("../static/regisseur.js"),
+        include_bytes!("../../static/regisseur.js"),
     ),
 ];
 
@@ -63,7 +63,7 @@ impl Theme {
     pub fn example() -> Theme {
         Theme {
             class: "voorbeeld-theme".to_string(),
-            css: include_bytes!("../static/vendor/voorbeeld-theme.css").to_vec(),
+            css: include_bytes!("../../static/vendor/voorbeeld-theme.css").to_vec(),
         }
     }
 

@@ -2,9 +2,9 @@
 //! [`api_routes`] is the single source for both the router and the OpenAPI document.
 
 use crate::AppState;
-use crate::auth::ApiAuth;
-use crate::precondition::{self, IfMatch};
-use crate::problem::Problem;
+use crate::kit::auth::ApiAuth;
+use crate::kit::precondition::{self, IfMatch};
+use crate::kit::problem::Problem;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -275,44 +275,46 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::ReferenceComponents => on(filter, reference_components),
         Endpoint::ReferenceComponent => on(filter, reference_component),
         Endpoint::Audit => on(filter, audit),
-        Endpoint::Quality => on(filter, crate::quality::api_report),
-        Endpoint::QualitySettings => on(filter, crate::quality::api_settings),
-        Endpoint::ReplaceQualitySettings => on(filter, crate::quality::api_replace_settings),
-        Endpoint::Readiness => on(filter, crate::koers::api_advice),
-        Endpoint::Impact => on(filter, crate::scope::api_impact),
-        Endpoint::Scope => on(filter, crate::scope::api_scope),
-        Endpoint::BusinessCases => on(filter, crate::business_case::api_list),
-        Endpoint::CreateBusinessCase => on(filter, crate::business_case::api_create),
-        Endpoint::BusinessCase => on(filter, crate::business_case::api_get),
-        Endpoint::ReplaceBusinessCase => on(filter, crate::business_case::api_replace),
-        Endpoint::DeleteBusinessCase => on(filter, crate::business_case::api_delete),
-        Endpoint::ProcurementRoute => on(filter, crate::procurement::api_route),
-        Endpoint::Tenders => on(filter, crate::procurement::api_list),
-        Endpoint::Tender => on(filter, crate::procurement::api_get),
-        Endpoint::TenderResult => on(filter, crate::procurement::api_result),
-        Endpoint::SlaReport => on(filter, crate::regie::api_sla),
-        Endpoint::SlaReports => on(filter, crate::regie::api_reports),
-        Endpoint::Survey => on(filter, crate::regie::api_survey),
-        Endpoint::Transition => on(filter, crate::transition::api_summary),
-        Endpoint::TransitionPlan => on(filter, crate::transition::api_plan),
-        Endpoint::ReplaceTransitionPlan => on(filter, crate::transition::api_replace_plan),
+        Endpoint::Quality => on(filter, crate::stages::kwaliteit::api_report),
+        Endpoint::QualitySettings => on(filter, crate::stages::kwaliteit::api_settings),
+        Endpoint::ReplaceQualitySettings => {
+            on(filter, crate::stages::kwaliteit::api_replace_settings)
+        }
+        Endpoint::Readiness => on(filter, crate::stages::koers::api_advice),
+        Endpoint::Impact => on(filter, crate::stages::scope::api_impact),
+        Endpoint::Scope => on(filter, crate::stages::scope::api_scope),
+        Endpoint::BusinessCases => on(filter, crate::stages::businesscase::api_list),
+        Endpoint::CreateBusinessCase => on(filter, crate::stages::businesscase::api_create),
+        Endpoint::BusinessCase => on(filter, crate::stages::businesscase::api_get),
+        Endpoint::ReplaceBusinessCase => on(filter, crate::stages::businesscase::api_replace),
+        Endpoint::DeleteBusinessCase => on(filter, crate::stages::businesscase::api_delete),
+        Endpoint::ProcurementRoute => on(filter, crate::stages::aanbesteding::api_route),
+        Endpoint::Tenders => on(filter, crate::stages::aanbesteding::api_list),
+        Endpoint::Tender => on(filter, crate::stages::aanbesteding::api_get),
+        Endpoint::TenderResult => on(filter, crate::stages::aanbesteding::api_result),
+        Endpoint::SlaReport => on(filter, crate::stages::regie::api_sla),
+        Endpoint::SlaReports => on(filter, crate::stages::regie::api_reports),
+        Endpoint::Survey => on(filter, crate::stages::regie::api_survey),
+        Endpoint::Transition => on(filter, crate::stages::transitie::api_summary),
+        Endpoint::TransitionPlan => on(filter, crate::stages::transitie::api_plan),
+        Endpoint::ReplaceTransitionPlan => on(filter, crate::stages::transitie::api_replace_plan),
         Endpoint::TransitionItems(kind) => on(filter, move |s, a, p| {
-            crate::transition::api_list(kind, s, a, p)
+            crate::stages::transitie::api_list(kind, s, a, p)
         }),
         Endpoint::CreateTransitionItem(kind) => on(filter, move |s, a, p, b| {
-            crate::transition::api_create(kind, s, a, p, b)
+            crate::stages::transitie::api_create(kind, s, a, p, b)
         }),
         Endpoint::TransitionItem(kind) => on(filter, move |s, a, p| {
-            crate::transition::api_get(kind, s, a, p)
+            crate::stages::transitie::api_get(kind, s, a, p)
         }),
         Endpoint::ReplaceTransitionItem(kind) => on(filter, move |s, a, p, b| {
-            crate::transition::api_replace(kind, s, a, p, b)
+            crate::stages::transitie::api_replace(kind, s, a, p, b)
         }),
         Endpoint::DeleteTransitionItem(kind) => on(filter, move |s, a, p| {
-            crate::transition::api_delete(kind, s, a, p)
+            crate::stages::transitie::api_delete(kind, s, a, p)
         }),
         Endpoint::Confirm(kind) => on(filter, move |s, a, p| {
-            crate::quality::api_confirm(kind, s, a, p)
+            crate::stages::kwaliteit::api_confirm(kind, s, a, p)
         }),
         Endpoint::List(kind) => on(filter, move |s, a, p, q| list(kind, s, a, p, q)),
         Endpoint::Create(kind) => on(filter, move |s, a, p, b| create(kind, s, a, p, b)),
