@@ -1,9 +1,8 @@
 //! The OpenAPI 3 document, generated from the route table and the domain's field tables, so it
 //! cannot drift from what the server does.
 
-use crate::kit::api::{
-    API_VERSION, ApiRoute, DEFAULT_PAGE_SIZE, Endpoint, MAX_PAGE_SIZE, api_routes,
-};
+use crate::kit::api::{API_VERSION, BASE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use crate::router::{ApiRoute, Endpoint, api_routes};
 use axum::http::Method;
 use regisseur_domain::landscape::{EntityKind, FieldSpec, FieldType, LONG_TEXT_MAX};
 use regisseur_domain::transition::ItemKind;
@@ -734,11 +733,6 @@ fn operation(route: &ApiRoute) -> Value {
     }
     op
 }
-
-/// The whole document.
-/// The base of every path, with the major version: the document's server URL, so that its
-/// paths are written without it (as the NL API Design Rules' linter checks).
-pub const BASE: &str = "/api/v1";
 
 /// Who answers questions about the API of this installation (`info.contact`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -369,7 +369,7 @@ async fn openapi_documents_every_route_without_login(backend: Backend) {
     assert!(other.headers().get("access-control-allow-origin").is_none());
     // And every route in the table answers something other than "no such route".
     let regisseur = app.client("regisseur");
-    for route in regisseur_web::kit::api::api_routes() {
+    for route in regisseur_web::router::api_routes() {
         let path = route
             .path
             .replace("{slug}", "gemeente-a")
@@ -3550,7 +3550,7 @@ async fn a_supplier_sees_nothing_of_others_on_any_route(backend: Backend) {
         &app.other_supplier_a.to_string(),
     ];
     // Every GET route of the API.
-    for route in regisseur_web::kit::api::api_routes()
+    for route in regisseur_web::router::api_routes()
         .into_iter()
         .filter(|r| r.method == reqwest::Method::GET)
     {

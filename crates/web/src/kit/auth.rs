@@ -7,7 +7,6 @@ use crate::kit::problem::Problem;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
 use cookie::{Cookie, SameSite};
 use regisseur_store::{Actor, Membership, StoreError, User};
 use std::collections::HashMap;
@@ -119,7 +118,10 @@ impl TokenCache {
     }
 }
 
-async fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<Option<Auth>, StoreError> {
+pub(crate) async fn authenticate(
+    headers: &HeaderMap,
+    state: &AppState,
+) -> Result<Option<Auth>, StoreError> {
     let store = &state.store;
     if let Some(token) = bearer_token(headers) {
         if let Some(auth) = state.token_cache.get(token) {
@@ -159,67 +161,6 @@ impl FromRequestParts<AppState> for ApiAuth {
             Some(auth) => Ok(ApiAuth(auth)),
             None => Err(Problem::unauthorized()),
         }
-    }
-}
-
-/// Authentication for pages: without a session, the browser goes to the login page and comes
-/// back afterwards.
-pub struct PageAuth(pub Auth);
-
-pub struct LoginRedirect(String);
-
-impl IntoResponse for LoginRedirect {
-    fn into_response(self) -> Response {
-        Redirect::to(&self.0).into_response()
-    }
-}
-
-impl FromRequestParts<AppState> for PageAuth {
-    type Rejection = Response;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        match authenticate(&parts.headers, state).await {
-            Ok(Some(auth)) => Ok(PageAuth(auth)),
-            Ok(None) => {
-                let back = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-                let target = format!(
-                    "/inloggen?terug={}",
-                    form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>()
-                );
-                Err(LoginRedirect(target).into_response())
-            }
-            Err(error) => Err(crate::kit::page::error_page(
-                &parts.headers,
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                Some(error),
-            )),
-        }
-    }
-}
-
-/// A login session if there is one; for pages that anyone may see.
-pub struct MaybeAuth(pub Option<Auth>);
-
-impl FromRequestParts<AppState> for MaybeAuth {
-    type Rejection = Response;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        authenticate(&parts.headers, state)
-            .await
-            .map(MaybeAuth)
-            .map_err(|e| {
-                crate::kit::page::error_page(
-                    &parts.headers,
-                    axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                    Some(e),
-                )
-            })
     }
 }
 

@@ -3,8 +3,8 @@
 //! and a 405 of a method a route does not take, with its `Allow`), and a body that is not JSON
 //! is refused with 415 before a handler reads it.
 
+use crate::kit::api::BASE;
 use crate::kit::problem::Problem;
-use crate::openapi::BASE;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{Method, StatusCode, header};

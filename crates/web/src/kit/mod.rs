@@ -14,4 +14,7 @@ pub mod journey;
 pub mod page;
 pub mod precondition;
 pub mod problem;
+pub mod quality;
+pub mod register;
+pub mod session;
 pub mod view;

@@ -7,6 +7,7 @@ pub mod basis;
 pub mod businesscase;
 pub mod koers;
 pub mod kwaliteit;
+pub mod overzicht;
 pub mod rapportage;
 pub mod regie;
 pub mod scope;

@@ -5,9 +5,10 @@
 //! enforced by the store, which returns prices only once the consensus is final.
 
 use crate::AppState;
-use crate::kit::auth::{ApiAuth, Auth, PageAuth};
+use crate::kit::auth::{ApiAuth, Auth};
 use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale, euro, nice_ticks};
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, internal_membership,
     number_text, page_result, query_has, render, see_other,

@@ -3,8 +3,9 @@
 //! as a workbook, the list as CSV, or the register as an ArchiMate model.
 
 use crate::AppState;
-use crate::kit::auth::{Auth, PageAuth};
+use crate::kit::auth::Auth;
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{Chrome, Fail, OrPage, fail, membership, page_result, render, see_other};
 use askama::Template;
 use axum::Router;

@@ -7,11 +7,12 @@
 pub mod form;
 
 use crate::AppState;
-use crate::kit::auth::{ApiAuth, Auth, PageAuth};
+use crate::kit::auth::{ApiAuth, Auth};
 use crate::kit::charts::{
     Chart, Ink, Legend, PALETTE, Rect, Scale, euro, euro_short, nice_ticks, percent,
 };
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{
     Chrome, OrPage, fail, internal_membership, page_result, query_has, render, see_other,
 };

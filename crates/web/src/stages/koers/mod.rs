@@ -5,9 +5,10 @@
 //! `regisseur_domain::readiness`.
 
 use crate::AppState;
-use crate::kit::auth::{ApiAuth, PageAuth};
+use crate::kit::auth::ApiAuth;
 use crate::kit::charts::Ink;
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{
     Chrome, OrPage, fail, form_field as one, form_pairs, internal_membership, membership,
     number_text, page_result, query_has, render, see_other,
@@ -876,7 +877,7 @@ async fn advice_page(
                 .for_org(&auth, m, Some("gereedheid")),
                 verdict: advice.verdict.label(lang),
                 verdict_code: advice.verdict.code(),
-                quality: crate::stages::kwaliteit::score_text(Some(advice.quality), lang),
+                quality: crate::kit::quality::score_text(Some(advice.quality), lang),
                 reasons: advice.reasons.iter().map(|r| r.text(lang)).collect(),
                 actions: advice
                     .actions

@@ -855,8 +855,8 @@ pub async fn build(
 // The page: choose the chapters and the language, download the PDF.
 
 use crate::AppState;
-use crate::kit::auth::PageAuth;
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{Chrome, OrPage, fail, membership, page_result, render};
 use askama::Template;
 use axum::Router;

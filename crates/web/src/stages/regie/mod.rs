@@ -5,10 +5,11 @@
 //! supplier's contracts, upload the monthly report and answer the supplier's side.
 
 use crate::AppState;
-use crate::kit::auth::{Auth, PageAuth};
+use crate::kit::auth::Auth;
 use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Polyline, Scale, euro, percent};
 use crate::kit::clock::today;
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
     query_has, render, see_other, store_result,

@@ -4,8 +4,9 @@
 //! table). The graph is `regisseur_domain::sourcing::Graph`, cached per register revision.
 
 use crate::AppState;
-use crate::kit::auth::{ApiAuth, PageAuth};
+use crate::kit::auth::ApiAuth;
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{Chrome, OrPage, fail, internal_membership, page_result, render};
 use crate::kit::problem::Problem;
 use crate::kit::view::element_href;

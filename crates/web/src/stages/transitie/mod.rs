@@ -7,10 +7,11 @@
 
 use crate::AppState;
 use crate::kit::api::{internal_membership, json_body, json_response};
-use crate::kit::auth::{ApiAuth, Auth, PageAuth};
+use crate::kit::auth::{ApiAuth, Auth};
 use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale};
 use crate::kit::clock::today;
 use crate::kit::i18n::{ReqLang, T};
+use crate::kit::page::PageAuth;
 use crate::kit::page::{
     Chrome, Fail, FormField, FormPage, OptionGroup, OptionItem, OrPage, fail, form_pairs,
     membership, number_text, page_result, render, see_other, store_result,
