@@ -3,8 +3,8 @@
 //! from the input by `regisseur_domain::business_case`, so they cannot go stale.
 
 use crate::audit::{AuditAction, write_audit};
+use crate::db::bump_revision;
 use crate::db::{Col, DbRow};
-use crate::elements::bump_revision;
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
 use regisseur_domain::business_case::Input;

@@ -441,6 +441,19 @@ impl Tx {
     }
 }
 
+/// Marks the organisation's register as changed, in the same transaction as the change.
+pub(crate) async fn bump_revision(
+    tx: &mut Tx,
+    organisation_id: uuid::Uuid,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE organisations SET revision = revision + 1 WHERE id = $1",
+        &[organisation_id.into()],
+    )
+    .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::Dialect;

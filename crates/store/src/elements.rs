@@ -3,6 +3,7 @@
 //! record; an update names the version it read and fails with a conflict when that is stale.
 
 use crate::audit::{AuditAction, write_audit};
+use crate::db::bump_revision;
 use crate::db::{Col, DbRow, Param, Tx};
 use crate::{Actor, Dialect, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
@@ -760,16 +761,6 @@ fn dependent_from(row: &DbRow) -> Result<Dependent, StoreError> {
         required: kind.field(&field).is_some_and(|f| f.required),
         field,
     })
-}
-
-/// Marks the organisation's register as changed, in the same transaction as the change.
-pub(crate) async fn bump_revision(tx: &mut Tx, organisation_id: Uuid) -> Result<(), StoreError> {
-    tx.execute(
-        "UPDATE organisations SET revision = revision + 1 WHERE id = $1",
-        &[organisation_id.into()],
-    )
-    .await?;
-    Ok(())
 }
 
 async fn fetch_dependents(

@@ -4,8 +4,8 @@
 //! submissions, and the consensus. Every step is in the audit trail.
 
 use crate::audit::{AuditAction, write_audit};
+use crate::db::bump_revision;
 use crate::db::{Col, DbRow, Tx};
-use crate::elements::bump_revision;
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
 use regisseur_domain::procurement::route::PolicyThresholds;

@@ -3,8 +3,8 @@
 //! `regisseur_domain::quality`.
 
 use crate::audit::{AuditAction, write_audit};
+use crate::db::bump_revision;
 use crate::db::{Col, Tx};
-use crate::elements::bump_revision;
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, NaiveDate, Utc};
 use regisseur_domain::landscape::Record;

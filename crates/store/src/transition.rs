@@ -4,8 +4,8 @@
 //! is also written to `risk_history` for the weekly report.
 
 use crate::audit::{AuditAction, write_audit};
+use crate::db::bump_revision;
 use crate::db::{Col, Tx};
-use crate::elements::bump_revision;
 use crate::{Actor, Store, StoreError, now_text, time_text};
 use chrono::{DateTime, Utc};
 use regisseur_domain::transition::plan::Plan;

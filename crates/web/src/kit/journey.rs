@@ -55,7 +55,7 @@ pub(crate) async fn facts(
     let tenders = store.tenders(org).await?;
     let dossier = store.transition(org).await?;
     let policy = store.procurement_policy(org).await?;
-    let (_, items) = crate::stages::regie::agenda_items_in(store, org, None, lang).await?;
+    let (_, items) = crate::kit::register::agenda_items_in(store, org, None, lang).await?;
     let answered = assessment.as_ref().map_or(0, |a| a.answers.len());
     Ok(Facts {
         elements: counts.values().sum(),

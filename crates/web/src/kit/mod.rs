@@ -9,6 +9,7 @@ pub mod auth;
 pub mod charts;
 pub mod clock;
 pub mod conventions;
+pub mod figures;
 pub mod i18n;
 pub mod journey;
 pub mod page;

@@ -9,7 +9,7 @@ use crate::kit::i18n::{T, request_lang};
 use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use regisseur_domain::landscape::EntityKind;
 use regisseur_domain::{Lang, ValidationErrors};
@@ -471,3 +471,14 @@ pub(crate) struct FormPage {
 
 // ---------------------------------------------------------------------------------------------
 // Audit trail and account.
+
+/// A file to download: its bytes, its media type and the name the browser saves it under.
+pub(crate) fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
+    let mut response = (StatusCode::OK, bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}

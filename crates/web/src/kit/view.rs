@@ -30,9 +30,15 @@ pub fn element_href(slug: &str, kind: EntityKind, id: Uuid) -> String {
     format!("/o/{slug}/{}/{id}", kind.resource())
 }
 
+/// A date as the tables write it: `31-03-2027`.
+pub fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+/// A stored date (`2027-03-31`) as the tables write it; anything else as it is.
 pub fn date_text(text: &str) -> String {
     regisseur_domain::landscape::parse_date(text)
-        .map(|d| d.format("%d-%m-%Y").to_string())
+        .map(date)
         .unwrap_or_else(|_| text.to_string())
 }
 

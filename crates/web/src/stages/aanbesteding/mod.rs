@@ -2108,7 +2108,7 @@ async fn export(
             let m = internal_membership(&auth, &slug, &headers)?;
             let tender = load(&state, m, &id, &headers).await?;
             let (text, _) = final_file(&state, m, &tender).await.or_page(&headers)?;
-            Ok(crate::stages::basis::transfer::download(
+            Ok(crate::kit::page::download(
                 text.into_bytes(),
                 "application/toml; charset=utf-8",
                 "aanbesteding.toml".into(),

@@ -10,8 +10,8 @@ use crate::kit::page::{Chrome, Fail, OrPage, fail, membership, page_result, rend
 use askama::Template;
 use axum::Router;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::{get, post};
 use regisseur_domain::Lang;
 use regisseur_domain::landscape::EntityKind;
@@ -358,16 +358,6 @@ async fn import_confirm(
     )
 }
 
-pub(crate) fn download(bytes: Vec<u8>, content_type: &'static str, file_name: String) -> Response {
-    let mut response = (StatusCode::OK, bytes).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
-}
-
 /// What an export download holds, by the file name in its address.
 #[derive(Clone, Copy)]
 enum Export {
@@ -408,19 +398,19 @@ async fn export_download(
             let catalog = state.store.catalog();
             let date = crate::kit::clock::today().format("%Y-%m-%d");
             Ok(match what {
-                Export::Workbook => download(
+                Export::Workbook => crate::kit::page::download(
                     export::register_workbook(&m.organisation.name, &existing, catalog)
                         .map_err(|e| StoreError::Other(format!("workbook: {e}")))
                         .or_page(headers)?,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     format!("register-{slug}-{date}.xlsx"),
                 ),
-                Export::ApplicationList => download(
+                Export::ApplicationList => crate::kit::page::download(
                     export::application_list_csv(&existing, catalog),
                     "text/csv; charset=utf-8",
                     format!("applicaties-{slug}-{date}.csv"),
                 ),
-                Export::Model => download(
+                Export::Model => crate::kit::page::download(
                     regisseur_interchange::archimate::write_model(
                         &m.organisation.name,
                         &existing,

@@ -6,6 +6,7 @@
 
 use crate::kit::charts::Chart;
 use crate::kit::page::number_text;
+use crate::kit::view::date;
 use chrono::NaiveDate;
 use regisseur_domain::Lang;
 use regisseur_domain::journey::{Facts, journey};
@@ -14,10 +15,6 @@ use regisseur_domain::readiness::Advice;
 use regisseur_domain::report::Part;
 use regisseur_interchange::pdf::{Block, Chapter, Dossier, PartVersion};
 use regisseur_store::{Organisation, Store, StoreError};
-
-fn date(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
 
 fn para(text: impl Into<String>) -> Block {
     Block::Paragraph { text: text.into() }
@@ -390,7 +387,7 @@ pub async fn build(
                         pick("Advies", "Advice"),
                         data.advice.verdict.label(lang)
                     )));
-                    let radar = crate::stages::koers::radar_chart(&data.advice, lang);
+                    let radar = crate::kit::figures::radar::radar_chart(&data.advice, lang);
                     c.blocks.push(figure(
                         &radar,
                         pick("Score per dimensie (0–4)", "Score per dimension (0–4)"),
@@ -566,7 +563,7 @@ pub async fn build(
                     for case in &cases {
                         let input = case.input.clone();
                         let analysis = tokio::task::spawn_blocking(move || {
-                            crate::stages::businesscase::Analysis::of(&input)
+                            crate::kit::figures::business_case::Analysis::of(&input)
                         })
                         .await
                         .map_err(|e| StoreError::Other(format!("business case: {e}")))?;
@@ -603,8 +600,10 @@ pub async fn build(
                     ));
                     if let Some((name, analysis)) = first {
                         c.blocks.push(Block::Heading { text: name });
-                        let section =
-                            crate::stages::businesscase::charges_section(&analysis.outcome, lang);
+                        let section = crate::kit::figures::business_case::charges_section(
+                            &analysis.outcome,
+                            lang,
+                        );
                         c.blocks.push(figure(
                             &section.chart,
                             pick(
@@ -718,7 +717,8 @@ pub async fn build(
                             text: w.message(lang),
                         });
                     }
-                    if let Some(chart) = crate::stages::transitie::gantt(&transition, today, lang) {
+                    if let Some(chart) = crate::kit::figures::gantt::gantt(&transition, today, lang)
+                    {
                         c.blocks.push(figure(
                             &chart,
                             pick("Planning van de transitie", "Transition schedule"),
@@ -861,7 +861,7 @@ use crate::kit::page::{Chrome, OrPage, fail, membership, page_result, render};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
@@ -994,18 +994,7 @@ async fn report_pdf(
                     .and_then(|r| r.map_err(|e| StoreError::Other(e.to_string())))
                     .or_page(&headers)?;
             let file = format!("uitbestedingsdossier-{slug}-{today}.pdf");
-            Ok((
-                StatusCode::OK,
-                [
-                    (header::CONTENT_TYPE, "application/pdf".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{file}\""),
-                    ),
-                ],
-                pdf,
-            )
-                .into_response())
+            Ok(crate::kit::page::download(pdf, "application/pdf", file))
         }
         .await,
     )

@@ -14,6 +14,9 @@ use crate::kit::page::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
     query_has, render, see_other, store_result,
 };
+use crate::kit::register::agenda_items_in;
+use crate::kit::register::date_field;
+use crate::kit::register::name_of;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -24,13 +27,11 @@ use axum::routing::{get, post};
 use chrono::NaiveDate;
 use regisseur_domain::landscape::EntityKind;
 use regisseur_domain::regie::health::{Side, Survey, quarter_text, warnings};
-use regisseur_domain::regie::obligations::{
-    Obligation, ObligationKind, Recurrence, agenda, contract_items,
-};
+use regisseur_domain::regie::obligations::{Obligation, ObligationKind, Recurrence, agenda};
 use regisseur_domain::regie::register::{Expectation, Innovation, InnovationStatus, Outcome};
 use regisseur_domain::regie::sla::{Incident, NormKind, Outage, Reported, compute};
 use regisseur_domain::{Lang, ValidationErrors};
-use regisseur_store::{Element, ListQuery, Membership, StoreError};
+use regisseur_store::{Element, Membership, StoreError};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -78,45 +79,6 @@ fn side_of(m: &Membership) -> Side {
     }
 }
 
-/// The contracts a member may see: all, or a supplier's own.
-/// Every contract of an organisation, or of one supplier (`scope`).
-async fn contracts_in(
-    store: &regisseur_store::Store,
-    organisation: Uuid,
-    scope: Option<Uuid>,
-) -> Result<Vec<Element>, StoreError> {
-    let mut out = Vec::new();
-    let mut page = 1;
-    loop {
-        let query = ListQuery {
-            page,
-            page_size: 500,
-            supplier_scope: scope,
-            ..ListQuery::default()
-        };
-        let result = store
-            .list_elements(organisation, EntityKind::Contract, &query)
-            .await?;
-        let full = result.items.len() == 500;
-        out.extend(result.items);
-        if !full {
-            return Ok(out);
-        }
-        page += 1;
-    }
-}
-
-fn date_field(e: &Element, field: &str) -> Option<NaiveDate> {
-    e.record
-        .get(field)
-        .and_then(|v| v.as_str())
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-}
-
-fn name_of(e: &Element) -> String {
-    e.record.name().unwrap_or_default().to_string()
-}
-
 /// Every agenda line of the contracts a member sees.
 async fn agenda_items(
     state: &AppState,
@@ -130,48 +92,6 @@ async fn agenda_items(
     StoreError,
 > {
     agenda_items_in(&state.store, m.organisation.id, m.supplier_scope(), lang).await
-}
-
-/// The agenda lines of an organisation's contracts (of one supplier's, with `scope`): their
-/// notice deadlines and extension options, and their obligations.
-pub(crate) async fn agenda_items_in(
-    store: &regisseur_store::Store,
-    organisation: Uuid,
-    scope: Option<Uuid>,
-    lang: Lang,
-) -> Result<
-    (
-        Vec<Element>,
-        Vec<regisseur_domain::regie::obligations::AgendaItem<Uuid>>,
-    ),
-    StoreError,
-> {
-    let contracts = contracts_in(store, organisation, scope).await?;
-    let obligations = store.obligations(organisation).await?;
-    let mut items = Vec::new();
-    for c in &contracts {
-        let mine: Vec<Obligation> = obligations
-            .iter()
-            .filter(|o| o.contract_id == c.id)
-            .map(|o| o.obligation.clone())
-            .collect();
-        let months = c
-            .record
-            .get("opzegtermijnMaanden")
-            .and_then(|v| v.as_u64())
-            .and_then(|v| u32::try_from(v).ok())
-            .unwrap_or(0);
-        items.extend(contract_items(
-            c.id,
-            &name_of(c),
-            date_field(c, "einddatum"),
-            months,
-            c.record.get("verlengingsopties").and_then(|v| v.as_str()),
-            &mine,
-            lang,
-        ));
-    }
-    Ok((contracts, items))
 }
 
 struct AgendaRow {
