@@ -8,8 +8,8 @@ use crate::kit::api::json_response;
 use crate::kit::problem::Problem;
 use crate::kit::{assets, conventions, page, session};
 use crate::stages::{
-    aanbesteding, basis, businesscase, koers, kwaliteit, overzicht, rapportage, regie, scope,
-    transitie,
+    aanbesteding, basis, businesscase, gereedheid, koers, kwaliteit, overzicht, rapportage, regie,
+    scope, transitie,
 };
 use axum::Router;
 use axum::extract::State;
@@ -39,6 +39,7 @@ pub fn app(state: AppState) -> Result<Router, String> {
         .merge(api_router())
         .merge(kwaliteit::router())
         .merge(koers::router())
+        .merge(gereedheid::router())
         .merge(scope::router())
         .merge(businesscase::router())
         .merge(aanbesteding::router())
@@ -343,7 +344,7 @@ fn handler(method: Method, endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::Quality => on(filter, kwaliteit::api_report),
         Endpoint::QualitySettings => on(filter, kwaliteit::api_settings),
         Endpoint::ReplaceQualitySettings => on(filter, kwaliteit::api_replace_settings),
-        Endpoint::Readiness => on(filter, koers::api_advice),
+        Endpoint::Readiness => on(filter, gereedheid::api_advice),
         Endpoint::Impact => on(filter, scope::api_impact),
         Endpoint::Scope => on(filter, scope::api_scope),
         Endpoint::BusinessCases => on(filter, businesscase::api_list),

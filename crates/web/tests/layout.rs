@@ -278,3 +278,41 @@ fn the_web_crate_depends_one_way_router_stages_kit() {
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The stages are the journey's, each a folder with its templates beside its code, and askama
+/// looks in every one of those folders.
+#[test]
+fn every_stage_is_a_folder_of_the_journey_with_its_templates() {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut stages: Vec<String> = std::fs::read_dir(web.join("src/stages"))
+        .expect("src/stages")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    stages.sort();
+    assert_eq!(
+        stages,
+        [
+            "aanbesteding",
+            "basis",
+            "businesscase",
+            "gereedheid",
+            "koers",
+            "kwaliteit",
+            "overzicht",
+            "rapportage",
+            "regie",
+            "scope",
+            "transitie"
+        ]
+    );
+    let askama = std::fs::read_to_string(web.join("askama.toml")).expect("askama.toml");
+    for stage in &stages {
+        let folder = format!("src/stages/{stage}/templates");
+        assert!(web.join(&folder).is_dir(), "{folder} is missing");
+        assert!(askama.contains(&format!("\"{folder}\"")), "askama.toml lacks {folder}");
+    }
+    assert!(askama.contains("\"src/kit/templates\""));
+    assert!(!web.join("templates").exists(), "templates/ is back");
+}

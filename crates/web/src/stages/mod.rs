@@ -5,6 +5,7 @@
 pub mod aanbesteding;
 pub mod basis;
 pub mod businesscase;
+pub mod gereedheid;
 pub mod koers;
 pub mod kwaliteit;
 pub mod overzicht;
