@@ -311,7 +311,10 @@ fn every_stage_is_a_folder_of_the_journey_with_its_templates() {
     for stage in &stages {
         let folder = format!("src/stages/{stage}/templates");
         assert!(web.join(&folder).is_dir(), "{folder} is missing");
-        assert!(askama.contains(&format!("\"{folder}\"")), "askama.toml lacks {folder}");
+        assert!(
+            askama.contains(&format!("\"{folder}\"")),
+            "askama.toml lacks {folder}"
+        );
     }
     assert!(askama.contains("\"src/kit/templates\""));
     assert!(!web.join("templates").exists(), "templates/ is back");

@@ -305,11 +305,20 @@ pub fn euro_short(value: f64, lang: Lang) -> String {
     format!("{sign}€ {text}")
 }
 
-fn decimal_mark(text: &str, lang: Lang) -> String {
+/// A number written out (`2.5`) with the language's decimal mark: `2,5` in Dutch.
+pub(crate) fn decimal_mark(text: &str, lang: Lang) -> String {
     match lang {
         Lang::Nl => text.replace('.', ","),
         Lang::En => text.to_string(),
     }
+}
+
+/// A score with a fixed number of decimals, "–" when there is none: `3,25`.
+pub(crate) fn score_text(score: Option<f64>, decimals: usize, lang: Lang) -> String {
+    score.map_or_else(
+        || "–".to_string(),
+        |s| decimal_mark(&format!("{s:.decimals$}"), lang),
+    )
 }
 
 /// A percentage with one decimal: `62,5%`.

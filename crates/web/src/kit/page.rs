@@ -372,10 +372,7 @@ pub(crate) fn number_text(value: f64, lang: Lang) -> String {
     } else {
         format!("{value}")
     };
-    match lang {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
-    }
+    crate::kit::charts::decimal_mark(&text, lang)
 }
 
 /// A store result whose invalid input is the page's to show: `Ok(Err(problems))`.

@@ -59,16 +59,7 @@ pub(crate) async fn organisation_report(
 
 /// A score as people read it: one decimal, Dutch or English decimal sign.
 pub(crate) fn score_text(score: Option<f64>, lang: Lang) -> String {
-    match score {
-        None => "–".into(),
-        Some(s) => {
-            let text = format!("{s:.1}");
-            match lang {
-                Lang::Nl => text.replace('.', ","),
-                Lang::En => text,
-            }
-        }
-    }
+    crate::kit::charts::score_text(score, 1, lang)
 }
 
 pub(crate) struct FindingRow {

@@ -129,14 +129,5 @@ pub(crate) fn radar(advice: &Advice, lang: Lang) -> Radar {
 }
 
 pub(crate) fn score_text(score: Option<f64>, lang: Lang) -> String {
-    match score {
-        None => "–".into(),
-        Some(s) => {
-            let text = format!("{s:.2}");
-            match lang {
-                Lang::Nl => text.replace('.', ","),
-                Lang::En => text,
-            }
-        }
-    }
+    crate::kit::charts::score_text(score, 2, lang)
 }

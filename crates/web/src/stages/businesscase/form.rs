@@ -174,19 +174,13 @@ fn number_text(value: f64, lang: Lang) -> String {
         let t = format!("{value:.6}");
         t.trim_end_matches('0').trim_end_matches('.').to_string()
     };
-    match lang {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
-    }
+    crate::kit::charts::decimal_mark(&text, lang)
 }
 
 fn euros_text(value: f64, lang: Lang) -> String {
     let text = format!("{value:.2}");
     let text = text.strip_suffix(".00").unwrap_or(&text).to_string();
-    match lang {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
-    }
+    crate::kit::charts::decimal_mark(&text, lang)
 }
 
 fn put_amount(values: &mut Values, key: &str, amount: Amount, lang: Lang) {

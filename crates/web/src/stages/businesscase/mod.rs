@@ -731,14 +731,9 @@ fn blank_values(lang: Lang) -> Values {
         ("omslagrente", 2.0),
         ("uitbesteed.regiePercentage", 4.0),
     ] {
-        let text = format!("{value}");
         values.insert(
             key.into(),
-            if lang == Lang::Nl {
-                text.replace('.', ",")
-            } else {
-                text
-            },
+            crate::kit::charts::decimal_mark(&format!("{value}"), lang),
         );
     }
     values.insert(DEPRECIATION_START.into(), "volgend-jaar".into());

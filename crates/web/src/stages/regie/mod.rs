@@ -430,11 +430,7 @@ async fn load_contract(
 
 fn number(v: f64, lang: Lang) -> String {
     let text = format!("{v:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.').to_string();
-    match lang {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
-    }
+    crate::kit::charts::decimal_mark(text.trim_end_matches('0').trim_end_matches('.'), lang)
 }
 
 #[allow(clippy::too_many_arguments)]
