@@ -22,8 +22,7 @@ pub struct StoredBusinessCase {
 }
 
 fn case_from(row: &DbRow) -> Result<StoredBusinessCase, StoreError> {
-    let input: Input = serde_json::from_str(&row.text(2)?)
-        .map_err(|e| StoreError::Corrupt(format!("business case: {e}")))?;
+    let input: Input = row.json(2, "business case")?;
     Ok(StoredBusinessCase {
         id: row.uuid(0)?,
         version: row.int(1)?,

@@ -77,7 +77,21 @@ pub(crate) enum Cell {
 #[derive(Debug, Clone)]
 pub(crate) struct DbRow(Vec<Cell>);
 
+/// A stored value that does not read back: what it is, and why.
+pub(crate) fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {e}"))
+}
+
 impl DbRow {
+    /// A column holding JSON, read into `T`; `what` names it in the error.
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(
+        &self,
+        i: usize,
+        what: &str,
+    ) -> Result<T, StoreError> {
+        serde_json::from_str(&self.text(i)?).map_err(|e| corrupt(what, e))
+    }
+
     pub(crate) fn text(&self, i: usize) -> Result<String, StoreError> {
         match self.0.get(i) {
             Some(Cell::Text(s)) => Ok(s.clone()),

@@ -60,8 +60,7 @@ const CONCEPT: &str = "concept";
 const FINAL: &str = "vastgesteld";
 
 fn goal_from(row: &DbRow) -> Result<StoredGoal, StoreError> {
-    let data: Value = serde_json::from_str(&row.text(2)?)
-        .map_err(|e| StoreError::Corrupt(format!("goal: {e}")))?;
+    let data: Value = row.json(2, "goal")?;
     Ok(StoredGoal {
         id: row.uuid(0)?,
         version: row.int(1)?,

@@ -5,6 +5,7 @@
 
 use crate::audit::{AuditAction, write_audit};
 use crate::db::bump_revision;
+use crate::db::corrupt;
 use crate::db::{Col, DbRow, Tx};
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
@@ -74,20 +75,15 @@ const TENDER_COLS: [Col; 9] = [
     Col::Text,
 ];
 
-fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(format!("{what}: {e}"))
-}
-
 fn tender_from(row: &DbRow) -> Result<StoredTender, StoreError> {
     let stage = row.text(3)?;
     Ok(StoredTender {
         id: row.uuid(0)?,
         name: row.text(1)?,
-        setup: serde_json::from_str(&row.text(2)?).map_err(|e| corrupt("tender set-up", e))?,
+        setup: row.json(2, "tender set-up")?,
         stage: Stage::parse(&stage).ok_or_else(|| corrupt("tender stage", &stage))?,
         chair: row.text(4)?,
-        evaluators: serde_json::from_str(&row.text(5)?)
-            .map_err(|e| corrupt("tender evaluators", e))?,
+        evaluators: row.json(5, "tender evaluators")?,
         version: row.int(6)?,
         updated_at: parse_time(&row.text(7)?)?,
         finalised_at: row.opt_text(8)?.map(|t| parse_time(&t)).transpose()?,
@@ -144,7 +140,7 @@ impl Store {
             )
             .await?
         {
-            Some(row) => serde_json::from_str(&row.text(0)?).map_err(|e| corrupt("policy", e)),
+            Some(row) => row.json(0, "policy"),
             None => Ok(PolicyThresholds::default()),
         }
     }
@@ -364,8 +360,7 @@ impl Store {
                 Ok(SealedBid {
                     id: row.uuid(0)?,
                     bidder: row.text(1)?,
-                    requirements: serde_json::from_str(&row.text(2)?)
-                        .map_err(|e| corrupt("bid requirements", e))?,
+                    requirements: row.json(2, "bid requirements")?,
                 })
             })
             .collect()
@@ -399,8 +394,7 @@ impl Store {
                 Ok(Registered {
                     bidder: row.text(0)?,
                     price: row.int(1)? as f64 / 100.0,
-                    requirements: serde_json::from_str(&row.text(2)?)
-                        .map_err(|e| corrupt("bid requirements", e))?,
+                    requirements: row.json(2, "bid requirements")?,
                 })
             })
             .collect()

@@ -79,8 +79,7 @@ impl Store {
         let Some(row) = row else {
             return Ok(Settings::default());
         };
-        let value: Value = serde_json::from_str(&row.text(0)?)
-            .map_err(|e| StoreError::Corrupt(format!("quality settings: {e}")))?;
+        let value: Value = row.json(0, "quality settings")?;
         Settings::parse(&value).map_err(|e| StoreError::Corrupt(format!("quality settings: {e}")))
     }
 
@@ -307,8 +306,7 @@ impl Store {
         let mut points = rows
             .iter()
             .map(|row| {
-                let areas: Map<String, Value> = serde_json::from_str(&row.text(2)?)
-                    .map_err(|e| StoreError::Corrupt(format!("score areas: {e}")))?;
+                let areas: Map<String, Value> = row.json(2, "score areas")?;
                 Ok(ScorePoint {
                     day: parse_day(&row.text(0)?)?,
                     overall: row.int(1)? as f64 / 10.0,

@@ -5,6 +5,7 @@
 use crate::accounts::{random_secret, token_hash};
 use crate::audit::{AuditAction, write_audit};
 use crate::db::Col;
+use crate::db::corrupt;
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
 use regisseur_domain::regie::health::{Side, Survey, parse_quarter, quarter_text};
@@ -65,10 +66,6 @@ pub struct StoredSurvey {
     pub answered_at: DateTime<Utc>,
 }
 
-fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(format!("{what}: {e}"))
-}
-
 fn to_text<T: Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Other(e.to_string()))
 }
@@ -106,8 +103,7 @@ impl Store {
                 Ok(StoredObligation {
                     id: row.uuid(0)?,
                     contract_id: row.uuid(1)?,
-                    obligation: serde_json::from_str(&row.text(2)?)
-                        .map_err(|e| corrupt("obligation", e))?,
+                    obligation: row.json(2, "obligation")?,
                 })
             })
             .collect()
@@ -194,7 +190,7 @@ impl Store {
                 &[Col::Text],
             )
             .await?
-            .map(|row| serde_json::from_str(&row.text(0)?).map_err(|e| corrupt("sla terms", e)))
+            .map(|row| row.json(0, "sla terms"))
             .transpose()
     }
 
@@ -419,8 +415,7 @@ impl Store {
                 Ok(StoredSurvey {
                     quarter: parse_quarter(&quarter).ok_or_else(|| corrupt("quarter", &quarter))?,
                     side: Side::parse(&side).ok_or_else(|| corrupt("side", &side))?,
-                    survey: serde_json::from_str(&row.text(2)?)
-                        .map_err(|e| corrupt("survey", e))?,
+                    survey: row.json(2, "survey")?,
                     answered_by: row.text(3)?,
                     answered_at: parse_time(&row.text(4)?)?,
                 })
@@ -445,7 +440,7 @@ impl Store {
             .map(|row| {
                 Ok(Entry {
                     id: row.uuid(0)?,
-                    value: serde_json::from_str(&row.text(1)?).map_err(|e| corrupt(kind, e))?,
+                    value: row.json(1, kind)?,
                     updated_by: row.text(2)?,
                 })
             })

@@ -5,6 +5,7 @@
 
 use crate::audit::{AuditAction, write_audit};
 use crate::db::bump_revision;
+use crate::db::corrupt;
 use crate::db::{Col, Tx};
 use crate::{Actor, Store, StoreError, now_text, time_text};
 use chrono::{DateTime, Utc};
@@ -13,10 +14,6 @@ use regisseur_domain::transition::risks::Risk;
 use regisseur_domain::transition::{Dossier, Item, ItemKind};
 use std::collections::BTreeMap;
 use uuid::Uuid;
-
-fn corrupt(what: &str, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(format!("{what}: {e}"))
-}
 
 async fn load(tx: &mut Tx, organisation_id: Uuid) -> Result<Dossier, StoreError> {
     let mut dossier = Dossier::default();
@@ -28,8 +25,7 @@ async fn load(tx: &mut Tx, organisation_id: Uuid) -> Result<Dossier, StoreError>
         )
         .await?
     {
-        dossier.plan =
-            serde_json::from_str(&row.text(0)?).map_err(|e| corrupt("transition plan", e))?;
+        dossier.plan = row.json(0, "transition plan")?;
     }
     let rows = tx
         .fetch(
@@ -41,8 +37,7 @@ async fn load(tx: &mut Tx, organisation_id: Uuid) -> Result<Dossier, StoreError>
     for row in rows {
         let kind = row.text(1)?;
         let kind = ItemKind::from_code(&kind).ok_or_else(|| corrupt("transition item", &kind))?;
-        let value =
-            serde_json::from_str(&row.text(2)?).map_err(|e| corrupt("transition item", e))?;
+        let value = row.json(2, "transition item")?;
         let item = Item::from_stored(kind, value).map_err(|e| corrupt("transition item", e))?;
         dossier.put(row.uuid(0)?, item);
     }
