@@ -278,8 +278,22 @@ impl From<StoreError> for PageError {
     }
 }
 
-/// A failed page: the request's headers (for the language) and what went wrong.
-pub(crate) type Fail = Box<(HeaderMap, PageError)>;
+/// A failed page: the request's headers (for the language) and what went wrong. A handler that
+/// returns [`PageResult`] shows it as the error page.
+pub(crate) struct Fail(Box<(HeaderMap, PageError)>);
+
+impl Fail {
+    pub(crate) fn new(headers: &HeaderMap, error: PageError) -> Fail {
+        Fail(Box::new((headers.clone(), error)))
+    }
+}
+
+impl IntoResponse for Fail {
+    fn into_response(self) -> Response {
+        let (headers, PageError(status, error)) = *self.0;
+        error_page(&headers, status, error)
+    }
+}
 
 pub(crate) type PageResult = Result<Response, Fail>;
 
@@ -289,22 +303,16 @@ pub(crate) trait OrPage<T> {
 
 impl<T, E: Into<PageError>> OrPage<T> for Result<T, E> {
     fn or_page(self, headers: &HeaderMap) -> Result<T, Fail> {
-        self.map_err(|e| Box::new((headers.clone(), e.into())))
+        self.map_err(|e| Fail::new(headers, e.into()))
     }
 }
 
 pub(crate) fn fail<T>(headers: &HeaderMap, status: StatusCode) -> Result<T, Fail> {
-    Err(Box::new((headers.clone(), PageError(status, None))))
+    Err(Fail::new(headers, PageError(status, None)))
 }
 
 pub(crate) fn page_result(result: PageResult) -> Response {
-    match result {
-        Ok(response) => response,
-        Err(failed) => {
-            let (headers, PageError(status, error)) = *failed;
-            error_page(&headers, status, error)
-        }
-    }
+    result.unwrap_or_else(IntoResponse::into_response)
 }
 
 pub(crate) fn membership<'a>(
@@ -313,7 +321,7 @@ pub(crate) fn membership<'a>(
     headers: &HeaderMap,
 ) -> Result<&'a Membership, Fail> {
     auth.membership(slug)
-        .ok_or_else(|| Box::new((headers.clone(), PageError(StatusCode::NOT_FOUND, None))))
+        .ok_or_else(|| Fail::new(headers, PageError(StatusCode::NOT_FOUND, None)))
 }
 
 /// The organisation of a page that is the organisation's own business (quality, course,

@@ -9,9 +9,10 @@ use crate::kit::auth::{ApiAuth, Auth};
 use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale, euro, nice_ticks};
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
+use crate::kit::page::PageResult;
 use crate::kit::page::{
     Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, internal_membership,
-    number_text, page_result, query_has, render, see_other,
+    number_text, query_has, render, see_other,
 };
 use crate::kit::problem::Problem;
 use askama::Template;
@@ -413,24 +414,19 @@ async fn overview(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let q = crate::kit::api::query_pairs(raw.as_deref());
-            let mut view = overview_view(&state, &auth, m, lang, &headers, &q, Vec::new()).await?;
-            if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail-saved").to_string());
-            }
-            let status = if view.route_errors.is_empty() {
-                StatusCode::OK
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            Ok(render(status, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let q = crate::kit::api::query_pairs(raw.as_deref());
+    let mut view = overview_view(&state, &auth, m, lang, &headers, &q, Vec::new()).await?;
+    if query_has(raw.as_deref(), "opgeslagen") {
+        view.notice = Some(T(lang).s("detail-saved").to_string());
+    }
+    let status = if view.route_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(render(status, &view))
 }
 
 async fn save_policy(
@@ -440,59 +436,54 @@ async fn save_policy(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = pairs(&body);
-            let mut errors = ValidationErrors::default();
-            let mut amount = |key: &'static str| match Cents::parse_euros(&one(&form, key)) {
-                Ok(c) => c.0 as f64 / 100.0,
-                Err(p) => {
-                    errors.push(key, p);
-                    0.0
-                }
-            };
-            let policy = PolicyThresholds {
-                diensten_enkelvoudig: amount("dienstenEnkelvoudig"),
-                werken_enkelvoudig: amount("werkenEnkelvoudig"),
-                werken_meervoudig: amount("werkenMeervoudig"),
-            };
-            let result = if errors.0.is_empty() {
-                match state
-                    .store
-                    .set_procurement_policy(&auth.actor(), m.organisation.id, &policy)
-                    .await
-                {
-                    Err(StoreError::Invalid(e)) => Err(e),
-                    other => Ok(other.or_page(&headers)?),
-                }
-            } else {
-                Err(errors)
-            };
-            match result {
-                Ok(()) => Ok(see_other(&format!("{}?opgeslagen#beleid", base(&slug)))),
-                Err(errors) => {
-                    let mut view = overview_view(
-                        &state,
-                        &auth,
-                        m,
-                        lang,
-                        &headers,
-                        &[],
-                        messages(&errors, lang),
-                    )
-                    .await?;
-                    view.policy = form_policy_fields(&form, lang);
-                    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-                }
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = pairs(&body);
+    let mut errors = ValidationErrors::default();
+    let mut amount = |key: &'static str| match Cents::parse_euros(&one(&form, key)) {
+        Ok(c) => c.0 as f64 / 100.0,
+        Err(p) => {
+            errors.push(key, p);
+            0.0
         }
-        .await,
-    )
+    };
+    let policy = PolicyThresholds {
+        diensten_enkelvoudig: amount("dienstenEnkelvoudig"),
+        werken_enkelvoudig: amount("werkenEnkelvoudig"),
+        werken_meervoudig: amount("werkenMeervoudig"),
+    };
+    let result = if errors.0.is_empty() {
+        match state
+            .store
+            .set_procurement_policy(&auth.actor(), m.organisation.id, &policy)
+            .await
+        {
+            Err(StoreError::Invalid(e)) => Err(e),
+            other => Ok(other.or_page(&headers)?),
+        }
+    } else {
+        Err(errors)
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!("{}?opgeslagen#beleid", base(&slug)))),
+        Err(errors) => {
+            let mut view = overview_view(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &[],
+                messages(&errors, lang),
+            )
+            .await?;
+            view.policy = form_policy_fields(&form, lang);
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
 }
 
 fn form_policy_fields(form: &[(String, String)], lang: Lang) -> Vec<Field> {
@@ -864,46 +855,41 @@ async fn new_tender(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = if query_has(raw.as_deref(), "sjabloon") {
-                let setup = Setup::it_outsourcing(5_000_000.0, 3_000_000.0);
-                setup_values(
-                    T(lang).s("proc-template-name"),
-                    &setup,
-                    &auth.user.email,
-                    &[],
-                    lang,
-                )
-            } else {
-                vec![
-                    ("methode".into(), "absoluut".into()),
-                    ("kwaliteitGewicht".into(), "70".into()),
-                    ("schaalMin".into(), "0".into()),
-                    ("schaalMax".into(), "10".into()),
-                    ("voorzitter".into(), auth.user.email.clone()),
-                ]
-            };
-            let view = tender_form(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &form,
-                &ValidationErrors::default(),
-                None,
-            )
-            .await?;
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = if query_has(raw.as_deref(), "sjabloon") {
+        let setup = Setup::it_outsourcing(5_000_000.0, 3_000_000.0);
+        setup_values(
+            T(lang).s("proc-template-name"),
+            &setup,
+            &auth.user.email,
+            &[],
+            lang,
+        )
+    } else {
+        vec![
+            ("methode".into(), "absoluut".into()),
+            ("kwaliteitGewicht".into(), "70".into()),
+            ("schaalMin".into(), "0".into()),
+            ("schaalMax".into(), "10".into()),
+            ("voorzitter".into(), auth.user.email.clone()),
+        ]
+    };
+    let view = tender_form(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &form,
+        &ValidationErrors::default(),
+        None,
     )
+    .await?;
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn create_tender(
@@ -913,43 +899,37 @@ async fn create_tender(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = pairs(&body);
-            match tender_from_form(&form) {
-                Ok((name, setup, chair, evaluators)) => {
-                    let tender = state
-                        .store
-                        .create_tender(
-                            &auth.actor(),
-                            m.organisation.id,
-                            &name,
-                            &setup,
-                            &chair,
-                            &evaluators,
-                        )
-                        .await
-                        .or_page(&headers)?;
-                    Ok(see_other(&format!(
-                        "{}/{}?opgeslagen",
-                        base(&slug),
-                        tender.id
-                    )))
-                }
-                Err(errors) => {
-                    let view =
-                        tender_form(&state, &auth, m, lang, &headers, &form, &errors, None).await?;
-                    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-                }
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = pairs(&body);
+    match tender_from_form(&form) {
+        Ok((name, setup, chair, evaluators)) => {
+            let tender = state
+                .store
+                .create_tender(
+                    &auth.actor(),
+                    m.organisation.id,
+                    &name,
+                    &setup,
+                    &chair,
+                    &evaluators,
+                )
+                .await
+                .or_page(&headers)?;
+            Ok(see_other(&format!(
+                "{}/{}?opgeslagen",
+                base(&slug),
+                tender.id
+            )))
         }
-        .await,
-    )
+        Err(errors) => {
+            let view = tender_form(&state, &auth, m, lang, &headers, &form, &errors, None).await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
 }
 
 async fn load(
@@ -978,39 +958,34 @@ async fn edit_tender(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let tender = load(&state, m, &id, &headers).await?;
-            if tender.stage != Stage::Opzet {
-                return fail(&headers, StatusCode::CONFLICT);
-            }
-            let form = setup_values(
-                &tender.name,
-                &tender.setup,
-                &tender.chair,
-                &tender.evaluators,
-                lang,
-            );
-            let view = tender_form(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &form,
-                &ValidationErrors::default(),
-                Some(&tender),
-            )
-            .await?;
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let tender = load(&state, m, &id, &headers).await?;
+    if tender.stage != Stage::Opzet {
+        return fail(&headers, StatusCode::CONFLICT);
+    }
+    let form = setup_values(
+        &tender.name,
+        &tender.setup,
+        &tender.chair,
+        &tender.evaluators,
+        lang,
+    );
+    let view = tender_form(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &form,
+        &ValidationErrors::default(),
+        Some(&tender),
     )
+    .await?;
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn update_tender(
@@ -1020,56 +995,51 @@ async fn update_tender(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let tender = load(&state, m, &id, &headers).await?;
-            let form = pairs(&body);
-            let version = one(&form, "versie").parse().unwrap_or(tender.version);
-            match tender_from_form(&form) {
-                Ok((name, setup, chair, evaluators)) => {
-                    state
-                        .store
-                        .update_tender(
-                            &auth.actor(),
-                            m.organisation.id,
-                            tender.id,
-                            version,
-                            &name,
-                            &setup,
-                            &chair,
-                            &evaluators,
-                        )
-                        .await
-                        .or_page(&headers)?;
-                    Ok(see_other(&format!(
-                        "{}/{}?opgeslagen",
-                        base(&slug),
-                        tender.id
-                    )))
-                }
-                Err(errors) => {
-                    let view = tender_form(
-                        &state,
-                        &auth,
-                        m,
-                        lang,
-                        &headers,
-                        &form,
-                        &errors,
-                        Some(&tender),
-                    )
-                    .await?;
-                    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-                }
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let tender = load(&state, m, &id, &headers).await?;
+    let form = pairs(&body);
+    let version = one(&form, "versie").parse().unwrap_or(tender.version);
+    match tender_from_form(&form) {
+        Ok((name, setup, chair, evaluators)) => {
+            state
+                .store
+                .update_tender(
+                    &auth.actor(),
+                    m.organisation.id,
+                    tender.id,
+                    version,
+                    &name,
+                    &setup,
+                    &chair,
+                    &evaluators,
+                )
+                .await
+                .or_page(&headers)?;
+            Ok(see_other(&format!(
+                "{}/{}?opgeslagen",
+                base(&slug),
+                tender.id
+            )))
         }
-        .await,
-    )
+        Err(errors) => {
+            let view = tender_form(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &form,
+                &errors,
+                Some(&tender),
+            )
+            .await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1237,19 +1207,14 @@ async fn tender_page(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let tender = load(&state, m, &id, &headers).await?;
-            let mut view = tender_view(&state, &auth, m, lang, &headers, &tender).await?;
-            if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail-saved").to_string());
-            }
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let tender = load(&state, m, &id, &headers).await?;
+    let mut view = tender_view(&state, &auth, m, lang, &headers, &tender).await?;
+    if query_has(raw.as_deref(), "opgeslagen") {
+        view.notice = Some(T(lang).s("detail-saved").to_string());
+    }
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn add_bid(
@@ -1259,64 +1224,59 @@ async fn add_bid(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let tender = load(&state, m, &id, &headers).await?;
-            let form = pairs(&body);
-            let requirements: BTreeMap<String, bool> = tender
-                .setup
-                .eisen
-                .iter()
-                .map(|e| {
-                    (
-                        e.id.clone(),
-                        form.iter().any(|(k, v)| k == "eisen" && v == &e.id),
-                    )
-                })
-                .collect();
-            let price = Cents::parse_euros(&one(&form, "prijs")).map(|c| c.0 as f64 / 100.0);
-            let result = match price {
-                Err(p) => {
-                    let mut errors = ValidationErrors::default();
-                    errors.push("prijs", p);
-                    Err(errors)
-                }
-                Ok(price) => match state
-                    .store
-                    .add_bid(
-                        &auth.actor(),
-                        m.organisation.id,
-                        tender.id,
-                        &one(&form, "inschrijver"),
-                        price,
-                        &requirements,
-                    )
-                    .await
-                {
-                    Err(StoreError::Invalid(e)) => Err(e),
-                    other => Ok(other.or_page(&headers)?),
-                },
-            };
-            match result {
-                Ok(_) => Ok(see_other(&format!(
-                    "{}/{}?opgeslagen#inschrijvingen",
-                    base(&slug),
-                    tender.id
-                ))),
-                Err(errors) => {
-                    let mut view = tender_view(&state, &auth, m, lang, &headers, &tender).await?;
-                    view.bid_errors = messages(&errors, lang);
-                    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-                }
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let tender = load(&state, m, &id, &headers).await?;
+    let form = pairs(&body);
+    let requirements: BTreeMap<String, bool> = tender
+        .setup
+        .eisen
+        .iter()
+        .map(|e| {
+            (
+                e.id.clone(),
+                form.iter().any(|(k, v)| k == "eisen" && v == &e.id),
+            )
+        })
+        .collect();
+    let price = Cents::parse_euros(&one(&form, "prijs")).map(|c| c.0 as f64 / 100.0);
+    let result = match price {
+        Err(p) => {
+            let mut errors = ValidationErrors::default();
+            errors.push("prijs", p);
+            Err(errors)
         }
-        .await,
-    )
+        Ok(price) => match state
+            .store
+            .add_bid(
+                &auth.actor(),
+                m.organisation.id,
+                tender.id,
+                &one(&form, "inschrijver"),
+                price,
+                &requirements,
+            )
+            .await
+        {
+            Err(StoreError::Invalid(e)) => Err(e),
+            other => Ok(other.or_page(&headers)?),
+        },
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!(
+            "{}/{}?opgeslagen#inschrijvingen",
+            base(&slug),
+            tender.id
+        ))),
+        Err(errors) => {
+            let mut view = tender_view(&state, &auth, m, lang, &headers, &tender).await?;
+            view.bid_errors = messages(&errors, lang);
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
 }
 
 async fn remove_bid(
@@ -1324,30 +1284,25 @@ async fn remove_bid(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id, bid)): Path<(String, String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let tender = load(&state, m, &id, &headers).await?;
-            let Ok(bid) = Uuid::parse_str(&bid) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            state
-                .store
-                .remove_bid(&auth.actor(), m.organisation.id, tender.id, bid)
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!(
-                "{}/{}#inschrijvingen",
-                base(&slug),
-                tender.id
-            )))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let tender = load(&state, m, &id, &headers).await?;
+    let Ok(bid) = Uuid::parse_str(&bid) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    state
+        .store
+        .remove_bid(&auth.actor(), m.organisation.id, tender.id, bid)
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!(
+        "{}/{}#inschrijvingen",
+        base(&slug),
+        tender.id
+    )))
 }
 
 async fn start(
@@ -1355,28 +1310,23 @@ async fn start(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_procure(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let tender = load(&state, m, &id, &headers).await?;
-            match state
-                .store
-                .start_evaluation(&auth.actor(), m.organisation.id, tender.id)
-                .await
-            {
-                Err(StoreError::Invalid(_)) => fail(&headers, StatusCode::CONFLICT),
-                other => {
-                    other.or_page(&headers)?;
-                    Ok(see_other(&format!("{}/{}", base(&slug), tender.id)))
-                }
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_procure(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let tender = load(&state, m, &id, &headers).await?;
+    match state
+        .store
+        .start_evaluation(&auth.actor(), m.organisation.id, tender.id)
+        .await
+    {
+        Err(StoreError::Invalid(_)) => fail(&headers, StatusCode::CONFLICT),
+        other => {
+            other.or_page(&headers)?;
+            Ok(see_other(&format!("{}/{}", base(&slug), tender.id)))
         }
-        .await,
-    )
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1579,33 +1529,28 @@ async fn scores_page(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let tender = load(&state, m, &id, &headers).await?;
-            if tender.stage != Stage::Beoordeling || !tender.evaluators.contains(&auth.user.email) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let mut view = scores_view(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &tender,
-                false,
-                None,
-                &ValidationErrors::default(),
-            )
-            .await?;
-            if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail-saved").to_string());
-            }
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let tender = load(&state, m, &id, &headers).await?;
+    if tender.stage != Stage::Beoordeling || !tender.evaluators.contains(&auth.user.email) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let mut view = scores_view(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &tender,
+        false,
+        None,
+        &ValidationErrors::default(),
     )
+    .await?;
+    if query_has(raw.as_deref(), "opgeslagen") {
+        view.notice = Some(T(lang).s("detail-saved").to_string());
+    }
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn save_scores(
@@ -1615,60 +1560,55 @@ async fn save_scores(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let tender = load(&state, m, &id, &headers).await?;
-            if !tender.evaluators.contains(&auth.user.email) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = pairs(&body);
-            let submit = one(&form, "actie") == "indienen";
-            let bids = state.store.sealed_bids(tender.id).await.or_page(&headers)?;
-            let (scores, errors) = posted_scores(&form, &bids, &tender.setup);
-            let result = if errors.0.is_empty() {
-                match state
-                    .store
-                    .save_scores(&auth.actor(), m.organisation.id, tender.id, &scores, submit)
-                    .await
-                {
-                    Err(StoreError::Invalid(e)) => Err(e),
-                    other => Ok(other.or_page(&headers)?),
-                }
-            } else {
-                Err(errors)
-            };
-            match result {
-                Ok(()) if submit => Ok(see_other(&format!(
-                    "{}/{}?opgeslagen",
-                    base(&slug),
-                    tender.id
-                ))),
-                Ok(()) => Ok(see_other(&format!(
-                    "{}/{}/beoordelen?opgeslagen",
-                    base(&slug),
-                    tender.id
-                ))),
-                Err(errors) => {
-                    let view = scores_view(
-                        &state,
-                        &auth,
-                        m,
-                        lang,
-                        &headers,
-                        &tender,
-                        false,
-                        Some(&form),
-                        &errors,
-                    )
-                    .await?;
-                    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-                }
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let tender = load(&state, m, &id, &headers).await?;
+    if !tender.evaluators.contains(&auth.user.email) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = pairs(&body);
+    let submit = one(&form, "actie") == "indienen";
+    let bids = state.store.sealed_bids(tender.id).await.or_page(&headers)?;
+    let (scores, errors) = posted_scores(&form, &bids, &tender.setup);
+    let result = if errors.0.is_empty() {
+        match state
+            .store
+            .save_scores(&auth.actor(), m.organisation.id, tender.id, &scores, submit)
+            .await
+        {
+            Err(StoreError::Invalid(e)) => Err(e),
+            other => Ok(other.or_page(&headers)?),
         }
-        .await,
-    )
+    } else {
+        Err(errors)
+    };
+    match result {
+        Ok(()) if submit => Ok(see_other(&format!(
+            "{}/{}?opgeslagen",
+            base(&slug),
+            tender.id
+        ))),
+        Ok(()) => Ok(see_other(&format!(
+            "{}/{}/beoordelen?opgeslagen",
+            base(&slug),
+            tender.id
+        ))),
+        Err(errors) => {
+            let view = scores_view(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &tender,
+                false,
+                Some(&form),
+                &errors,
+            )
+            .await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
 }
 
 async fn consensus_page(
@@ -1678,41 +1618,36 @@ async fn consensus_page(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let tender = load(&state, m, &id, &headers).await?;
-            if tender.stage != Stage::Beoordeling || tender.chair != auth.user.email {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let submitted = state.store.submissions(tender.id).await.or_page(&headers)?;
-            if tender
-                .evaluators
-                .iter()
-                .any(|e| !submitted.iter().any(|(s, _)| s == e))
-            {
-                return fail(&headers, StatusCode::CONFLICT);
-            }
-            let mut view = scores_view(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &tender,
-                true,
-                None,
-                &ValidationErrors::default(),
-            )
-            .await?;
-            if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail-saved").to_string());
-            }
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let tender = load(&state, m, &id, &headers).await?;
+    if tender.stage != Stage::Beoordeling || tender.chair != auth.user.email {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let submitted = state.store.submissions(tender.id).await.or_page(&headers)?;
+    if tender
+        .evaluators
+        .iter()
+        .any(|e| !submitted.iter().any(|(s, _)| s == e))
+    {
+        return fail(&headers, StatusCode::CONFLICT);
+    }
+    let mut view = scores_view(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &tender,
+        true,
+        None,
+        &ValidationErrors::default(),
     )
+    .await?;
+    if query_has(raw.as_deref(), "opgeslagen") {
+        view.notice = Some(T(lang).s("detail-saved").to_string());
+    }
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn save_consensus(
@@ -1722,68 +1657,61 @@ async fn save_consensus(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let tender = load(&state, m, &id, &headers).await?;
-            if tender.chair != auth.user.email {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = pairs(&body);
-            let finalise = one(&form, "actie") == "indienen";
-            let bids = state.store.sealed_bids(tender.id).await.or_page(&headers)?;
-            let (entries, errors) = posted_scores(&form, &bids, &tender.setup);
-            let mut result = if errors.0.is_empty() {
-                match state
-                    .store
-                    .save_consensus(&auth.actor(), m.organisation.id, tender.id, &entries)
-                    .await
-                {
-                    Err(StoreError::Invalid(e)) => Err(e),
-                    other => Ok(other.or_page(&headers)?),
-                }
-            } else {
-                Err(errors)
-            };
-            if finalise && result.is_ok() {
-                result = match state
-                    .store
-                    .finalise_tender(&auth.actor(), m.organisation.id, tender.id)
-                    .await
-                {
-                    Err(StoreError::Invalid(e)) => Err(e),
-                    other => Ok(other.or_page(&headers)?),
-                };
-            }
-            match result {
-                Ok(()) if finalise => {
-                    Ok(see_other(&format!("{}/{}/uitslag", base(&slug), tender.id)))
-                }
-                Ok(()) => Ok(see_other(&format!(
-                    "{}/{}/consensus?opgeslagen",
-                    base(&slug),
-                    tender.id
-                ))),
-                Err(errors) => {
-                    let view = scores_view(
-                        &state,
-                        &auth,
-                        m,
-                        lang,
-                        &headers,
-                        &tender,
-                        true,
-                        Some(&form),
-                        &errors,
-                    )
-                    .await?;
-                    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-                }
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let tender = load(&state, m, &id, &headers).await?;
+    if tender.chair != auth.user.email {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = pairs(&body);
+    let finalise = one(&form, "actie") == "indienen";
+    let bids = state.store.sealed_bids(tender.id).await.or_page(&headers)?;
+    let (entries, errors) = posted_scores(&form, &bids, &tender.setup);
+    let mut result = if errors.0.is_empty() {
+        match state
+            .store
+            .save_consensus(&auth.actor(), m.organisation.id, tender.id, &entries)
+            .await
+        {
+            Err(StoreError::Invalid(e)) => Err(e),
+            other => Ok(other.or_page(&headers)?),
         }
-        .await,
-    )
+    } else {
+        Err(errors)
+    };
+    if finalise && result.is_ok() {
+        result = match state
+            .store
+            .finalise_tender(&auth.actor(), m.organisation.id, tender.id)
+            .await
+        {
+            Err(StoreError::Invalid(e)) => Err(e),
+            other => Ok(other.or_page(&headers)?),
+        };
+    }
+    match result {
+        Ok(()) if finalise => Ok(see_other(&format!("{}/{}/uitslag", base(&slug), tender.id))),
+        Ok(()) => Ok(see_other(&format!(
+            "{}/{}/consensus?opgeslagen",
+            base(&slug),
+            tender.id
+        ))),
+        Err(errors) => {
+            let view = scores_view(
+                &state,
+                &auth,
+                m,
+                lang,
+                &headers,
+                &tender,
+                true,
+                Some(&form),
+                &errors,
+            )
+            .await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1863,126 +1791,121 @@ async fn result_page(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let tender = load(&state, m, &id, &headers).await?;
-            let (text, result) = final_file(&state, m, &tender).await.or_page(&headers)?;
-            let t = T(lang);
-            let names: BTreeMap<&str, &str> = tender
-                .setup
-                .criteria
-                .iter()
-                .map(|c| (c.id.as_str(), c.naam.as_str()))
-                .collect();
-            let waarde = tender.setup.methode == Method::Waarde;
-            let here = format!("{}/{}", base(&slug), tender.id);
-            let page = ResultPage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", t.s("proc-result"), tender.name),
-                    &here,
-                )
-                .for_org(&auth, m, Some("aanbesteding")),
-                name: tender.name.clone(),
-                method: method_label(tender.setup.methode, lang),
-                formula: match tender.setup.methode {
-                    Method::Absoluut => "proc-formula-absolute",
-                    Method::Relatief => "proc-formula-relative",
-                    Method::Waarde => "proc-formula-value",
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let tender = load(&state, m, &id, &headers).await?;
+    let (text, result) = final_file(&state, m, &tender).await.or_page(&headers)?;
+    let t = T(lang);
+    let names: BTreeMap<&str, &str> = tender
+        .setup
+        .criteria
+        .iter()
+        .map(|c| (c.id.as_str(), c.naam.as_str()))
+        .collect();
+    let waarde = tender.setup.methode == Method::Waarde;
+    let here = format!("{}/{}", base(&slug), tender.id);
+    let page = ResultPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("proc-result"), tender.name),
+            &here,
+        )
+        .for_org(&auth, m, Some("aanbesteding")),
+        name: tender.name.clone(),
+        method: method_label(tender.setup.methode, lang),
+        formula: match tender.setup.methode {
+            Method::Absoluut => "proc-formula-absolute",
+            Method::Relatief => "proc-formula-relative",
+            Method::Waarde => "proc-formula-value",
+        },
+        waarde,
+        criteria: tender
+            .setup
+            .criteria
+            .iter()
+            .map(|c| c.naam.clone())
+            .collect(),
+        rows: result
+            .ranking
+            .iter()
+            .map(|r| ResultRow {
+                rank: if r.shared {
+                    format!("{}=", r.rank)
+                } else {
+                    r.rank.to_string()
                 },
-                waarde,
-                criteria: tender
-                    .setup
-                    .criteria
+                bidder: r.bidder.clone(),
+                price: euro(r.price, lang),
+                quality: number_text((r.quality * 10_000.0).round() / 10_000.0, lang),
+                price_score: r.price_score.map_or(String::new(), |p| {
+                    number_text((p * 10_000.0).round() / 10_000.0, lang)
+                }),
+                total: match (r.total, r.assessed_price) {
+                    (Some(total), _) => number_text((total * 100.0).round() / 100.0, lang),
+                    (_, Some(price)) => euro(price, lang),
+                    _ => String::new(),
+                },
+                criteria: r
+                    .breakdown
                     .iter()
-                    .map(|c| c.naam.clone())
+                    .map(|(_, score, _)| number_text(*score, lang))
                     .collect(),
-                rows: result
-                    .ranking
-                    .iter()
-                    .map(|r| ResultRow {
-                        rank: if r.shared {
-                            format!("{}=", r.rank)
-                        } else {
-                            r.rank.to_string()
-                        },
-                        bidder: r.bidder.clone(),
-                        price: euro(r.price, lang),
-                        quality: number_text((r.quality * 10_000.0).round() / 10_000.0, lang),
-                        price_score: r.price_score.map_or(String::new(), |p| {
-                            number_text((p * 10_000.0).round() / 10_000.0, lang)
-                        }),
-                        total: match (r.total, r.assessed_price) {
-                            (Some(total), _) => number_text((total * 100.0).round() / 100.0, lang),
-                            (_, Some(price)) => euro(price, lang),
-                            _ => String::new(),
-                        },
-                        criteria: r
-                            .breakdown
-                            .iter()
-                            .map(|(_, score, _)| number_text(*score, lang))
-                            .collect(),
-                    })
-                    .collect(),
-                excluded: result.excluded.clone(),
-                sensitivity: result
-                    .sensitivity
-                    .iter()
-                    .map(|s| {
-                        let name = if s.criterion == "kwaliteitGewicht" {
-                            t.s("proc-wq").to_string()
-                        } else {
-                            names
-                                .get(s.criterion.as_str())
-                                .map_or(s.criterion.clone(), |n| n.to_string())
-                        };
-                        (
-                            name,
-                            crate::kit::charts::percent(s.current, lang),
-                            s.switch.map_or_else(
-                                || t.s("proc-noswitch").to_string(),
-                                |w| crate::kit::charts::percent(w, lang),
-                            ),
-                        )
-                    })
-                    .collect(),
-                reversals: result
-                    .rank_reversal
-                    .iter()
-                    .filter(|r| !r.pairs.is_empty())
-                    .map(|r| {
-                        (
-                            r.without.clone(),
-                            r.pairs
-                                .iter()
-                                .map(|(a, b)| format!("{a} ↔ {b}"))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        )
-                    })
-                    .collect(),
-                chart: result_chart(&result, lang),
-                winner: result
-                    .ranking
-                    .first()
-                    .map(|r| r.bidder.clone())
-                    .unwrap_or_default(),
-                shared: result.ranking.first().is_some_and(|r| r.shared),
-                sha: sha256(&text),
-                file_name: "aanbesteding.toml".into(),
-                export_href: format!("{here}/aanbesteding.toml"),
-                finalised: tender
-                    .finalised_at
-                    .map(|d| d.format("%d-%m-%Y %H:%M").to_string())
-                    .unwrap_or_default(),
-                back_href: here,
-            };
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
-    )
+            })
+            .collect(),
+        excluded: result.excluded.clone(),
+        sensitivity: result
+            .sensitivity
+            .iter()
+            .map(|s| {
+                let name = if s.criterion == "kwaliteitGewicht" {
+                    t.s("proc-wq").to_string()
+                } else {
+                    names
+                        .get(s.criterion.as_str())
+                        .map_or(s.criterion.clone(), |n| n.to_string())
+                };
+                (
+                    name,
+                    crate::kit::charts::percent(s.current, lang),
+                    s.switch.map_or_else(
+                        || t.s("proc-noswitch").to_string(),
+                        |w| crate::kit::charts::percent(w, lang),
+                    ),
+                )
+            })
+            .collect(),
+        reversals: result
+            .rank_reversal
+            .iter()
+            .filter(|r| !r.pairs.is_empty())
+            .map(|r| {
+                (
+                    r.without.clone(),
+                    r.pairs
+                        .iter()
+                        .map(|(a, b)| format!("{a} ↔ {b}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })
+            .collect(),
+        chart: result_chart(&result, lang),
+        winner: result
+            .ranking
+            .first()
+            .map(|r| r.bidder.clone())
+            .unwrap_or_default(),
+        shared: result.ranking.first().is_some_and(|r| r.shared),
+        sha: sha256(&text),
+        file_name: "aanbesteding.toml".into(),
+        export_href: format!("{here}/aanbesteding.toml"),
+        finalised: tender
+            .finalised_at
+            .map(|d| d.format("%d-%m-%Y %H:%M").to_string())
+            .unwrap_or_default(),
+        back_href: here,
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 /// The totals as bars, split into what quality and what price contribute (for `waarde`, the
@@ -2102,20 +2025,15 @@ async fn export(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let tender = load(&state, m, &id, &headers).await?;
-            let (text, _) = final_file(&state, m, &tender).await.or_page(&headers)?;
-            Ok(crate::kit::page::download(
-                text.into_bytes(),
-                "application/toml; charset=utf-8",
-                "aanbesteding.toml".into(),
-            ))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let tender = load(&state, m, &id, &headers).await?;
+    let (text, _) = final_file(&state, m, &tender).await.or_page(&headers)?;
+    Ok(crate::kit::page::download(
+        text.into_bytes(),
+        "application/toml; charset=utf-8",
+        "aanbesteding.toml".into(),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ use crate::kit::page::OptionItem;
 use crate::kit::page::OrPage;
 use crate::kit::page::PageAuth;
 use crate::kit::page::PageError;
+use crate::kit::page::PageResult;
 use crate::kit::page::fail;
 use crate::kit::page::membership;
-use crate::kit::page::page_result;
 use crate::kit::page::query_has;
 use crate::kit::page::render;
 use crate::kit::page::see_other;
@@ -32,7 +32,6 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 use axum::routing::get;
 use regisseur_domain::landscape::{
     EntityKind, FieldSpec, FieldType, InputMode, RELATION_TYPE, choice_label,
@@ -63,7 +62,7 @@ pub fn router() -> Router<AppState> {
 
 fn kind_of(soort: &str, m: &Membership, headers: &HeaderMap) -> Result<EntityKind, Fail> {
     let kind = EntityKind::from_resource(soort)
-        .ok_or_else(|| Box::new((headers.clone(), PageError(StatusCode::NOT_FOUND, None))))?;
+        .ok_or_else(|| Fail::new(headers, PageError(StatusCode::NOT_FOUND, None)))?;
     if !m.role.can_read(kind) {
         return fail(headers, StatusCode::FORBIDDEN);
     }
@@ -167,164 +166,157 @@ async fn list_page(
     headers: HeaderMap,
     Path((slug, soort)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            let t = T(lang);
-            let pairs: Vec<(String, String)> = query_pairs(raw.as_deref())
-                .into_iter()
-                .filter(|(k, _)| k != "verwijderd" && k != "geimporteerd")
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let kind = kind_of(&soort, m, &headers)?;
+    let t = T(lang);
+    let pairs: Vec<(String, String)> = query_pairs(raw.as_deref())
+        .into_iter()
+        .filter(|(k, _)| k != "verwijderd" && k != "geimporteerd")
+        .collect();
+    let mut problems = Vec::new();
+    let mut query = match list_query(kind, pairs.clone()) {
+        Ok(query) => query,
+        Err(errors) => {
+            problems = errors
+                .0
+                .iter()
+                .map(|e| format!("{}: {}", e.name, e.problem.message(lang)))
                 .collect();
-            let mut problems = Vec::new();
-            let mut query = match list_query(kind, pairs.clone()) {
-                Ok(query) => query,
-                Err(errors) => {
-                    problems = errors
-                        .0
-                        .iter()
-                        .map(|e| format!("{}: {}", e.name, e.problem.message(lang)))
-                        .collect();
-                    ListQuery::default()
-                }
-            };
-            query.supplier_scope = m.supplier_scope();
-            let result = match state
+            ListQuery::default()
+        }
+    };
+    query.supplier_scope = m.supplier_scope();
+    let result = match state
+        .store
+        .list_elements(m.organisation.id, kind, &query)
+        .await
+    {
+        Ok(result) => result,
+        Err(StoreError::Invalid(errors)) => {
+            problems.extend(
+                errors
+                    .0
+                    .iter()
+                    .map(|e| format!("{}: {}", e.name, e.problem.message(lang))),
+            );
+            query.filters.clear();
+            state
                 .store
                 .list_elements(m.organisation.id, kind, &query)
                 .await
-            {
-                Ok(result) => result,
-                Err(StoreError::Invalid(errors)) => {
-                    problems.extend(
-                        errors
-                            .0
-                            .iter()
-                            .map(|e| format!("{}: {}", e.name, e.problem.message(lang))),
-                    );
-                    query.filters.clear();
-                    state
-                        .store
-                        .list_elements(m.organisation.id, kind, &query)
-                        .await
-                        .or_page(&headers)?
-                }
-                Err(other) => return Err(other).or_page(&headers),
-            };
-            let ids = referenced_ids(result.items.iter().map(|e| &e.record));
-            let names = state
-                .store
-                .element_names(m.organisation.id, &ids)
-                .await
-                .or_page(&headers)?;
-            let catalog = state.store.catalog();
-            let base = format!("/o/{slug}/{soort}");
-            let column_specs: Vec<&FieldSpec> = kind
-                .list_columns()
-                .iter()
-                .filter_map(|f| kind.field(f))
-                .collect();
-            let sort_link = |field: &str| -> (Option<String>, &'static str) {
-                let current = query.sort.as_ref();
-                let (asc, aria) = match current {
-                    Some((f, desc)) if f == field => {
-                        (*desc, if *desc { "descending" } else { "ascending" })
-                    }
-                    None if field == "naam" => (false, "ascending"),
-                    _ => (true, "none"),
-                };
-                let value = if asc {
-                    field.to_string()
-                } else {
-                    format!("-{field}")
-                };
-                (
-                    Some(format!(
-                        "{base}{}",
-                        rebuild_query(&pairs, &[("sorteer", Some(value)), ("pagina", None)])
-                    )),
-                    aria,
-                )
-            };
-            let mut columns = Vec::new();
-            if kind.has_name() {
-                let (href, aria) = sort_link("naam");
-                let name_label = kind.field("naam").map_or("Naam", |f| f.label(lang));
-                columns.push(Column {
-                    label: name_label.to_string(),
-                    sort_href: href,
-                    aria_sort: aria,
-                });
-            }
-            for spec in &column_specs {
-                let (href, aria) = if kind.sortable(spec.name) {
-                    sort_link(spec.name)
-                } else {
-                    (None, "none")
-                };
-                columns.push(Column {
-                    label: spec.label(lang).to_string(),
-                    sort_href: href,
-                    aria_sort: aria,
-                });
-            }
-            let rows = result
-                .items
-                .iter()
-                .map(|e| Row {
-                    href: element_href(&slug, kind, e.id),
-                    label: element_label(&e.record, &names, lang),
-                    cells: column_specs
-                        .iter()
-                        .map(|spec| {
-                            display(spec, e.record.get(spec.name), &slug, &names, catalog, lang)
-                        })
-                        .collect(),
-                })
-                .collect();
-            let filters = list_filters(&state, m, kind, &query, lang)
-                .await
-                .or_page(&headers)?;
-            let page_count = ((result.total + i64::from(result.page_size) - 1)
-                / i64::from(result.page_size))
-            .max(1) as u32;
-            let link = |n: u32| PageLink {
-                href: format!(
-                    "{base}{}",
-                    rebuild_query(&pairs, &[("pagina", Some(n.to_string()))])
-                ),
-            };
-            let page = ListPage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", kind.plural(lang), m.organisation.name),
-                    &format!("{base}{}", rebuild_query(&pairs, &[])),
-                )
-                .for_org(&auth, m, Some(kind.resource())),
-                heading: kind.plural(lang).to_string(),
-                name_column: kind.has_name(),
-                search: query.search.clone().unwrap_or_default(),
-                filters,
-                columns,
-                rows,
-                total: result.total,
-                page_number: result.page,
-                page_count,
-                prev: (result.page > 1).then(|| link(result.page - 1)),
-                next: (result.page < page_count).then(|| link(result.page + 1)),
-                can_write: m.role.can_write(kind),
-                new_href: format!("{base}/nieuw"),
-                base,
-                problems,
-                notice: import_notice(raw.as_deref(), lang).or_else(|| {
-                    query_has(raw.as_deref(), "verwijderd").then(|| t.s("delete-done").to_string())
-                }),
-            };
-            Ok(render(StatusCode::OK, &page))
+                .or_page(&headers)?
         }
-        .await,
-    )
+        Err(other) => return Err(other).or_page(&headers),
+    };
+    let ids = referenced_ids(result.items.iter().map(|e| &e.record));
+    let names = state
+        .store
+        .element_names(m.organisation.id, &ids)
+        .await
+        .or_page(&headers)?;
+    let catalog = state.store.catalog();
+    let base = format!("/o/{slug}/{soort}");
+    let column_specs: Vec<&FieldSpec> = kind
+        .list_columns()
+        .iter()
+        .filter_map(|f| kind.field(f))
+        .collect();
+    let sort_link = |field: &str| -> (Option<String>, &'static str) {
+        let current = query.sort.as_ref();
+        let (asc, aria) = match current {
+            Some((f, desc)) if f == field => {
+                (*desc, if *desc { "descending" } else { "ascending" })
+            }
+            None if field == "naam" => (false, "ascending"),
+            _ => (true, "none"),
+        };
+        let value = if asc {
+            field.to_string()
+        } else {
+            format!("-{field}")
+        };
+        (
+            Some(format!(
+                "{base}{}",
+                rebuild_query(&pairs, &[("sorteer", Some(value)), ("pagina", None)])
+            )),
+            aria,
+        )
+    };
+    let mut columns = Vec::new();
+    if kind.has_name() {
+        let (href, aria) = sort_link("naam");
+        let name_label = kind.field("naam").map_or("Naam", |f| f.label(lang));
+        columns.push(Column {
+            label: name_label.to_string(),
+            sort_href: href,
+            aria_sort: aria,
+        });
+    }
+    for spec in &column_specs {
+        let (href, aria) = if kind.sortable(spec.name) {
+            sort_link(spec.name)
+        } else {
+            (None, "none")
+        };
+        columns.push(Column {
+            label: spec.label(lang).to_string(),
+            sort_href: href,
+            aria_sort: aria,
+        });
+    }
+    let rows = result
+        .items
+        .iter()
+        .map(|e| Row {
+            href: element_href(&slug, kind, e.id),
+            label: element_label(&e.record, &names, lang),
+            cells: column_specs
+                .iter()
+                .map(|spec| display(spec, e.record.get(spec.name), &slug, &names, catalog, lang))
+                .collect(),
+        })
+        .collect();
+    let filters = list_filters(&state, m, kind, &query, lang)
+        .await
+        .or_page(&headers)?;
+    let page_count = ((result.total + i64::from(result.page_size) - 1)
+        / i64::from(result.page_size))
+    .max(1) as u32;
+    let link = |n: u32| PageLink {
+        href: format!(
+            "{base}{}",
+            rebuild_query(&pairs, &[("pagina", Some(n.to_string()))])
+        ),
+    };
+    let page = ListPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", kind.plural(lang), m.organisation.name),
+            &format!("{base}{}", rebuild_query(&pairs, &[])),
+        )
+        .for_org(&auth, m, Some(kind.resource())),
+        heading: kind.plural(lang).to_string(),
+        name_column: kind.has_name(),
+        search: query.search.clone().unwrap_or_default(),
+        filters,
+        columns,
+        rows,
+        total: result.total,
+        page_number: result.page,
+        page_count,
+        prev: (result.page > 1).then(|| link(result.page - 1)),
+        next: (result.page < page_count).then(|| link(result.page + 1)),
+        can_write: m.role.can_write(kind),
+        new_href: format!("{base}/nieuw"),
+        base,
+        problems,
+        notice: import_notice(raw.as_deref(), lang).or_else(|| {
+            query_has(raw.as_deref(), "verwijderd").then(|| t.s("delete-done").to_string())
+        }),
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn list_filters(
@@ -458,254 +450,240 @@ async fn detail_page(
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = kind_of(&soort, m, &headers)?;
-            let element = load_visible(&state, m, kind, &id, &headers).await?;
-            let t = T(lang);
-            let referring = if m.role.is_supplier() {
-                Vec::new()
-            } else {
-                state
-                    .store
-                    .referring_elements(m.organisation.id, element.id)
-                    .await
-                    .or_page(&headers)?
-            };
-            let mut ids = referenced_ids(
-                std::iter::once(&element.record).chain(referring.iter().map(|e| &e.record)),
-            );
-            ids.extend(referring.iter().map(|e| e.id));
-            let names = state
-                .store
-                .element_names(m.organisation.id, &ids)
-                .await
-                .or_page(&headers)?;
-            let catalog = state.store.catalog();
-            // Reference components link to their place in the imported GEMMA model, if any.
-            let gemma = match element.record.get("referentiecomponentIds") {
-                Some(_) if kind != EntityKind::ModelElement => state
-                    .store
-                    .reference_component_elements(m.organisation.id)
-                    .await
-                    .or_page(&headers)?,
-                _ => std::collections::HashMap::new(),
-            };
-            let fields =
-                kind.fields()
-                    .iter()
-                    .map(|spec| {
-                        let value = element.record.get(spec.name);
-                        let mut parts = display(spec, value, &slug, &names, catalog, lang);
-                        // Without a choice of its own, an element's service domain is a default.
-                        if spec.name == "dienstdomein"
-                            && value.is_none()
-                            && let Some(domain) =
-                                regisseur_domain::sourcing::domain_of(&element.record, |id| {
-                                    catalog.get(id).map(|c| c.naam.clone())
-                                })
-                        {
-                            parts = vec![Part::plain(format!(
-                                "{} ({})",
-                                domain.label(lang),
-                                t.s("detail-default")
-                            ))];
-                        }
-                        if spec.ty == FieldType::ReferenceComponents {
-                            let ids = value.and_then(Value::as_array).into_iter().flatten();
-                            for (part, id) in parts.iter_mut().zip(ids) {
-                                part.href = id.as_str().and_then(|id| gemma.get(id)).map(|uuid| {
-                                    element_href(&slug, EntityKind::ModelElement, *uuid)
-                                });
-                            }
-                        }
-                        FieldRow {
-                            label: spec.label(lang).to_string(),
-                            parts,
-                        }
-                    })
-                    .collect();
-            let this = element.id.to_string();
-            let link_to = |id: Option<&str>| -> Part {
-                match id
-                    .and_then(|s| Uuid::parse_str(s).ok())
-                    .and_then(|u| names.get(&u).map(|n| (u, n)))
-                {
-                    Some((u, (k, name))) => Part {
-                        text: format!("{name} ({})", k.singular(lang)),
-                        href: Some(element_href(&slug, *k, u)),
-                    },
-                    None => Part::plain("?"),
-                }
-            };
-            let (
-                mut outgoing,
-                mut incoming,
-                mut interfaces_out,
-                mut interfaces_in,
-                mut referenced_by,
-            ) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            let mut grouped: BTreeMap<String, Vec<Part>> = BTreeMap::new();
-            for other in &referring {
-                let record = &other.record;
-                let self_link = Part {
-                    text: element_label(record, &names, lang),
-                    href: Some(element_href(&slug, other.kind(), other.id)),
-                };
-                match other.kind() {
-                    EntityKind::Relation => {
-                        let soort =
-                            choice_label(RELATION_TYPE, record.text("soort").unwrap_or(""), lang);
-                        if record.text("bronId") == Some(this.as_str()) {
-                            outgoing.push(LinkRow {
-                                label: soort,
-                                parts: vec![link_to(record.text("doelId"))],
-                            });
-                        } else {
-                            incoming.push(LinkRow {
-                                label: soort,
-                                parts: vec![link_to(record.text("bronId"))],
-                            });
-                        }
-                    }
-                    EntityKind::Interface => {
-                        let label = |field: &str, choices| {
-                            record
-                                .text(field)
-                                .map(|v| choice_label(choices, v, lang))
-                                .unwrap_or_default()
-                        };
-                        let outgoing = record.text("vanApplicatieId") == Some(this.as_str());
-                        let other_end = if outgoing {
-                            "naarApplicatieId"
-                        } else {
-                            "vanApplicatieId"
-                        };
-                        let row = InterfaceRow {
-                            other: link_to(record.text(other_end)),
-                            standard: label(
-                                "standaard",
-                                regisseur_domain::landscape::INTERFACE_STANDARD,
-                            ),
-                            frequency: label("frequentie", regisseur_domain::landscape::FREQUENCY),
-                            link: Part {
-                                text: record
-                                    .text("omschrijving")
-                                    .or(record.name())
-                                    .unwrap_or(t.s("detail-interface"))
-                                    .to_string(),
-                                href: self_link.href.clone(),
-                            },
-                        };
-                        if outgoing {
-                            interfaces_out.push(row);
-                        } else {
-                            interfaces_in.push(row);
-                        }
-                    }
-                    other_kind => {
-                        for reference in record
-                            .references()
-                            .into_iter()
-                            .filter(|r| r.target == element.id)
-                        {
-                            let field = other_kind
-                                .field(reference.field)
-                                .map_or(reference.field, |f| f.label(lang));
-                            grouped
-                                .entry(format!(
-                                    "{} ({})",
-                                    other_kind.plural(lang),
-                                    field.to_lowercase()
-                                ))
-                                .or_default()
-                                .push(self_link.clone());
-                        }
-                    }
-                }
-            }
-            for (label, parts) in grouped {
-                referenced_by.push(LinkRow { label, parts });
-            }
-            let show_history = m.role.can_read_audit();
-            let audit_list = if show_history {
-                let query = AuditQuery {
-                    entity_id: Some(element.id),
-                    page_size: 10,
-                    ..AuditQuery::default()
-                };
-                audit_rows(&state, m, &query, lang)
-                    .await
-                    .or_page(&headers)?
-                    .0
-            } else {
-                Vec::new()
-            };
-            let quality = crate::kit::quality::element_quality(
-                &state,
-                &auth,
-                m,
-                kind,
-                element.id,
-                &element.record,
-                lang,
-            )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let kind = kind_of(&soort, m, &headers)?;
+    let element = load_visible(&state, m, kind, &id, &headers).await?;
+    let t = T(lang);
+    let referring = if m.role.is_supplier() {
+        Vec::new()
+    } else {
+        state
+            .store
+            .referring_elements(m.organisation.id, element.id)
             .await
-            .or_page(&headers)?;
-            let heading = element_label(&element.record, &names, lang);
-            let base = element_href(&slug, kind, element.id);
-            let can_write = m.role.can_write(kind);
-            let page = DetailPage {
-                page: Chrome::new(lang, format!("{heading} — {}", kind.singular(lang)), &base)
-                    .for_org(&auth, m, Some(kind.resource())),
-                kind_label: kind.singular(lang).to_string(),
-                heading,
-                fields,
-                link_sections: [
-                    ("detail-outgoing", outgoing),
-                    ("detail-incoming", incoming),
-                    ("detail-referenced", referenced_by),
-                ]
-                .into_iter()
-                .filter(|(_, rows)| !rows.is_empty())
-                .map(|(key, rows)| (t.s(key).to_string(), rows))
-                .collect(),
-                interface_sections: [
-                    ("detail-interfaces-out", interfaces_out),
-                    ("detail-interfaces-in", interfaces_in),
-                ]
-                .into_iter()
-                .filter(|(_, rows)| !rows.is_empty())
-                .map(|(key, rows)| (t.s(key).to_string(), rows))
-                .collect(),
-                audit_list,
-                show_history,
-                can_write,
-                edit_href: format!("{base}/bewerken"),
-                delete_href: format!("{base}/verwijderen"),
-                new_relation_href: (m.role.can_write(EntityKind::Relation)
-                    && kind != EntityKind::Relation)
-                    .then(|| format!("/o/{slug}/relaties/nieuw?bronId={}", element.id)),
-                version: element.version,
-                created: element.created_at.format("%d-%m-%Y %H:%M").to_string(),
-                updated: element.updated_at.format("%d-%m-%Y %H:%M").to_string(),
-                notice: if query_has(raw.as_deref(), "opgeslagen") {
-                    Some(t.s("detail-saved").to_string())
-                } else {
-                    query_has(raw.as_deref(), "bevestigd")
-                        .then(|| t.s("detail-confirmed").to_string())
-                },
-                quality,
-                impact_href: (!m.role.is_supplier()
-                    && !matches!(kind, EntityKind::Relation | EntityKind::Interface))
-                .then(|| format!("/o/{slug}/impact/{}", element.id)),
-            };
-            Ok(render(StatusCode::OK, &page))
+            .or_page(&headers)?
+    };
+    let mut ids =
+        referenced_ids(std::iter::once(&element.record).chain(referring.iter().map(|e| &e.record)));
+    ids.extend(referring.iter().map(|e| e.id));
+    let names = state
+        .store
+        .element_names(m.organisation.id, &ids)
+        .await
+        .or_page(&headers)?;
+    let catalog = state.store.catalog();
+    // Reference components link to their place in the imported GEMMA model, if any.
+    let gemma = match element.record.get("referentiecomponentIds") {
+        Some(_) if kind != EntityKind::ModelElement => state
+            .store
+            .reference_component_elements(m.organisation.id)
+            .await
+            .or_page(&headers)?,
+        _ => std::collections::HashMap::new(),
+    };
+    let fields = kind
+        .fields()
+        .iter()
+        .map(|spec| {
+            let value = element.record.get(spec.name);
+            let mut parts = display(spec, value, &slug, &names, catalog, lang);
+            // Without a choice of its own, an element's service domain is a default.
+            if spec.name == "dienstdomein"
+                && value.is_none()
+                && let Some(domain) = regisseur_domain::sourcing::domain_of(&element.record, |id| {
+                    catalog.get(id).map(|c| c.naam.clone())
+                })
+            {
+                parts = vec![Part::plain(format!(
+                    "{} ({})",
+                    domain.label(lang),
+                    t.s("detail-default")
+                ))];
+            }
+            if spec.ty == FieldType::ReferenceComponents {
+                let ids = value.and_then(Value::as_array).into_iter().flatten();
+                for (part, id) in parts.iter_mut().zip(ids) {
+                    part.href = id
+                        .as_str()
+                        .and_then(|id| gemma.get(id))
+                        .map(|uuid| element_href(&slug, EntityKind::ModelElement, *uuid));
+                }
+            }
+            FieldRow {
+                label: spec.label(lang).to_string(),
+                parts,
+            }
+        })
+        .collect();
+    let this = element.id.to_string();
+    let link_to = |id: Option<&str>| -> Part {
+        match id
+            .and_then(|s| Uuid::parse_str(s).ok())
+            .and_then(|u| names.get(&u).map(|n| (u, n)))
+        {
+            Some((u, (k, name))) => Part {
+                text: format!("{name} ({})", k.singular(lang)),
+                href: Some(element_href(&slug, *k, u)),
+            },
+            None => Part::plain("?"),
         }
-        .await,
+    };
+    let (mut outgoing, mut incoming, mut interfaces_out, mut interfaces_in, mut referenced_by) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut grouped: BTreeMap<String, Vec<Part>> = BTreeMap::new();
+    for other in &referring {
+        let record = &other.record;
+        let self_link = Part {
+            text: element_label(record, &names, lang),
+            href: Some(element_href(&slug, other.kind(), other.id)),
+        };
+        match other.kind() {
+            EntityKind::Relation => {
+                let soort = choice_label(RELATION_TYPE, record.text("soort").unwrap_or(""), lang);
+                if record.text("bronId") == Some(this.as_str()) {
+                    outgoing.push(LinkRow {
+                        label: soort,
+                        parts: vec![link_to(record.text("doelId"))],
+                    });
+                } else {
+                    incoming.push(LinkRow {
+                        label: soort,
+                        parts: vec![link_to(record.text("bronId"))],
+                    });
+                }
+            }
+            EntityKind::Interface => {
+                let label = |field: &str, choices| {
+                    record
+                        .text(field)
+                        .map(|v| choice_label(choices, v, lang))
+                        .unwrap_or_default()
+                };
+                let outgoing = record.text("vanApplicatieId") == Some(this.as_str());
+                let other_end = if outgoing {
+                    "naarApplicatieId"
+                } else {
+                    "vanApplicatieId"
+                };
+                let row = InterfaceRow {
+                    other: link_to(record.text(other_end)),
+                    standard: label("standaard", regisseur_domain::landscape::INTERFACE_STANDARD),
+                    frequency: label("frequentie", regisseur_domain::landscape::FREQUENCY),
+                    link: Part {
+                        text: record
+                            .text("omschrijving")
+                            .or(record.name())
+                            .unwrap_or(t.s("detail-interface"))
+                            .to_string(),
+                        href: self_link.href.clone(),
+                    },
+                };
+                if outgoing {
+                    interfaces_out.push(row);
+                } else {
+                    interfaces_in.push(row);
+                }
+            }
+            other_kind => {
+                for reference in record
+                    .references()
+                    .into_iter()
+                    .filter(|r| r.target == element.id)
+                {
+                    let field = other_kind
+                        .field(reference.field)
+                        .map_or(reference.field, |f| f.label(lang));
+                    grouped
+                        .entry(format!(
+                            "{} ({})",
+                            other_kind.plural(lang),
+                            field.to_lowercase()
+                        ))
+                        .or_default()
+                        .push(self_link.clone());
+                }
+            }
+        }
+    }
+    for (label, parts) in grouped {
+        referenced_by.push(LinkRow { label, parts });
+    }
+    let show_history = m.role.can_read_audit();
+    let audit_list = if show_history {
+        let query = AuditQuery {
+            entity_id: Some(element.id),
+            page_size: 10,
+            ..AuditQuery::default()
+        };
+        audit_rows(&state, m, &query, lang)
+            .await
+            .or_page(&headers)?
+            .0
+    } else {
+        Vec::new()
+    };
+    let quality = crate::kit::quality::element_quality(
+        &state,
+        &auth,
+        m,
+        kind,
+        element.id,
+        &element.record,
+        lang,
     )
+    .await
+    .or_page(&headers)?;
+    let heading = element_label(&element.record, &names, lang);
+    let base = element_href(&slug, kind, element.id);
+    let can_write = m.role.can_write(kind);
+    let page = DetailPage {
+        page: Chrome::new(lang, format!("{heading} — {}", kind.singular(lang)), &base).for_org(
+            &auth,
+            m,
+            Some(kind.resource()),
+        ),
+        kind_label: kind.singular(lang).to_string(),
+        heading,
+        fields,
+        link_sections: [
+            ("detail-outgoing", outgoing),
+            ("detail-incoming", incoming),
+            ("detail-referenced", referenced_by),
+        ]
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|(key, rows)| (t.s(key).to_string(), rows))
+        .collect(),
+        interface_sections: [
+            ("detail-interfaces-out", interfaces_out),
+            ("detail-interfaces-in", interfaces_in),
+        ]
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|(key, rows)| (t.s(key).to_string(), rows))
+        .collect(),
+        audit_list,
+        show_history,
+        can_write,
+        edit_href: format!("{base}/bewerken"),
+        delete_href: format!("{base}/verwijderen"),
+        new_relation_href: (m.role.can_write(EntityKind::Relation) && kind != EntityKind::Relation)
+            .then(|| format!("/o/{slug}/relaties/nieuw?bronId={}", element.id)),
+        version: element.version,
+        created: element.created_at.format("%d-%m-%Y %H:%M").to_string(),
+        updated: element.updated_at.format("%d-%m-%Y %H:%M").to_string(),
+        notice: if query_has(raw.as_deref(), "opgeslagen") {
+            Some(t.s("detail-saved").to_string())
+        } else {
+            query_has(raw.as_deref(), "bevestigd").then(|| t.s("detail-confirmed").to_string())
+        },
+        quality,
+        impact_href: (!m.role.is_supplier()
+            && !matches!(kind, EntityKind::Relation | EntityKind::Interface))
+        .then(|| format!("/o/{slug}/impact/{}", element.id)),
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 /// The values a form shows: per field, one or more texts.
@@ -1066,33 +1044,28 @@ async fn new_form(
     headers: HeaderMap,
     Path((slug, soort)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let (m, kind) = kind_for_write(&auth, &headers, &slug, &soort)?;
-            // Prefill from the address, e.g. a new relation from a detail page.
-            let values: FormValues = query_pairs(raw.as_deref())
-                .into_iter()
-                .filter(|(k, _)| kind.field(k).is_some())
-                .map(|(k, v)| (k, vec![v]))
-                .collect();
-            let page = form_page(
-                &state,
-                &auth,
-                m,
-                kind,
-                lang,
-                None,
-                &values,
-                &ValidationErrors::default(),
-                None,
-            )
-            .await
-            .or_page(&headers)?;
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
+) -> PageResult {
+    let (m, kind) = kind_for_write(&auth, &headers, &slug, &soort)?;
+    // Prefill from the address, e.g. a new relation from a detail page.
+    let values: FormValues = query_pairs(raw.as_deref())
+        .into_iter()
+        .filter(|(k, _)| kind.field(k).is_some())
+        .map(|(k, v)| (k, vec![v]))
+        .collect();
+    let page = form_page(
+        &state,
+        &auth,
+        m,
+        kind,
+        lang,
+        None,
+        &values,
+        &ValidationErrors::default(),
+        None,
     )
+    .await
+    .or_page(&headers)?;
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn create_submit(
@@ -1102,47 +1075,42 @@ async fn create_submit(
     headers: HeaderMap,
     Path((slug, soort)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let (m, kind) = kind_for_write(&auth, &headers, &slug, &soort)?;
-            let (input, values, _, _) = parse_form(kind, &body);
-            match state
-                .store
-                .create_element(
-                    &auth.actor(),
-                    m.organisation.id,
-                    kind,
-                    &input,
-                    InputMode::Form,
-                )
-                .await
-            {
-                Ok(element) => Ok(see_other(&format!(
-                    "{}?opgeslagen=1",
-                    element_href(&slug, kind, element.id)
-                ))),
-                Err(StoreError::Invalid(errors)) => {
-                    let page = form_page(
-                        &state,
-                        &auth,
-                        m,
-                        kind,
-                        lang,
-                        None,
-                        &values,
-                        &errors,
-                        Some(T(lang).s("form-errors").to_string()),
-                    )
-                    .await
-                    .or_page(&headers)?;
-                    Ok(render(StatusCode::BAD_REQUEST, &page))
-                }
-                Err(other) => Err(other).or_page(&headers),
-            }
+) -> PageResult {
+    let (m, kind) = kind_for_write(&auth, &headers, &slug, &soort)?;
+    let (input, values, _, _) = parse_form(kind, &body);
+    match state
+        .store
+        .create_element(
+            &auth.actor(),
+            m.organisation.id,
+            kind,
+            &input,
+            InputMode::Form,
+        )
+        .await
+    {
+        Ok(element) => Ok(see_other(&format!(
+            "{}?opgeslagen=1",
+            element_href(&slug, kind, element.id)
+        ))),
+        Err(StoreError::Invalid(errors)) => {
+            let page = form_page(
+                &state,
+                &auth,
+                m,
+                kind,
+                lang,
+                None,
+                &values,
+                &errors,
+                Some(T(lang).s("form-errors").to_string()),
+            )
+            .await
+            .or_page(&headers)?;
+            Ok(render(StatusCode::BAD_REQUEST, &page))
         }
-        .await,
-    )
+        Err(other) => Err(other).or_page(&headers),
+    }
 }
 
 async fn edit_form(
@@ -1151,29 +1119,23 @@ async fn edit_form(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let (m, kind, element) =
-                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
-            let values = values_from_record(kind, &element);
-            let page = form_page(
-                &state,
-                &auth,
-                m,
-                kind,
-                lang,
-                Some(&element),
-                &values,
-                &ValidationErrors::default(),
-                None,
-            )
-            .await
-            .or_page(&headers)?;
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
+) -> PageResult {
+    let (m, kind, element) = element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
+    let values = values_from_record(kind, &element);
+    let page = form_page(
+        &state,
+        &auth,
+        m,
+        kind,
+        lang,
+        Some(&element),
+        &values,
+        &ValidationErrors::default(),
+        None,
     )
+    .await
+    .or_page(&headers)?;
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn update_submit(
@@ -1183,72 +1145,66 @@ async fn update_submit(
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let (m, kind, element) =
-                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
-            let (input, values, version, _) = parse_form(kind, &body);
-            let t = T(lang);
-            let version = version.unwrap_or(element.version);
-            match state
-                .store
-                .update_element(
-                    &auth.actor(),
-                    m.organisation.id,
-                    kind,
-                    element.id,
-                    version,
-                    &input,
-                    InputMode::Form,
-                )
-                .await
-            {
-                Ok(updated) => Ok(see_other(&format!(
-                    "{}?opgeslagen=1",
-                    element_href(&slug, kind, updated.id)
-                ))),
-                Err(StoreError::Invalid(errors)) => {
-                    let mut shown = element.clone();
-                    shown.version = version;
-                    let page = form_page(
-                        &state,
-                        &auth,
-                        m,
-                        kind,
-                        lang,
-                        Some(&shown),
-                        &values,
-                        &errors,
-                        Some(t.s("form-errors").to_string()),
-                    )
-                    .await
-                    .or_page(&headers)?;
-                    Ok(render(StatusCode::BAD_REQUEST, &page))
-                }
-                Err(StoreError::Conflict { .. }) => {
-                    let current = load_visible(&state, m, kind, &id, &headers).await?;
-                    let values = values_from_record(kind, &current);
-                    let page = form_page(
-                        &state,
-                        &auth,
-                        m,
-                        kind,
-                        lang,
-                        Some(&current),
-                        &values,
-                        &ValidationErrors::default(),
-                        Some(t.s("form-conflict").to_string()),
-                    )
-                    .await
-                    .or_page(&headers)?;
-                    Ok(render(StatusCode::CONFLICT, &page))
-                }
-                Err(other) => Err(other).or_page(&headers),
-            }
+) -> PageResult {
+    let (m, kind, element) = element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
+    let (input, values, version, _) = parse_form(kind, &body);
+    let t = T(lang);
+    let version = version.unwrap_or(element.version);
+    match state
+        .store
+        .update_element(
+            &auth.actor(),
+            m.organisation.id,
+            kind,
+            element.id,
+            version,
+            &input,
+            InputMode::Form,
+        )
+        .await
+    {
+        Ok(updated) => Ok(see_other(&format!(
+            "{}?opgeslagen=1",
+            element_href(&slug, kind, updated.id)
+        ))),
+        Err(StoreError::Invalid(errors)) => {
+            let mut shown = element.clone();
+            shown.version = version;
+            let page = form_page(
+                &state,
+                &auth,
+                m,
+                kind,
+                lang,
+                Some(&shown),
+                &values,
+                &errors,
+                Some(t.s("form-errors").to_string()),
+            )
+            .await
+            .or_page(&headers)?;
+            Ok(render(StatusCode::BAD_REQUEST, &page))
         }
-        .await,
-    )
+        Err(StoreError::Conflict { .. }) => {
+            let current = load_visible(&state, m, kind, &id, &headers).await?;
+            let values = values_from_record(kind, &current);
+            let page = form_page(
+                &state,
+                &auth,
+                m,
+                kind,
+                lang,
+                Some(&current),
+                &values,
+                &ValidationErrors::default(),
+                Some(t.s("form-conflict").to_string()),
+            )
+            .await
+            .or_page(&headers)?;
+            Ok(render(StatusCode::CONFLICT, &page))
+        }
+        Err(other) => Err(other).or_page(&headers),
+    }
 }
 
 struct DependentRow {
@@ -1345,18 +1301,12 @@ async fn delete_confirm(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let (m, kind, element) =
-                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
-            let page = delete_page(&state, &auth, m, kind, &element, lang, Refused::No)
-                .await
-                .or_page(&headers)?;
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
-    )
+) -> PageResult {
+    let (m, kind, element) = element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
+    let page = delete_page(&state, &auth, m, kind, &element, lang, Refused::No)
+        .await
+        .or_page(&headers)?;
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn delete_submit(
@@ -1366,51 +1316,42 @@ async fn delete_submit(
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let (m, kind, element) =
-                element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
-            let cascade =
-                form_urlencoded::parse(&body).any(|(k, v)| k == "trapsgewijs" && v == "ja");
-            let version = form_urlencoded::parse(&body)
-                .find(|(k, _)| k == "versie")
-                .and_then(|(_, v)| v.parse::<i64>().ok());
-            match state
-                .store
-                .delete_element(
-                    &auth.actor(),
-                    m.organisation.id,
-                    kind,
-                    element.id,
-                    cascade,
-                    version,
-                )
+) -> PageResult {
+    let (m, kind, element) = element_for_write(&state, &auth, &headers, &slug, &soort, &id).await?;
+    let cascade = form_urlencoded::parse(&body).any(|(k, v)| k == "trapsgewijs" && v == "ja");
+    let version = form_urlencoded::parse(&body)
+        .find(|(k, _)| k == "versie")
+        .and_then(|(_, v)| v.parse::<i64>().ok());
+    match state
+        .store
+        .delete_element(
+            &auth.actor(),
+            m.organisation.id,
+            kind,
+            element.id,
+            cascade,
+            version,
+        )
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/o/{slug}/{}?verwijderd=1",
+            kind.resource()
+        ))),
+        Err(StoreError::HasDependents(_)) => {
+            let page = delete_page(&state, &auth, m, kind, &element, lang, Refused::Dependents)
                 .await
-            {
-                Ok(_) => Ok(see_other(&format!(
-                    "/o/{slug}/{}?verwijderd=1",
-                    kind.resource()
-                ))),
-                Err(StoreError::HasDependents(_)) => {
-                    let page =
-                        delete_page(&state, &auth, m, kind, &element, lang, Refused::Dependents)
-                            .await
-                            .or_page(&headers)?;
-                    Ok(render(StatusCode::CONFLICT, &page))
-                }
-                Err(StoreError::Conflict { .. }) => {
-                    let page =
-                        delete_page(&state, &auth, m, kind, &element, lang, Refused::Changed)
-                            .await
-                            .or_page(&headers)?;
-                    Ok(render(StatusCode::CONFLICT, &page))
-                }
-                Err(other) => Err(other).or_page(&headers),
-            }
+                .or_page(&headers)?;
+            Ok(render(StatusCode::CONFLICT, &page))
         }
-        .await,
-    )
+        Err(StoreError::Conflict { .. }) => {
+            let page = delete_page(&state, &auth, m, kind, &element, lang, Refused::Changed)
+                .await
+                .or_page(&headers)?;
+            Ok(render(StatusCode::CONFLICT, &page))
+        }
+        Err(other) => Err(other).or_page(&headers),
+    }
 }
 
 #[derive(Template)]
@@ -1432,48 +1373,43 @@ async fn audit_page(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !m.role.can_read_audit() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let page_number = query_pairs(raw.as_deref())
-                .iter()
-                .find(|(k, _)| k == "pagina")
-                .and_then(|(_, v)| v.parse::<u32>().ok())
-                .unwrap_or(1)
-                .max(1);
-            let query = AuditQuery {
-                page: page_number,
-                page_size: 50,
-                ..AuditQuery::default()
-            };
-            let (audit_list, total) = audit_rows(&state, m, &query, lang)
-                .await
-                .or_page(&headers)?;
-            let page_count = ((total + 49) / 50).max(1) as u32;
-            let link = |n: u32| PageLink {
-                href: format!("/o/{slug}/audit?pagina={n}"),
-            };
-            let t = T(lang);
-            let page = AuditPage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", t.s("audit-title"), m.organisation.name),
-                    &format!("/o/{slug}/audit"),
-                )
-                .for_org(&auth, m, Some("audit")),
-                audit_list,
-                total,
-                page_number,
-                page_count,
-                prev: (page_number > 1).then(|| link(page_number - 1)),
-                next: (page_number < page_count).then(|| link(page_number + 1)),
-            };
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !m.role.can_read_audit() {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let page_number = query_pairs(raw.as_deref())
+        .iter()
+        .find(|(k, _)| k == "pagina")
+        .and_then(|(_, v)| v.parse::<u32>().ok())
+        .unwrap_or(1)
+        .max(1);
+    let query = AuditQuery {
+        page: page_number,
+        page_size: 50,
+        ..AuditQuery::default()
+    };
+    let (audit_list, total) = audit_rows(&state, m, &query, lang)
+        .await
+        .or_page(&headers)?;
+    let page_count = ((total + 49) / 50).max(1) as u32;
+    let link = |n: u32| PageLink {
+        href: format!("/o/{slug}/audit?pagina={n}"),
+    };
+    let t = T(lang);
+    let page = AuditPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("audit-title"), m.organisation.name),
+            &format!("/o/{slug}/audit"),
+        )
+        .for_org(&auth, m, Some("audit")),
+        audit_list,
+        total,
+        page_number,
+        page_count,
+        prev: (page_number > 1).then(|| link(page_number - 1)),
+        next: (page_number < page_count).then(|| link(page_number + 1)),
+    };
+    Ok(render(StatusCode::OK, &page))
 }

@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::kit::auth::Auth;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
+use crate::kit::page::PageResult;
 use crate::kit::page::{Chrome, Fail, OrPage, fail, membership, page_result, render, see_other};
 use askama::Template;
 use axum::Router;
@@ -117,14 +118,9 @@ async fn import_form(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = readable(&auth, &slug, &headers)?;
-            Ok(render(StatusCode::OK, &page(&auth, &m, lang)))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = readable(&auth, &slug, &headers)?;
+    Ok(render(StatusCode::OK, &page(&auth, &m, lang)))
 }
 
 /// Reads and plans an uploaded file; a file that cannot be read at all is the error.
@@ -238,51 +234,46 @@ async fn import_preview(
     headers: HeaderMap,
     Path(slug): Path<String>,
     mut multipart: Multipart,
-) -> Response {
-    page_result(
-        async {
-            let m = readable(&auth, &slug, &headers)?;
-            if !may_import(&m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let t = T(lang);
-            let upload = crate::kit::page::uploaded_file(&mut multipart).await;
-            let mut view = page(&auth, &m, lang);
-            let Some((name, bytes)) = upload else {
-                view.file_error = Some(t.s("transfer-nofile").to_string());
-                return Ok(render(StatusCode::BAD_REQUEST, &view));
-            };
-            match plan_file(&state, &m, &name, &bytes)
-                .await
-                .or_page(&headers)?
-            {
-                Err(error) => {
-                    view.file_error = Some(format!("{name}: {error}"));
-                    Ok(render(StatusCode::BAD_REQUEST, &view))
-                }
-                Ok(plan) => {
-                    let confirm = if plan.errors.is_empty() && !plan.changes.is_empty() {
-                        let id = state
-                            .store
-                            .save_upload(m.organisation.id, auth.user.id, &name, &bytes)
-                            .await
-                            .or_page(&headers)?;
-                        Some(format!("/o/{slug}/importeren/{id}"))
-                    } else {
-                        None
-                    };
-                    let status = if plan.errors.is_empty() {
-                        StatusCode::OK
-                    } else {
-                        StatusCode::BAD_REQUEST
-                    };
-                    view.preview = Some(preview(&plan, &name, lang, confirm));
-                    Ok(render(status, &view))
-                }
-            }
+) -> PageResult {
+    let m = readable(&auth, &slug, &headers)?;
+    if !may_import(&m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let t = T(lang);
+    let upload = crate::kit::page::uploaded_file(&mut multipart).await;
+    let mut view = page(&auth, &m, lang);
+    let Some((name, bytes)) = upload else {
+        view.file_error = Some(t.s("transfer-nofile").to_string());
+        return Ok(render(StatusCode::BAD_REQUEST, &view));
+    };
+    match plan_file(&state, &m, &name, &bytes)
+        .await
+        .or_page(&headers)?
+    {
+        Err(error) => {
+            view.file_error = Some(format!("{name}: {error}"));
+            Ok(render(StatusCode::BAD_REQUEST, &view))
         }
-        .await,
-    )
+        Ok(plan) => {
+            let confirm = if plan.errors.is_empty() && !plan.changes.is_empty() {
+                let id = state
+                    .store
+                    .save_upload(m.organisation.id, auth.user.id, &name, &bytes)
+                    .await
+                    .or_page(&headers)?;
+                Some(format!("/o/{slug}/importeren/{id}"))
+            } else {
+                None
+            };
+            let status = if plan.errors.is_empty() {
+                StatusCode::OK
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            view.preview = Some(preview(&plan, &name, lang, confirm));
+            Ok(render(status, &view))
+        }
+    }
 }
 
 async fn import_confirm(
@@ -291,71 +282,66 @@ async fn import_confirm(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, upload)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = readable(&auth, &slug, &headers)?;
-            if !may_import(&m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Ok(upload_id) = Uuid::parse_str(&upload) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let Some((name, bytes)) = state
-                .store
-                .upload(m.organisation.id, auth.user.id, upload_id)
-                .await
-                .or_page(&headers)?
-            else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            // Planned again: the register may have changed since the preview.
-            let plan = match plan_file(&state, &m, &name, &bytes)
-                .await
-                .or_page(&headers)?
-            {
-                Ok(plan) if plan.errors.is_empty() => plan,
-                Ok(plan) => {
-                    let mut view = page(&auth, &m, lang);
-                    view.preview = Some(preview(&plan, &name, lang, None));
-                    return Ok(render(StatusCode::BAD_REQUEST, &view));
-                }
-                Err(error) => {
-                    let mut view = page(&auth, &m, lang);
-                    view.file_error = Some(format!("{name}: {error}"));
-                    return Ok(render(StatusCode::BAD_REQUEST, &view));
-                }
-            };
-            let actor = Actor {
-                user_id: Some(auth.user.id),
-                email: auth.user.email.clone(),
-            };
-            match state
-                .store
-                .apply_changes(&actor, m.organisation.id, &plan.changes)
-                .await
-            {
-                Ok(()) => {}
-                Err(StoreError::Conflict { .. }) => {
-                    let mut view = page(&auth, &m, lang);
-                    view.file_error = Some(T(lang).s("transfer-conflict").to_string());
-                    return Ok(render(StatusCode::CONFLICT, &view));
-                }
-                Err(other) => return Err(other).or_page(&headers),
-            }
-            state
-                .store
-                .delete_upload(upload_id)
-                .await
-                .or_page(&headers)?;
-            let totals = plan.totals();
-            Ok(see_other(&format!(
-                "/o/{slug}/applicaties?geimporteerd={}-{}-{}",
-                totals.nieuw, totals.gewijzigd, totals.ongewijzigd
-            )))
+) -> PageResult {
+    let m = readable(&auth, &slug, &headers)?;
+    if !may_import(&m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Ok(upload_id) = Uuid::parse_str(&upload) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let Some((name, bytes)) = state
+        .store
+        .upload(m.organisation.id, auth.user.id, upload_id)
+        .await
+        .or_page(&headers)?
+    else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    // Planned again: the register may have changed since the preview.
+    let plan = match plan_file(&state, &m, &name, &bytes)
+        .await
+        .or_page(&headers)?
+    {
+        Ok(plan) if plan.errors.is_empty() => plan,
+        Ok(plan) => {
+            let mut view = page(&auth, &m, lang);
+            view.preview = Some(preview(&plan, &name, lang, None));
+            return Ok(render(StatusCode::BAD_REQUEST, &view));
         }
-        .await,
-    )
+        Err(error) => {
+            let mut view = page(&auth, &m, lang);
+            view.file_error = Some(format!("{name}: {error}"));
+            return Ok(render(StatusCode::BAD_REQUEST, &view));
+        }
+    };
+    let actor = Actor {
+        user_id: Some(auth.user.id),
+        email: auth.user.email.clone(),
+    };
+    match state
+        .store
+        .apply_changes(&actor, m.organisation.id, &plan.changes)
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Conflict { .. }) => {
+            let mut view = page(&auth, &m, lang);
+            view.file_error = Some(T(lang).s("transfer-conflict").to_string());
+            return Ok(render(StatusCode::CONFLICT, &view));
+        }
+        Err(other) => return Err(other).or_page(&headers),
+    }
+    state
+        .store
+        .delete_upload(upload_id)
+        .await
+        .or_page(&headers)?;
+    let totals = plan.totals();
+    Ok(see_other(&format!(
+        "/o/{slug}/applicaties?geimporteerd={}-{}-{}",
+        totals.nieuw, totals.gewijzigd, totals.ongewijzigd
+    )))
 }
 
 /// What an export download holds, by the file name in its address.

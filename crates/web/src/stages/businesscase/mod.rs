@@ -17,9 +17,8 @@ use crate::kit::figures::business_case::histogram_section;
 use crate::kit::figures::business_case::tornado_section;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
-use crate::kit::page::{
-    Chrome, OrPage, fail, internal_membership, page_result, query_has, render, see_other,
-};
+use crate::kit::page::PageResult;
+use crate::kit::page::{Chrome, OrPage, fail, internal_membership, query_has, render, see_other};
 use crate::kit::precondition::{self, IfMatch};
 use crate::kit::problem::Problem;
 use askama::Template;
@@ -238,18 +237,13 @@ async fn list_page(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let mut view = list_view(&state, &auth, m, lang, &headers).await?;
-            if query_has(raw.as_deref(), "verwijderd") {
-                view.notice = Some(T(lang).s("bc-deleted").to_string());
-            }
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let mut view = list_view(&state, &auth, m, lang, &headers).await?;
+    if query_has(raw.as_deref(), "verwijderd") {
+        view.notice = Some(T(lang).s("bc-deleted").to_string());
+    }
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn import_toml(
@@ -259,45 +253,39 @@ async fn import_toml(
     headers: HeaderMap,
     Path(slug): Path<String>,
     mut multipart: Multipart,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let t = T(lang);
-            let problems: Vec<String> = match crate::kit::page::uploaded_file(&mut multipart).await
-            {
-                None => vec![t.s("transfer-nofile").to_string()],
-                Some((name, bytes)) => match String::from_utf8(bytes) {
-                    Err(_) => vec![format!("{name}: {}", t.s("bc-import-notutf8"))],
-                    Ok(text) => match read_toml(&text, lang) {
-                        Ok(input) => {
-                            let stored = state
-                                .store
-                                .create_business_case(&auth.actor(), m.organisation.id, &input)
-                                .await
-                                .or_page(&headers)?;
-                            return Ok(see_other(&format!(
-                                "{}/{}?geimporteerd",
-                                base(&slug),
-                                stored.id
-                            )));
-                        }
-                        Err(found) => found
-                            .iter()
-                            .map(|p| format!("{name}: {}", p.text(lang)))
-                            .collect(),
-                    },
-                },
-            };
-            let mut view = list_view(&state, &auth, m, lang, &headers).await?;
-            view.import_problems = problems;
-            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let t = T(lang);
+    let problems: Vec<String> = match crate::kit::page::uploaded_file(&mut multipart).await {
+        None => vec![t.s("transfer-nofile").to_string()],
+        Some((name, bytes)) => match String::from_utf8(bytes) {
+            Err(_) => vec![format!("{name}: {}", t.s("bc-import-notutf8"))],
+            Ok(text) => match read_toml(&text, lang) {
+                Ok(input) => {
+                    let stored = state
+                        .store
+                        .create_business_case(&auth.actor(), m.organisation.id, &input)
+                        .await
+                        .or_page(&headers)?;
+                    return Ok(see_other(&format!(
+                        "{}/{}?geimporteerd",
+                        base(&slug),
+                        stored.id
+                    )));
+                }
+                Err(found) => found
+                    .iter()
+                    .map(|p| format!("{name}: {}", p.text(lang)))
+                    .collect(),
+            },
+        },
+    };
+    let mut view = list_view(&state, &auth, m, lang, &headers).await?;
+    view.import_problems = problems;
+    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,155 +332,151 @@ async fn detail_page(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let t = T(lang);
-            let case = load(&state, m, &id, &headers).await?;
-            let a = analysis(&state, &case).await.or_page(&headers)?;
-            let input = &case.input;
-            let o = &a.outcome;
-            let here = format!("{}/{}", base(&slug), case.id);
-            let years = input.years();
-            let verdict = t.f(
-                if o.ncw_verschil < 0.0 {
-                    "bc-verdict-cheaper"
-                } else if o.ncw_verschil > 0.0 {
-                    "bc-verdict-dearer"
-                } else {
-                    "bc-verdict-even"
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let t = T(lang);
+    let case = load(&state, m, &id, &headers).await?;
+    let a = analysis(&state, &case).await.or_page(&headers)?;
+    let input = &case.input;
+    let o = &a.outcome;
+    let here = format!("{}/{}", base(&slug), case.id);
+    let years = input.years();
+    let verdict = t.f(
+        if o.ncw_verschil < 0.0 {
+            "bc-verdict-cheaper"
+        } else if o.ncw_verschil > 0.0 {
+            "bc-verdict-dearer"
+        } else {
+            "bc-verdict-even"
+        },
+        &[
+            ("bedrag", &euro(o.ncw_verschil.abs(), lang)),
+            ("jaren", &input.looptijd_jaren.to_string()),
+        ],
+    );
+    let mut sections = vec![charges_section(o, lang), cash_section(o, lang)];
+    let mut uncertainty = Vec::new();
+    if let Some(mc) = &a.monte_carlo {
+        uncertainty = vec![
+            Figure {
+                label: "bc-p10",
+                value: euro(mc.p10, lang),
+            },
+            Figure {
+                label: "bc-p50",
+                value: euro(mc.p50, lang),
+            },
+            Figure {
+                label: "bc-p90",
+                value: euro(mc.p90, lang),
+            },
+            Figure {
+                label: "bc-cheaper",
+                value: percent(mc.cheaper_share, lang),
+            },
+            Figure {
+                label: "bc-runs",
+                value: format!("{} (seed {DEFAULT_SEED})", mc.runs),
+            },
+        ];
+        sections.push(histogram_section(mc, o.ncw_verschil, lang));
+        sections.push(tornado_section(input, &a.tornado, o.ncw_verschil, lang));
+    }
+    let page =
+        DetailPage {
+            page: Chrome::new(lang, format!("{} — {}", input.naam, t.s("bc-title")), &here)
+                .for_org(&auth, m, Some("businesscase")),
+            name: input.naam.clone(),
+            updated: format!(
+                "{} {} {} {}",
+                t.s("bc-updated"),
+                case.updated_at.format("%d-%m-%Y %H:%M"),
+                t.s("bc-by"),
+                case.updated_by
+            ),
+            figures: vec![
+                Figure {
+                    label: "bc-npv-own",
+                    value: euro(o.ncw_eigen_beheer, lang),
                 },
-                &[
-                    ("bedrag", &euro(o.ncw_verschil.abs(), lang)),
-                    ("jaren", &input.looptijd_jaren.to_string()),
-                ],
-            );
-            let mut sections = vec![charges_section(o, lang), cash_section(o, lang)];
-            let mut uncertainty = Vec::new();
-            if let Some(mc) = &a.monte_carlo {
-                uncertainty = vec![
-                    Figure {
-                        label: "bc-p10",
-                        value: euro(mc.p10, lang),
-                    },
-                    Figure {
-                        label: "bc-p50",
-                        value: euro(mc.p50, lang),
-                    },
-                    Figure {
-                        label: "bc-p90",
-                        value: euro(mc.p90, lang),
-                    },
-                    Figure {
-                        label: "bc-cheaper",
-                        value: percent(mc.cheaper_share, lang),
-                    },
-                    Figure {
-                        label: "bc-runs",
-                        value: format!("{} (seed {DEFAULT_SEED})", mc.runs),
-                    },
-                ];
-                sections.push(histogram_section(mc, o.ncw_verschil, lang));
-                sections.push(tornado_section(input, &a.tornado, o.ncw_verschil, lang));
-            }
-            let page = DetailPage {
-                page: Chrome::new(lang, format!("{} — {}", input.naam, t.s("bc-title")), &here)
-                    .for_org(&auth, m, Some("businesscase")),
-                name: input.naam.clone(),
-                updated: format!(
-                    "{} {} {} {}",
-                    t.s("bc-updated"),
-                    case.updated_at.format("%d-%m-%Y %H:%M"),
-                    t.s("bc-by"),
-                    case.updated_by
-                ),
-                figures: vec![
-                    Figure {
-                        label: "bc-npv-own",
-                        value: euro(o.ncw_eigen_beheer, lang),
-                    },
-                    Figure {
-                        label: "bc-npv-out",
-                        value: euro(o.ncw_uitbesteed, lang),
-                    },
-                    Figure {
-                        label: "bc-npv-diff",
-                        value: euro(o.ncw_verschil, lang),
-                    },
-                    Figure {
-                        label: "bc-payback",
-                        value: o
-                            .terugverdienjaar
-                            .map_or_else(|| t.s("bc-payback-none").to_string(), |y| y.to_string()),
-                    },
-                ],
-                verdict,
-                uncertainty,
-                reproduce: format!(
-                    "regisseur business-case {}.toml --runs {DEFAULT_RUNS} --seed {DEFAULT_SEED}",
-                    file_stem(&input.naam)
-                ),
-                sections,
-                assumptions: vec![
-                    Figure {
-                        label: "bc-horizon",
-                        value: format!(
-                            "{}–{} ({} {})",
-                            years.start,
-                            years.end - 1,
-                            input.looptijd_jaren,
-                            t.s("bc-years")
-                        ),
-                    },
-                    Figure {
-                        label: "bc-field-discount",
-                        value: percent(input.discontovoet, lang),
-                    },
-                    Figure {
-                        label: "bc-field-interest",
-                        value: percent(input.omslagrente, lang),
-                    },
-                    Figure {
-                        label: "bc-field-depreciationstart",
-                        value: t
-                            .s(match input.afschrijving_start {
-                                regisseur_domain::business_case::DepreciationStart::VolgendJaar => {
-                                    "bc-start-next"
-                                }
-                                regisseur_domain::business_case::DepreciationStart::ZelfdeJaar => {
-                                    "bc-start-same"
-                                }
-                            })
-                            .to_string(),
-                    },
-                    Figure {
-                        label: "bc-field-direction",
-                        value: percent(input.uitbesteed.regie_percentage, lang),
-                    },
-                ],
-                inputs: input_lists(input, lang),
-                can_edit: may_edit(m),
-                edit_href: format!("{here}/bewerken"),
-                copy_action: format!("{here}/kopie"),
-                delete_action: format!("{here}/verwijderen"),
-                xlsx_href: format!("{here}/businesscase.xlsx"),
-                toml_href: format!("{here}/businesscase.toml"),
-                list_href: base(&slug),
-                notice: if query_has(raw.as_deref(), "opgeslagen") {
-                    Some(t.s("detail-saved").to_string())
-                } else if query_has(raw.as_deref(), "geimporteerd") {
-                    Some(t.s("bc-imported").to_string())
-                } else if query_has(raw.as_deref(), "kopie") {
-                    Some(t.s("bc-copied").to_string())
-                } else {
-                    None
+                Figure {
+                    label: "bc-npv-out",
+                    value: euro(o.ncw_uitbesteed, lang),
                 },
-            };
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
-    )
+                Figure {
+                    label: "bc-npv-diff",
+                    value: euro(o.ncw_verschil, lang),
+                },
+                Figure {
+                    label: "bc-payback",
+                    value: o
+                        .terugverdienjaar
+                        .map_or_else(|| t.s("bc-payback-none").to_string(), |y| y.to_string()),
+                },
+            ],
+            verdict,
+            uncertainty,
+            reproduce: format!(
+                "regisseur business-case {}.toml --runs {DEFAULT_RUNS} --seed {DEFAULT_SEED}",
+                file_stem(&input.naam)
+            ),
+            sections,
+            assumptions: vec![
+                Figure {
+                    label: "bc-horizon",
+                    value: format!(
+                        "{}–{} ({} {})",
+                        years.start,
+                        years.end - 1,
+                        input.looptijd_jaren,
+                        t.s("bc-years")
+                    ),
+                },
+                Figure {
+                    label: "bc-field-discount",
+                    value: percent(input.discontovoet, lang),
+                },
+                Figure {
+                    label: "bc-field-interest",
+                    value: percent(input.omslagrente, lang),
+                },
+                Figure {
+                    label: "bc-field-depreciationstart",
+                    value: t
+                        .s(match input.afschrijving_start {
+                            regisseur_domain::business_case::DepreciationStart::VolgendJaar => {
+                                "bc-start-next"
+                            }
+                            regisseur_domain::business_case::DepreciationStart::ZelfdeJaar => {
+                                "bc-start-same"
+                            }
+                        })
+                        .to_string(),
+                },
+                Figure {
+                    label: "bc-field-direction",
+                    value: percent(input.uitbesteed.regie_percentage, lang),
+                },
+            ],
+            inputs: input_lists(input, lang),
+            can_edit: may_edit(m),
+            edit_href: format!("{here}/bewerken"),
+            copy_action: format!("{here}/kopie"),
+            delete_action: format!("{here}/verwijderen"),
+            xlsx_href: format!("{here}/businesscase.xlsx"),
+            toml_href: format!("{here}/businesscase.toml"),
+            list_href: base(&slug),
+            notice: if query_has(raw.as_deref(), "opgeslagen") {
+                Some(t.s("detail-saved").to_string())
+            } else if query_has(raw.as_deref(), "geimporteerd") {
+                Some(t.s("bc-imported").to_string())
+            } else if query_has(raw.as_deref(), "kopie") {
+                Some(t.s("bc-copied").to_string())
+            } else {
+                None
+            },
+        };
+    Ok(render(StatusCode::OK, &page))
 }
 
 /// The inputs as read-only tables, in the editor's columns.
@@ -747,26 +731,21 @@ async fn new_form(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let view = form_page(
-                &auth,
-                m,
-                lang,
-                &blank_values(lang),
-                &ValidationErrors::default(),
-                None,
-                EMPTY_ROWS,
-            );
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let view = form_page(
+        &auth,
+        m,
+        lang,
+        &blank_values(lang),
+        &ValidationErrors::default(),
+        None,
+        EMPTY_ROWS,
+    );
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn edit_form(
@@ -775,27 +754,22 @@ async fn edit_form(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let case = load(&state, m, &id, &headers).await?;
-            let view = form_page(
-                &auth,
-                m,
-                lang,
-                &values_of(&case.input, lang),
-                &ValidationErrors::default(),
-                Some(&case),
-                EMPTY_ROWS,
-            );
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let case = load(&state, m, &id, &headers).await?;
+    let view = form_page(
+        &auth,
+        m,
+        lang,
+        &values_of(&case.input, lang),
+        &ValidationErrors::default(),
+        Some(&case),
+        EMPTY_ROWS,
+    );
+    Ok(render(StatusCode::OK, &view))
 }
 
 fn posted(body: &Bytes) -> (Values, bool) {
@@ -811,47 +785,42 @@ async fn create(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let (values, more) = posted(&body);
-            if more {
-                let view = form_page(
-                    &auth,
-                    m,
-                    lang,
-                    &values,
-                    &ValidationErrors::default(),
-                    None,
-                    EMPTY_ROWS + 3,
-                );
-                return Ok(render(StatusCode::OK, &view));
-            }
-            match input_from(&values) {
-                Ok(input) => {
-                    let stored = state
-                        .store
-                        .create_business_case(&auth.actor(), m.organisation.id, &input)
-                        .await
-                        .or_page(&headers)?;
-                    Ok(see_other(&format!(
-                        "{}/{}?opgeslagen",
-                        base(&slug),
-                        stored.id
-                    )))
-                }
-                Err(errors) => Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &form_page(&auth, m, lang, &values, &errors, None, EMPTY_ROWS),
-                )),
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let (values, more) = posted(&body);
+    if more {
+        let view = form_page(
+            &auth,
+            m,
+            lang,
+            &values,
+            &ValidationErrors::default(),
+            None,
+            EMPTY_ROWS + 3,
+        );
+        return Ok(render(StatusCode::OK, &view));
+    }
+    match input_from(&values) {
+        Ok(input) => {
+            let stored = state
+                .store
+                .create_business_case(&auth.actor(), m.organisation.id, &input)
+                .await
+                .or_page(&headers)?;
+            Ok(see_other(&format!(
+                "{}/{}?opgeslagen",
+                base(&slug),
+                stored.id
+            )))
         }
-        .await,
-    )
+        Err(errors) => Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(&auth, m, lang, &values, &errors, None, EMPTY_ROWS),
+        )),
+    }
 }
 
 async fn update(
@@ -861,58 +830,47 @@ async fn update(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let case = load(&state, m, &id, &headers).await?;
-            let (values, more) = posted(&body);
-            if more {
-                let view = form_page(
-                    &auth,
-                    m,
-                    lang,
-                    &values,
-                    &ValidationErrors::default(),
-                    Some(&case),
-                    EMPTY_ROWS + 3,
-                );
-                return Ok(render(StatusCode::OK, &view));
-            }
-            let version = values
-                .get("versie")
-                .and_then(|v| v.parse::<i64>().ok())
-                .unwrap_or(case.version);
-            match input_from(&values) {
-                Ok(input) => {
-                    state
-                        .store
-                        .update_business_case(
-                            &auth.actor(),
-                            m.organisation.id,
-                            case.id,
-                            version,
-                            &input,
-                        )
-                        .await
-                        .or_page(&headers)?;
-                    Ok(see_other(&format!(
-                        "{}/{}?opgeslagen",
-                        base(&slug),
-                        case.id
-                    )))
-                }
-                Err(errors) => Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &form_page(&auth, m, lang, &values, &errors, Some(&case), EMPTY_ROWS),
-                )),
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let case = load(&state, m, &id, &headers).await?;
+    let (values, more) = posted(&body);
+    if more {
+        let view = form_page(
+            &auth,
+            m,
+            lang,
+            &values,
+            &ValidationErrors::default(),
+            Some(&case),
+            EMPTY_ROWS + 3,
+        );
+        return Ok(render(StatusCode::OK, &view));
+    }
+    let version = values
+        .get("versie")
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(case.version);
+    match input_from(&values) {
+        Ok(input) => {
+            state
+                .store
+                .update_business_case(&auth.actor(), m.organisation.id, case.id, version, &input)
+                .await
+                .or_page(&headers)?;
+            Ok(see_other(&format!(
+                "{}/{}?opgeslagen",
+                base(&slug),
+                case.id
+            )))
         }
-        .await,
-    )
+        Err(errors) => Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(&auth, m, lang, &values, &errors, Some(&case), EMPTY_ROWS),
+        )),
+    }
 }
 
 /// Inline validation while editing: the problems on every field of the posted form (as
@@ -924,57 +882,50 @@ async fn check(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let (values, _) = posted(&body);
+    let result = input_from(&values);
+    let errors = result.as_ref().err().cloned().unwrap_or_default();
+    let mut slots: Vec<(String, Option<String>)> = FIELDS
+        .iter()
+        .map(|(key, ..)| (field_id(key), error_of(&errors, key, lang)))
+        .collect();
+    for list in &LISTS {
+        for i in row_indices(&values, list.key) {
+            for c in list.columns {
+                let name = format!("{}[{i}].{}", list.key, c.key);
+                slots.push((field_id(&name), error_of(&errors, &name, lang)));
             }
-            let (values, _) = posted(&body);
-            let result = input_from(&values);
-            let errors = result.as_ref().err().cloned().unwrap_or_default();
-            let mut slots: Vec<(String, Option<String>)> = FIELDS
-                .iter()
-                .map(|(key, ..)| (field_id(key), error_of(&errors, key, lang)))
-                .collect();
-            for list in &LISTS {
-                for i in row_indices(&values, list.key) {
-                    for c in list.columns {
-                        let name = format!("{}[{i}].{}", list.key, c.key);
-                        slots.push((field_id(&name), error_of(&errors, &name, lang)));
-                    }
-                }
-            }
-            let t = T(lang);
-            let figures = match &result {
-                Ok(input) => {
-                    let o = calculate(input);
-                    vec![
-                        (t.s("bc-npv-diff").to_string(), euro(o.ncw_verschil, lang)),
-                        (
-                            t.s("bc-payback").to_string(),
-                            o.terugverdienjaar.map_or_else(
-                                || t.s("bc-payback-none").to_string(),
-                                |y| y.to_string(),
-                            ),
-                        ),
-                    ]
-                }
-                Err(_) => Vec::new(),
-            };
-            Ok(render(
-                StatusCode::OK,
-                &CheckFragment {
-                    t,
-                    errors: summary(&errors, lang),
-                    slots,
-                    figures,
-                },
-            ))
         }
-        .await,
-    )
+    }
+    let t = T(lang);
+    let figures = match &result {
+        Ok(input) => {
+            let o = calculate(input);
+            vec![
+                (t.s("bc-npv-diff").to_string(), euro(o.ncw_verschil, lang)),
+                (
+                    t.s("bc-payback").to_string(),
+                    o.terugverdienjaar
+                        .map_or_else(|| t.s("bc-payback-none").to_string(), |y| y.to_string()),
+                ),
+            ]
+        }
+        Err(_) => Vec::new(),
+    };
+    Ok(render(
+        StatusCode::OK,
+        &CheckFragment {
+            t,
+            errors: summary(&errors, lang),
+            slots,
+            figures,
+        },
+    ))
 }
 
 async fn copy(
@@ -983,32 +934,27 @@ async fn copy(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let case = load(&state, m, &id, &headers).await?;
-            let mut input = case.input.clone();
-            input.naam = format!("{} ({})", input.naam, T(lang).s("bc-copy-suffix"))
-                .chars()
-                .take(200)
-                .collect();
-            let stored = state
-                .store
-                .create_business_case(&auth.actor(), m.organisation.id, &input)
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!(
-                "{}/{}/bewerken",
-                base(&slug),
-                stored.id
-            )))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let case = load(&state, m, &id, &headers).await?;
+    let mut input = case.input.clone();
+    input.naam = format!("{} ({})", input.naam, T(lang).s("bc-copy-suffix"))
+        .chars()
+        .take(200)
+        .collect();
+    let stored = state
+        .store
+        .create_business_case(&auth.actor(), m.organisation.id, &input)
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!(
+        "{}/{}/bewerken",
+        base(&slug),
+        stored.id
+    )))
 }
 
 async fn delete(
@@ -1016,23 +962,18 @@ async fn delete(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            if !may_edit(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let case = load(&state, m, &id, &headers).await?;
-            state
-                .store
-                .delete_business_case(&auth.actor(), m.organisation.id, case.id, None)
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!("{}?verwijderd", base(&slug))))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    if !may_edit(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let case = load(&state, m, &id, &headers).await?;
+    state
+        .store
+        .delete_business_case(&auth.actor(), m.organisation.id, case.id, None)
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!("{}?verwijderd", base(&slug))))
 }
 
 /// A file name from the case's name: letters, digits and dashes.
@@ -1060,44 +1001,39 @@ async fn export(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id, file)): Path<(String, String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let case = load(&state, m, &id, &headers).await?;
-            let stem = file_stem(&case.input.naam);
-            match file.as_str() {
-                "businesscase.toml" => {
-                    let text = to_toml(&case.input)
-                        .map_err(StoreError::Other)
-                        .or_page(&headers)?;
-                    Ok(crate::kit::page::download(
-                        text.into_bytes(),
-                        "application/toml; charset=utf-8",
-                        format!("{stem}.toml"),
-                    ))
-                }
-                "businesscase.xlsx" => {
-                    let a = analysis(&state, &case).await.or_page(&headers)?;
-                    let uncertainty = a.monte_carlo.as_ref().map(|mc| Uncertainty {
-                        monte_carlo: mc,
-                        seed: DEFAULT_SEED,
-                        tornado: &a.tornado,
-                    });
-                    let bytes = to_xlsx(&case.input, &a.outcome, uncertainty.as_ref(), lang)
-                        .map_err(|e| StoreError::Other(e.to_string()))
-                        .or_page(&headers)?;
-                    Ok(crate::kit::page::download(
-                        bytes,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        format!("{stem}.xlsx"),
-                    ))
-                }
-                _ => fail(&headers, StatusCode::NOT_FOUND),
-            }
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let case = load(&state, m, &id, &headers).await?;
+    let stem = file_stem(&case.input.naam);
+    match file.as_str() {
+        "businesscase.toml" => {
+            let text = to_toml(&case.input)
+                .map_err(StoreError::Other)
+                .or_page(&headers)?;
+            Ok(crate::kit::page::download(
+                text.into_bytes(),
+                "application/toml; charset=utf-8",
+                format!("{stem}.toml"),
+            ))
         }
-        .await,
-    )
+        "businesscase.xlsx" => {
+            let a = analysis(&state, &case).await.or_page(&headers)?;
+            let uncertainty = a.monte_carlo.as_ref().map(|mc| Uncertainty {
+                monte_carlo: mc,
+                seed: DEFAULT_SEED,
+                tornado: &a.tornado,
+            });
+            let bytes = to_xlsx(&case.input, &a.outcome, uncertainty.as_ref(), lang)
+                .map_err(|e| StoreError::Other(e.to_string()))
+                .or_page(&headers)?;
+            Ok(crate::kit::page::download(
+                bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                format!("{stem}.xlsx"),
+            ))
+        }
+        _ => fail(&headers, StatusCode::NOT_FOUND),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ use crate::kit::figures::radar::radar;
 use crate::kit::figures::radar::score_text;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
+use crate::kit::page::PageResult;
 use crate::kit::page::{
     Chrome, OrPage, fail, form_field as one, form_pairs, internal_membership, membership,
-    page_result, query_has, render, see_other,
+    query_has, render, see_other,
 };
 use crate::kit::problem::Problem;
 use askama::Template;
@@ -135,132 +136,127 @@ async fn advice_page(
     headers: HeaderMap,
     Path(slug): Path<String>,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let t = T(lang);
-            let today = crate::kit::clock::today();
-            let (current, advice) = state
-                .store
-                .readiness(m.organisation.id, today)
-                .await
-                .or_page(&headers)?;
-            let history = state
-                .store
-                .assessments(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            // Compare with the last finalised assessment before the one shown.
-            let previous = history
-                .iter()
-                .filter(|a| a.finalised && Some(a.id) != current.as_ref().map(|c| c.id))
-                .find(|a| {
-                    current
-                        .as_ref()
-                        .is_none_or(|c| a.started_at <= c.started_at)
-                });
-            let previous_scores: BTreeMap<String, Option<f64>> = previous
-                .and_then(|p| p.result.as_ref())
-                .and_then(|r| r["scorePerDimensie"].as_object())
-                .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_f64())).collect())
-                .unwrap_or_default();
-            let base = format!("/o/{slug}/gereedheid");
-            let open = current.as_ref().filter(|c| !c.finalised);
-            let page = AdvicePage {
-                page: Chrome::new(
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let t = T(lang);
+    let today = crate::kit::clock::today();
+    let (current, advice) = state
+        .store
+        .readiness(m.organisation.id, today)
+        .await
+        .or_page(&headers)?;
+    let history = state
+        .store
+        .assessments(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    // Compare with the last finalised assessment before the one shown.
+    let previous = history
+        .iter()
+        .filter(|a| a.finalised && Some(a.id) != current.as_ref().map(|c| c.id))
+        .find(|a| {
+            current
+                .as_ref()
+                .is_none_or(|c| a.started_at <= c.started_at)
+        });
+    let previous_scores: BTreeMap<String, Option<f64>> = previous
+        .and_then(|p| p.result.as_ref())
+        .and_then(|r| r["scorePerDimensie"].as_object())
+        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_f64())).collect())
+        .unwrap_or_default();
+    let base = format!("/o/{slug}/gereedheid");
+    let open = current.as_ref().filter(|c| !c.finalised);
+    let page = AdvicePage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("ready-title"), m.organisation.name),
+            &base,
+        )
+        .for_org(&auth, m, Some("gereedheid")),
+        verdict: advice.verdict.label(lang),
+        verdict_code: advice.verdict.code(),
+        quality: crate::kit::quality::score_text(Some(advice.quality), lang),
+        reasons: advice.reasons.iter().map(|r| r.text(lang)).collect(),
+        actions: advice
+            .actions
+            .iter()
+            .map(|a| ActionRow {
+                text: a.description(lang).to_string(),
+                href: action_href(&slug, &a.target),
+            })
+            .collect(),
+        dimensions: advice
+            .dimensions
+            .iter()
+            .map(|d| DimensionRow {
+                label: d.dimension.label(lang),
+                href: format!("{base}/vragen/{}", d.dimension.code()),
+                answered: format!("{}/{}", d.answered, d.questions),
+                answers_mean: score_text(d.answers_mean, lang),
+                evidence: score_text(d.evidence, lang),
+                score: score_text(d.score, lang),
+                previous: score_text(
+                    previous_scores.get(d.dimension.code()).copied().flatten(),
                     lang,
-                    format!("{} — {}", t.s("ready-title"), m.organisation.name),
-                    &base,
-                )
-                .for_org(&auth, m, Some("gereedheid")),
-                verdict: advice.verdict.label(lang),
-                verdict_code: advice.verdict.code(),
-                quality: crate::kit::quality::score_text(Some(advice.quality), lang),
-                reasons: advice.reasons.iter().map(|r| r.text(lang)).collect(),
-                actions: advice
-                    .actions
-                    .iter()
-                    .map(|a| ActionRow {
-                        text: a.description(lang).to_string(),
-                        href: action_href(&slug, &a.target),
-                    })
-                    .collect(),
-                dimensions: advice
-                    .dimensions
-                    .iter()
-                    .map(|d| DimensionRow {
-                        label: d.dimension.label(lang),
-                        href: format!("{base}/vragen/{}", d.dimension.code()),
-                        answered: format!("{}/{}", d.answered, d.questions),
-                        answers_mean: score_text(d.answers_mean, lang),
-                        evidence: score_text(d.evidence, lang),
-                        score: score_text(d.score, lang),
-                        previous: score_text(
-                            previous_scores.get(d.dimension.code()).copied().flatten(),
-                            lang,
-                        ),
-                        status: d.standing().map_or("onbeantwoord", Verdict::code),
-                    })
-                    .collect(),
-                radar: radar(&advice, lang),
-                domains: advice
-                    .domains
-                    .iter()
-                    .map(|d| DomainAdviceRow {
-                        label: d.domain.label(lang),
-                        verdict: d.verdict.label(lang),
-                        verdict_code: d.verdict.code(),
-                        reasons: d.reasons.iter().map(|r| r.text(lang)).collect(),
-                    })
-                    .collect(),
-                history: history
-                    .iter()
-                    .map(|a| HistoryRow {
-                        when: a
-                            .finalised_at
-                            .unwrap_or(a.started_at)
-                            .format("%d-%m-%Y")
-                            .to_string(),
-                        who: a
-                            .finalised_by
-                            .clone()
-                            .unwrap_or_else(|| a.started_by.clone()),
-                        verdict: match &a.result {
-                            Some(r) => r["oordeel"]
-                                .as_str()
-                                .and_then(verdict_of)
-                                .map_or(String::new(), |v| v.label(lang).to_string()),
-                            None => t.s("ready-concept").to_string(),
-                        },
-                    })
-                    .collect(),
-                open: open.map(|o| {
-                    (
-                        o.started_at.format("%d-%m-%Y").to_string(),
-                        o.answers.len(),
-                        QUESTIONS.len(),
-                    )
-                }),
-                has_previous: previous.is_some(),
-                previous_verdict: previous
-                    .and_then(|p| p.result.as_ref())
-                    .and_then(|r| r["oordeel"].as_str())
-                    .and_then(verdict_of)
-                    .map(|v| v.label(lang).to_string()),
-                can_answer: may_answer(m),
-                can_finalise: may_steer(m) && open.is_some(),
-                questions_href: format!("{base}/vragen/strategie"),
-                start_action: format!("{base}/start"),
-                finalise_action: format!("{base}/vaststellen"),
-                notice: query_has(raw.as_deref(), "vastgesteld")
-                    .then(|| t.s("ready-finalised").to_string()),
-                today: today.format("%d-%m-%Y").to_string(),
-            };
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
-    )
+                ),
+                status: d.standing().map_or("onbeantwoord", Verdict::code),
+            })
+            .collect(),
+        radar: radar(&advice, lang),
+        domains: advice
+            .domains
+            .iter()
+            .map(|d| DomainAdviceRow {
+                label: d.domain.label(lang),
+                verdict: d.verdict.label(lang),
+                verdict_code: d.verdict.code(),
+                reasons: d.reasons.iter().map(|r| r.text(lang)).collect(),
+            })
+            .collect(),
+        history: history
+            .iter()
+            .map(|a| HistoryRow {
+                when: a
+                    .finalised_at
+                    .unwrap_or(a.started_at)
+                    .format("%d-%m-%Y")
+                    .to_string(),
+                who: a
+                    .finalised_by
+                    .clone()
+                    .unwrap_or_else(|| a.started_by.clone()),
+                verdict: match &a.result {
+                    Some(r) => r["oordeel"]
+                        .as_str()
+                        .and_then(verdict_of)
+                        .map_or(String::new(), |v| v.label(lang).to_string()),
+                    None => t.s("ready-concept").to_string(),
+                },
+            })
+            .collect(),
+        open: open.map(|o| {
+            (
+                o.started_at.format("%d-%m-%Y").to_string(),
+                o.answers.len(),
+                QUESTIONS.len(),
+            )
+        }),
+        has_previous: previous.is_some(),
+        previous_verdict: previous
+            .and_then(|p| p.result.as_ref())
+            .and_then(|r| r["oordeel"].as_str())
+            .and_then(verdict_of)
+            .map(|v| v.label(lang).to_string()),
+        can_answer: may_answer(m),
+        can_finalise: may_steer(m) && open.is_some(),
+        questions_href: format!("{base}/vragen/strategie"),
+        start_action: format!("{base}/start"),
+        finalise_action: format!("{base}/vaststellen"),
+        notice: query_has(raw.as_deref(), "vastgesteld")
+            .then(|| t.s("ready-finalised").to_string()),
+        today: today.format("%d-%m-%Y").to_string(),
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn start(
@@ -268,22 +264,17 @@ async fn start(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_answer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            state
-                .store
-                .start_assessment(&auth.actor(), m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!("/o/{slug}/gereedheid/vragen/strategie")))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_answer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    state
+        .store
+        .start_assessment(&auth.actor(), m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!("/o/{slug}/gereedheid/vragen/strategie")))
 }
 
 async fn finalise(
@@ -291,35 +282,30 @@ async fn finalise(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_steer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Some(open) = state
-                .store
-                .open_assessment(m.organisation.id)
-                .await
-                .or_page(&headers)?
-            else {
-                return fail(&headers, StatusCode::CONFLICT);
-            };
-            state
-                .store
-                .finalise_assessment(
-                    &auth.actor(),
-                    m.organisation.id,
-                    open.id,
-                    crate::kit::clock::now(),
-                )
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!("/o/{slug}/gereedheid?vastgesteld")))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_steer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Some(open) = state
+        .store
+        .open_assessment(m.organisation.id)
+        .await
+        .or_page(&headers)?
+    else {
+        return fail(&headers, StatusCode::CONFLICT);
+    };
+    state
+        .store
+        .finalise_assessment(
+            &auth.actor(),
+            m.organisation.id,
+            open.id,
+            crate::kit::clock::now(),
+        )
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!("/o/{slug}/gereedheid?vastgesteld")))
 }
 
 struct LevelOption {
@@ -361,22 +347,17 @@ async fn questions_page(
     headers: HeaderMap,
     Path((slug, dimension)): Path<(String, String)>,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let Some(dimension) = Dimension::parse(&dimension) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let notice = query_has(raw.as_deref(), "opgeslagen")
-                .then(|| T(lang).s("ready-saved").to_string());
-            let page = questions_view(&state, m, &auth, lang, dimension, &BTreeMap::new(), notice)
-                .await
-                .or_page(&headers)?;
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let Some(dimension) = Dimension::parse(&dimension) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let notice =
+        query_has(raw.as_deref(), "opgeslagen").then(|| T(lang).s("ready-saved").to_string());
+    let page = questions_view(&state, m, &auth, lang, dimension, &BTreeMap::new(), notice)
+        .await
+        .or_page(&headers)?;
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn questions_view(
@@ -466,91 +447,84 @@ async fn save_answers(
     headers: HeaderMap,
     Path((slug, dimension)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_answer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Some(dimension) = Dimension::parse(&dimension) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let Some(open) = state
-                .store
-                .open_assessment(m.organisation.id)
-                .await
-                .or_page(&headers)?
-            else {
-                return fail(&headers, StatusCode::CONFLICT);
-            };
-            let form = form_pairs(&body);
-            // Every answer of the form is checked first; with a problem, nothing is saved.
-            let mut errors = BTreeMap::new();
-            let mut valid = Vec::new();
-            for q in dimension.questions() {
-                let level = one(&form, &format!("niveau.{}", q.id));
-                if level.is_empty() {
-                    continue; // not answered (yet)
-                }
-                match AnswerInput::parse(
-                    q.id,
-                    &level,
-                    &one(&form, &format!("toelichting.{}", q.id)),
-                    &one(&form, &format!("bewijs.{}", q.id)),
-                ) {
-                    Ok(answer) => valid.push(answer),
-                    Err(e) => {
-                        errors.insert(q.id, e.to_string());
-                    }
-                }
-            }
-            if errors.is_empty() {
-                for answer in &valid {
-                    let before = open
-                        .answers
-                        .iter()
-                        .find(|a| a.question_id == answer.question.id);
-                    let same = before.is_some_and(|b| {
-                        b.level == answer.level
-                            && b.note == answer.note
-                            && b.evidence == answer.evidence
-                    });
-                    if !same {
-                        state
-                            .store
-                            .save_answer(&auth.actor(), m.organisation.id, open.id, answer)
-                            .await
-                            .or_page(&headers)?;
-                    }
-                }
-            }
-            if errors.is_empty() {
-                let next = if one(&form, "volgende").is_empty() {
-                    format!(
-                        "/o/{slug}/gereedheid/vragen/{}?opgeslagen",
-                        dimension.code()
-                    )
-                } else {
-                    let position = Dimension::ALL
-                        .iter()
-                        .position(|d| *d == dimension)
-                        .unwrap_or(0);
-                    Dimension::ALL
-                        .get(position + 1)
-                        .map_or(format!("/o/{slug}/gereedheid"), |d| {
-                            format!("/o/{slug}/gereedheid/vragen/{}", d.code())
-                        })
-                };
-                return Ok(see_other(&next));
-            }
-            let page = questions_view(&state, m, &auth, lang, dimension, &errors, None)
-                .await
-                .or_page(&headers)?;
-            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_answer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Some(dimension) = Dimension::parse(&dimension) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let Some(open) = state
+        .store
+        .open_assessment(m.organisation.id)
+        .await
+        .or_page(&headers)?
+    else {
+        return fail(&headers, StatusCode::CONFLICT);
+    };
+    let form = form_pairs(&body);
+    // Every answer of the form is checked first; with a problem, nothing is saved.
+    let mut errors = BTreeMap::new();
+    let mut valid = Vec::new();
+    for q in dimension.questions() {
+        let level = one(&form, &format!("niveau.{}", q.id));
+        if level.is_empty() {
+            continue; // not answered (yet)
         }
-        .await,
-    )
+        match AnswerInput::parse(
+            q.id,
+            &level,
+            &one(&form, &format!("toelichting.{}", q.id)),
+            &one(&form, &format!("bewijs.{}", q.id)),
+        ) {
+            Ok(answer) => valid.push(answer),
+            Err(e) => {
+                errors.insert(q.id, e.to_string());
+            }
+        }
+    }
+    if errors.is_empty() {
+        for answer in &valid {
+            let before = open
+                .answers
+                .iter()
+                .find(|a| a.question_id == answer.question.id);
+            let same = before.is_some_and(|b| {
+                b.level == answer.level && b.note == answer.note && b.evidence == answer.evidence
+            });
+            if !same {
+                state
+                    .store
+                    .save_answer(&auth.actor(), m.organisation.id, open.id, answer)
+                    .await
+                    .or_page(&headers)?;
+            }
+        }
+    }
+    if errors.is_empty() {
+        let next = if one(&form, "volgende").is_empty() {
+            format!(
+                "/o/{slug}/gereedheid/vragen/{}?opgeslagen",
+                dimension.code()
+            )
+        } else {
+            let position = Dimension::ALL
+                .iter()
+                .position(|d| *d == dimension)
+                .unwrap_or(0);
+            Dimension::ALL
+                .get(position + 1)
+                .map_or(format!("/o/{slug}/gereedheid"), |d| {
+                    format!("/o/{slug}/gereedheid/vragen/{}", d.code())
+                })
+        };
+        return Ok(see_other(&next));
+    }
+    let page = questions_view(&state, m, &auth, lang, dimension, &errors, None)
+        .await
+        .or_page(&headers)?;
+    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
 }
 
 /// `GET /api/v1/organisaties/{slug}/gereedheid`: the advice of the assessment being answered

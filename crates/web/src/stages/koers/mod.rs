@@ -5,9 +5,10 @@
 use crate::AppState;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
+use crate::kit::page::PageResult;
 use crate::kit::page::{
     Chrome, OrPage, fail, form_field as one, form_pairs, internal_membership, membership,
-    number_text, page_result, query_has, render, see_other,
+    number_text, query_has, render, see_other,
 };
 use askama::Template;
 use axum::Router;
@@ -113,71 +114,65 @@ async fn koers_page(
     headers: HeaderMap,
     Path(slug): Path<String>,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let t = T(lang);
-            let goals = state
-                .store
-                .goals(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let choices = state
-                .store
-                .domain_choices(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let base = format!("/o/{slug}/koers");
-            let page = KoersPage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", t.s("koers-title"), m.organisation.name),
-                    &base,
-                )
-                .for_org(&auth, m, Some("koers")),
-                goals: goals
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let t = T(lang);
+    let goals = state
+        .store
+        .goals(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let choices = state
+        .store
+        .domain_choices(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let base = format!("/o/{slug}/koers");
+    let page = KoersPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("koers-title"), m.organisation.name),
+            &base,
+        )
+        .for_org(&auth, m, Some("koers")),
+        goals: goals
+            .iter()
+            .map(|g| GoalRow {
+                id: g.id,
+                title: g.goal.title.clone(),
+                domains: g
+                    .goal
+                    .domains
                     .iter()
-                    .map(|g| GoalRow {
-                        id: g.id,
-                        title: g.goal.title.clone(),
-                        domains: g
-                            .goal
-                            .domains
-                            .iter()
-                            .map(|d| d.label(lang))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        rationale: g.goal.rationale.clone(),
-                        kpis: g.goal.kpis.iter().map(|k| kpi_row(k, lang)).collect(),
-                        measurable: g.goal.has_measurable_kpi(),
-                        edit_href: format!("{base}/{}/bewerken", g.id),
-                    })
-                    .collect(),
-                domains: ServiceDomain::ALL
-                    .into_iter()
-                    .map(|domain| {
-                        let choice = choices.iter().find(|c| c.domain == domain);
-                        DomainRow {
-                            code: domain.code(),
-                            label: domain.label(lang),
-                            current: sourcing_options(choice.map(|c| c.current), lang),
-                            intended: sourcing_options(choice.map(|c| c.intended), lang),
-                            rationale: choice.map(|c| c.rationale.clone()).unwrap_or_default(),
-                            outsourcing: choice.is_some_and(DomainChoice::outsourcing),
-                        }
-                    })
-                    .collect(),
-                can_edit: may_steer(m),
-                new_href: format!("{base}/nieuw"),
-                domains_action: format!("{base}/domeinen"),
-                notice: query_has(raw.as_deref(), "opgeslagen")
-                    .then(|| t.s("detail-saved").to_string()),
-            };
-            Ok(render(StatusCode::OK, &page))
-        }
-        .await,
-    )
+                    .map(|d| d.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                rationale: g.goal.rationale.clone(),
+                kpis: g.goal.kpis.iter().map(|k| kpi_row(k, lang)).collect(),
+                measurable: g.goal.has_measurable_kpi(),
+                edit_href: format!("{base}/{}/bewerken", g.id),
+            })
+            .collect(),
+        domains: ServiceDomain::ALL
+            .into_iter()
+            .map(|domain| {
+                let choice = choices.iter().find(|c| c.domain == domain);
+                DomainRow {
+                    code: domain.code(),
+                    label: domain.label(lang),
+                    current: sourcing_options(choice.map(|c| c.current), lang),
+                    intended: sourcing_options(choice.map(|c| c.intended), lang),
+                    rationale: choice.map(|c| c.rationale.clone()).unwrap_or_default(),
+                    outsourcing: choice.is_some_and(DomainChoice::outsourcing),
+                }
+            })
+            .collect(),
+        can_edit: may_steer(m),
+        new_href: format!("{base}/nieuw"),
+        domains_action: format!("{base}/domeinen"),
+        notice: query_has(raw.as_deref(), "opgeslagen").then(|| t.s("detail-saved").to_string()),
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn save_domains(
@@ -186,50 +181,45 @@ async fn save_domains(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_steer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = form_pairs(&body);
-            let current = state
-                .store
-                .domain_choices(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            for domain in ServiceDomain::ALL {
-                let code = domain.code();
-                let (Some(now), Some(then)) = (
-                    Sourcing::parse(&one(&form, &format!("huidig.{code}"))),
-                    Sourcing::parse(&one(&form, &format!("beoogd.{code}"))),
-                ) else {
-                    continue; // not filled in: nothing to record
-                };
-                let rationale: String = one(&form, &format!("motivering.{code}"))
-                    .chars()
-                    .take(1_000)
-                    .collect();
-                let choice = DomainChoice {
-                    domain,
-                    current: now,
-                    intended: then,
-                    rationale,
-                };
-                if current.contains(&choice) {
-                    continue;
-                }
-                state
-                    .store
-                    .set_domain_choice(&auth.actor(), m.organisation.id, &choice)
-                    .await
-                    .or_page(&headers)?;
-            }
-            Ok(see_other(&format!("/o/{slug}/koers?opgeslagen#domeinen")))
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_steer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = form_pairs(&body);
+    let current = state
+        .store
+        .domain_choices(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    for domain in ServiceDomain::ALL {
+        let code = domain.code();
+        let (Some(now), Some(then)) = (
+            Sourcing::parse(&one(&form, &format!("huidig.{code}"))),
+            Sourcing::parse(&one(&form, &format!("beoogd.{code}"))),
+        ) else {
+            continue; // not filled in: nothing to record
+        };
+        let rationale: String = one(&form, &format!("motivering.{code}"))
+            .chars()
+            .take(1_000)
+            .collect();
+        let choice = DomainChoice {
+            domain,
+            current: now,
+            intended: then,
+            rationale,
+        };
+        if current.contains(&choice) {
+            continue;
         }
-        .await,
-    )
+        state
+            .store
+            .set_domain_choice(&auth.actor(), m.organisation.id, &choice)
+            .await
+            .or_page(&headers)?;
+    }
+    Ok(see_other(&format!("/o/{slug}/koers?opgeslagen#domeinen")))
 }
 
 async fn goal_anchor(Path((slug, id)): Path<(String, String)>) -> Response {
@@ -417,25 +407,20 @@ async fn new_goal(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_steer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = goal_form(
-                m,
-                &auth,
-                lang,
-                &json!({}),
-                None,
-                &ValidationErrors::default(),
-            );
-            Ok(render(StatusCode::OK, &form))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_steer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = goal_form(
+        m,
+        &auth,
+        lang,
+        &json!({}),
+        None,
+        &ValidationErrors::default(),
+    );
+    Ok(render(StatusCode::OK, &form))
 }
 
 async fn create_goal(
@@ -445,34 +430,29 @@ async fn create_goal(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_steer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let value = goal_from_form(&form_pairs(&body));
-            match Goal::parse(&value) {
-                Ok(goal) => {
-                    let stored = state
-                        .store
-                        .create_goal(&auth.actor(), m.organisation.id, &goal)
-                        .await
-                        .or_page(&headers)?;
-                    Ok(see_other(&format!(
-                        "/o/{slug}/koers?opgeslagen#doel-{}",
-                        stored.id
-                    )))
-                }
-                Err(errors) => Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &goal_form(m, &auth, lang, &value, None, &errors),
-                )),
-            }
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_steer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let value = goal_from_form(&form_pairs(&body));
+    match Goal::parse(&value) {
+        Ok(goal) => {
+            let stored = state
+                .store
+                .create_goal(&auth.actor(), m.organisation.id, &goal)
+                .await
+                .or_page(&headers)?;
+            Ok(see_other(&format!(
+                "/o/{slug}/koers?opgeslagen#doel-{}",
+                stored.id
+            )))
         }
-        .await,
-    )
+        Err(errors) => Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &goal_form(m, &auth, lang, &value, None, &errors),
+        )),
+    }
 }
 
 async fn edit_goal(
@@ -481,36 +461,31 @@ async fn edit_goal(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_steer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Ok(id) = Uuid::parse_str(&id) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let Some(goal) = state
-                .store
-                .goal(m.organisation.id, id)
-                .await
-                .or_page(&headers)?
-            else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let form = goal_form(
-                m,
-                &auth,
-                lang,
-                &goal.goal.to_json(),
-                Some(&goal),
-                &ValidationErrors::default(),
-            );
-            Ok(render(StatusCode::OK, &form))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_steer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let Some(goal) = state
+        .store
+        .goal(m.organisation.id, id)
+        .await
+        .or_page(&headers)?
+    else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let form = goal_form(
+        m,
+        &auth,
+        lang,
+        &goal.goal.to_json(),
+        Some(&goal),
+        &ValidationErrors::default(),
+    );
+    Ok(render(StatusCode::OK, &form))
 }
 
 async fn update_goal(
@@ -520,46 +495,41 @@ async fn update_goal(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_steer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Ok(id) = Uuid::parse_str(&id) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let Some(existing) = state
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_steer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let Some(existing) = state
+        .store
+        .goal(m.organisation.id, id)
+        .await
+        .or_page(&headers)?
+    else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let form = form_pairs(&body);
+    let version = one(&form, "versie")
+        .parse::<i64>()
+        .unwrap_or(existing.version);
+    let value = goal_from_form(&form);
+    match Goal::parse(&value) {
+        Ok(goal) => {
+            state
                 .store
-                .goal(m.organisation.id, id)
+                .update_goal(&auth.actor(), m.organisation.id, id, version, &goal)
                 .await
-                .or_page(&headers)?
-            else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let form = form_pairs(&body);
-            let version = one(&form, "versie")
-                .parse::<i64>()
-                .unwrap_or(existing.version);
-            let value = goal_from_form(&form);
-            match Goal::parse(&value) {
-                Ok(goal) => {
-                    state
-                        .store
-                        .update_goal(&auth.actor(), m.organisation.id, id, version, &goal)
-                        .await
-                        .or_page(&headers)?;
-                    Ok(see_other(&format!("/o/{slug}/koers?opgeslagen#doel-{id}")))
-                }
-                Err(errors) => Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &goal_form(m, &auth, lang, &value, Some(&existing), &errors),
-                )),
-            }
+                .or_page(&headers)?;
+            Ok(see_other(&format!("/o/{slug}/koers?opgeslagen#doel-{id}")))
         }
-        .await,
-    )
+        Err(errors) => Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &goal_form(m, &auth, lang, &value, Some(&existing), &errors),
+        )),
+    }
 }
 
 async fn delete_goal(
@@ -567,25 +537,20 @@ async fn delete_goal(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_steer(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Ok(id) = Uuid::parse_str(&id) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            state
-                .store
-                .delete_goal(&auth.actor(), m.organisation.id, id)
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!("/o/{slug}/koers?opgeslagen")))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_steer(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    state
+        .store
+        .delete_goal(&auth.actor(), m.organisation.id, id)
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!("/o/{slug}/koers?opgeslagen")))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ use crate::kit::auth::{ApiAuth, Auth};
 use crate::kit::clock::today;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
+use crate::kit::page::PageResult;
 use crate::kit::page::{
-    Chrome, OrPage, fail, internal_membership, membership, page_result, query_has, render,
-    see_other,
+    Chrome, OrPage, fail, internal_membership, membership, query_has, render, see_other,
 };
 use crate::kit::problem::Problem;
 use crate::kit::quality::TREND_DAYS;
@@ -108,102 +108,97 @@ async fn quality_page(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let t = T(lang);
-            let pairs = query_pairs(raw.as_deref());
-            let param = |key: &str| {
-                pairs
-                    .iter()
-                    .find(|(k, v)| k == key && !v.is_empty())
-                    .map(|(_, v)| v.as_str())
-            };
-            let severity = param("ernst").and_then(Severity::parse);
-            let area = param("gebied").and_then(Area::parse);
-            let rule = param("regel").and_then(RuleId::parse);
-            let page_number = param("pagina")
-                .and_then(|p| p.parse::<usize>().ok())
-                .unwrap_or(1)
-                .max(1);
-            let today = today();
-            let report = organisation_report(&state, m.organisation.id, today)
-                .await
-                .or_page(&headers)?;
-            let history = state
-                .store
-                .score_history(m.organisation.id, TREND_DAYS)
-                .await
-                .or_page(&headers)?;
-            let matching: Vec<&Finding> = report
-                .findings
-                .iter()
-                .filter(|f| severity.is_none_or(|s| f.severity == s))
-                .filter(|f| area.is_none_or(|a| f.area() == a))
-                .filter(|f| rule.is_none_or(|r| f.rule == r))
-                .collect();
-            let page_count = matching.len().div_ceil(FINDINGS_PER_PAGE).max(1);
-            let page_number = page_number.min(page_count);
-            let findings = matching
-                .iter()
-                .skip((page_number - 1) * FINDINGS_PER_PAGE)
-                .take(FINDINGS_PER_PAGE)
-                .map(|f| finding_row(f, &slug, m, lang))
-                .collect();
-            let page_href = |n: usize| {
-                let mut out = form_urlencoded::Serializer::new(String::new());
-                for (key, value) in &pairs {
-                    if key != "pagina" {
-                        out.append_pair(key, value);
-                    }
-                }
-                out.append_pair("pagina", &n.to_string());
-                format!("/o/{slug}/kwaliteit?{}#bevindingen", out.finish())
-            };
-            let base = format!("/o/{slug}/kwaliteit");
-            let page = QualityPage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", t.s("quality-title"), m.organisation.name),
-                    &base,
-                )
-                .for_org(&auth, m, Some("kwaliteit")),
-                overall: score_text(Some(report.scores.overall), lang),
-                elements: report.scores.elements,
-                areas: area_rows(&report, &slug, lang),
-                chart: chart(&history, lang),
-                history: history
-                    .iter()
-                    .rev()
-                    .map(|p| HistoryRow {
-                        day: p.day.format("%d-%m-%Y").to_string(),
-                        score: score_text(Some(p.overall), lang),
-                        findings: p.findings,
-                    })
-                    .collect(),
-                findings,
-                total: report.findings.len(),
-                filtered: matching.len(),
-                severities: options(Severity::ALL, severity, Severity::code, |s| {
-                    s.label(lang).to_string()
-                }),
-                area_options: options(Area::ALL, area, Area::code, |a| a.label(lang).to_string()),
-                rule_options: options(RULES.iter().map(|r| r.id), rule, RuleId::code, |r| {
-                    r.rule().title(lang).to_string()
-                }),
-                prev_href: (page_number > 1).then(|| page_href(page_number - 1)),
-                next_href: (page_number < page_count).then(|| page_href(page_number + 1)),
-                page_number,
-                page_count,
-                can_configure: m.role.can_configure_quality(),
-                settings_href: format!("{base}/instellingen"),
-                today: today.format("%d-%m-%Y").to_string(),
-            };
-            Ok(render(StatusCode::OK, &page))
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let t = T(lang);
+    let pairs = query_pairs(raw.as_deref());
+    let param = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, v)| k == key && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    };
+    let severity = param("ernst").and_then(Severity::parse);
+    let area = param("gebied").and_then(Area::parse);
+    let rule = param("regel").and_then(RuleId::parse);
+    let page_number = param("pagina")
+        .and_then(|p| p.parse::<usize>().ok())
+        .unwrap_or(1)
+        .max(1);
+    let today = today();
+    let report = organisation_report(&state, m.organisation.id, today)
+        .await
+        .or_page(&headers)?;
+    let history = state
+        .store
+        .score_history(m.organisation.id, TREND_DAYS)
+        .await
+        .or_page(&headers)?;
+    let matching: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| severity.is_none_or(|s| f.severity == s))
+        .filter(|f| area.is_none_or(|a| f.area() == a))
+        .filter(|f| rule.is_none_or(|r| f.rule == r))
+        .collect();
+    let page_count = matching.len().div_ceil(FINDINGS_PER_PAGE).max(1);
+    let page_number = page_number.min(page_count);
+    let findings = matching
+        .iter()
+        .skip((page_number - 1) * FINDINGS_PER_PAGE)
+        .take(FINDINGS_PER_PAGE)
+        .map(|f| finding_row(f, &slug, m, lang))
+        .collect();
+    let page_href = |n: usize| {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in &pairs {
+            if key != "pagina" {
+                out.append_pair(key, value);
+            }
         }
-        .await,
-    )
+        out.append_pair("pagina", &n.to_string());
+        format!("/o/{slug}/kwaliteit?{}#bevindingen", out.finish())
+    };
+    let base = format!("/o/{slug}/kwaliteit");
+    let page = QualityPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("quality-title"), m.organisation.name),
+            &base,
+        )
+        .for_org(&auth, m, Some("kwaliteit")),
+        overall: score_text(Some(report.scores.overall), lang),
+        elements: report.scores.elements,
+        areas: area_rows(&report, &slug, lang),
+        chart: chart(&history, lang),
+        history: history
+            .iter()
+            .rev()
+            .map(|p| HistoryRow {
+                day: p.day.format("%d-%m-%Y").to_string(),
+                score: score_text(Some(p.overall), lang),
+                findings: p.findings,
+            })
+            .collect(),
+        findings,
+        total: report.findings.len(),
+        filtered: matching.len(),
+        severities: options(Severity::ALL, severity, Severity::code, |s| {
+            s.label(lang).to_string()
+        }),
+        area_options: options(Area::ALL, area, Area::code, |a| a.label(lang).to_string()),
+        rule_options: options(RULES.iter().map(|r| r.id), rule, RuleId::code, |r| {
+            r.rule().title(lang).to_string()
+        }),
+        prev_href: (page_number > 1).then(|| page_href(page_number - 1)),
+        next_href: (page_number < page_count).then(|| page_href(page_number + 1)),
+        page_number,
+        page_count,
+        can_configure: m.role.can_configure_quality(),
+        settings_href: format!("{base}/instellingen"),
+        today: today.format("%d-%m-%Y").to_string(),
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,28 +321,23 @@ async fn settings_page(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let settings = state
-                .store
-                .quality_settings(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let saved = query_has(raw.as_deref(), "opgeslagen");
-            Ok(settings_response(
-                &auth,
-                m,
-                lang,
-                &settings.to_json(),
-                &settings,
-                &ValidationErrors::default(),
-                saved,
-            ))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let settings = state
+        .store
+        .quality_settings(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let saved = query_has(raw.as_deref(), "opgeslagen");
+    Ok(settings_response(
+        &auth,
+        m,
+        lang,
+        &settings.to_json(),
+        &settings,
+        &ValidationErrors::default(),
+        saved,
+    ))
 }
 
 fn settings_response(
@@ -435,53 +425,48 @@ async fn settings_submit(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !m.role.can_configure_quality() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-            let json = settings_from_form(&form);
-            match Settings::parse(&json) {
-                Ok(settings) => {
-                    state
-                        .store
-                        .set_quality_settings(&auth.actor(), m.organisation.id, &settings)
-                        .await
-                        .or_page(&headers)?;
-                    Ok(see_other(&format!(
-                        "/o/{slug}/kwaliteit/instellingen?opgeslagen"
-                    )))
-                }
-                Err(errors) => {
-                    let current = state
-                        .store
-                        .quality_settings(m.organisation.id)
-                        .await
-                        .or_page(&headers)?;
-                    // Show what was entered, with the rules' current state.
-                    let mut shown = current.clone();
-                    for (code, setting) in json["regels"].as_object().into_iter().flatten() {
-                        if let Some(rule) = RuleId::parse(code) {
-                            shown.rules.insert(
-                                rule,
-                                RuleSetting {
-                                    enabled: setting["aan"].as_bool().unwrap_or(true),
-                                    severity: setting["ernst"].as_str().and_then(Severity::parse),
-                                },
-                            );
-                        }
-                    }
-                    Ok(settings_response(
-                        &auth, m, lang, &json, &shown, &errors, false,
-                    ))
-                }
-            }
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !m.role.can_configure_quality() {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let json = settings_from_form(&form);
+    match Settings::parse(&json) {
+        Ok(settings) => {
+            state
+                .store
+                .set_quality_settings(&auth.actor(), m.organisation.id, &settings)
+                .await
+                .or_page(&headers)?;
+            Ok(see_other(&format!(
+                "/o/{slug}/kwaliteit/instellingen?opgeslagen"
+            )))
         }
-        .await,
-    )
+        Err(errors) => {
+            let current = state
+                .store
+                .quality_settings(m.organisation.id)
+                .await
+                .or_page(&headers)?;
+            // Show what was entered, with the rules' current state.
+            let mut shown = current.clone();
+            for (code, setting) in json["regels"].as_object().into_iter().flatten() {
+                if let Some(rule) = RuleId::parse(code) {
+                    shown.rules.insert(
+                        rule,
+                        RuleSetting {
+                            enabled: setting["aan"].as_bool().unwrap_or(true),
+                            severity: setting["ernst"].as_str().and_then(Severity::parse),
+                        },
+                    );
+                }
+            }
+            Ok(settings_response(
+                &auth, m, lang, &json, &shown, &errors, false,
+            ))
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,43 +477,37 @@ async fn confirm_submit(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let Some(kind) = EntityKind::from_resource(&soort).filter(|k| CONFIRMABLE.contains(k))
-            else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let Ok(id) = Uuid::parse_str(&id) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let Some(element) = state
-                .store
-                .get_element(m.organisation.id, kind, id)
-                .await
-                .or_page(&headers)?
-            else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let owner = owner_email(&state, m.organisation.id, &element.record)
-                .await
-                .or_page(&headers)?;
-            if m.role.is_supplier() || !may_confirm(m.role, &auth.user.email, owner.as_deref()) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            state
-                .store
-                .confirm_element(&auth.actor(), m.organisation.id, id, today())
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!(
-                "{}?bevestigd",
-                element_href(&slug, kind, id)
-            )))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let Some(kind) = EntityKind::from_resource(&soort).filter(|k| CONFIRMABLE.contains(k)) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let Some(element) = state
+        .store
+        .get_element(m.organisation.id, kind, id)
+        .await
+        .or_page(&headers)?
+    else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let owner = owner_email(&state, m.organisation.id, &element.record)
+        .await
+        .or_page(&headers)?;
+    if m.role.is_supplier() || !may_confirm(m.role, &auth.user.email, owner.as_deref()) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    state
+        .store
+        .confirm_element(&auth.actor(), m.organisation.id, id, today())
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!(
+        "{}?bevestigd",
+        element_href(&slug, kind, id)
+    )))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -857,12 +857,13 @@ pub async fn build(
 use crate::AppState;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
-use crate::kit::page::{Chrome, OrPage, fail, membership, page_result, render};
+use crate::kit::page::PageResult;
+use crate::kit::page::{Chrome, OrPage, fail, membership, render};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 
 pub(crate) fn router() -> Router<AppState> {
@@ -919,34 +920,29 @@ async fn report_page(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !m.role.is_internal() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let t = T(lang);
-            let view = ReportPage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", t.s("report-title"), m.organisation.name),
-                    &format!("/o/{slug}/rapport"),
-                )
-                .for_org(&auth, m, Some("rapport")),
-                action: format!("/o/{slug}/rapport.pdf"),
-                parts: Part::ALL
-                    .into_iter()
-                    .map(|p| PartChoice {
-                        code: p.code(),
-                        label: part_label(p, lang),
-                    })
-                    .collect(),
-            };
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !m.role.is_internal() {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let t = T(lang);
+    let view = ReportPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("report-title"), m.organisation.name),
+            &format!("/o/{slug}/rapport"),
+        )
+        .for_org(&auth, m, Some("rapport")),
+        action: format!("/o/{slug}/rapport.pdf"),
+        parts: Part::ALL
+            .into_iter()
+            .map(|p| PartChoice {
+                code: p.code(),
+                label: part_label(p, lang),
+            })
+            .collect(),
+    };
+    Ok(render(StatusCode::OK, &view))
 }
 
 /// `GET /o/{slug}/rapport.pdf?deel=basis&deel=…&taal=nl`: the dossier (all chapters when none
@@ -957,45 +953,39 @@ async fn report_pdf(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !m.role.is_internal() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let pairs = crate::kit::api::query_pairs(query.as_deref());
-            let lang = pairs
-                .iter()
-                .find(|(k, _)| k == "taal")
-                .and_then(|(_, v)| Lang::from_code(v))
-                .unwrap_or(Lang::Nl);
-            let names: Vec<&str> = pairs
-                .iter()
-                .filter(|(k, _)| k == "deel")
-                .map(|(_, v)| v.as_str())
-                .collect();
-            let parts = if names.is_empty() {
-                Part::ALL.to_vec()
-            } else {
-                match regisseur_domain::report::parse_parts(&names.join(",")) {
-                    Ok(p) => p,
-                    Err(e) => return Ok((StatusCode::BAD_REQUEST, e).into_response()),
-                }
-            };
-            let today = crate::kit::clock::today();
-            let dossier = build(&state.store, &m.organisation, &parts, lang, today)
-                .await
-                .or_page(&headers)?;
-            let pdf =
-                tokio::task::spawn_blocking(move || regisseur_interchange::pdf::render(&dossier))
-                    .await
-                    .map_err(|e| StoreError::Other(format!("typesetting: {e}")))
-                    .and_then(|r| r.map_err(|e| StoreError::Other(e.to_string())))
-                    .or_page(&headers)?;
-            let file = format!("uitbestedingsdossier-{slug}-{today}.pdf");
-            Ok(crate::kit::page::download(pdf, "application/pdf", file))
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !m.role.is_internal() {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let pairs = crate::kit::api::query_pairs(query.as_deref());
+    let lang = pairs
+        .iter()
+        .find(|(k, _)| k == "taal")
+        .and_then(|(_, v)| Lang::from_code(v))
+        .unwrap_or(Lang::Nl);
+    let names: Vec<&str> = pairs
+        .iter()
+        .filter(|(k, _)| k == "deel")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let parts = if names.is_empty() {
+        Part::ALL.to_vec()
+    } else {
+        match regisseur_domain::report::parse_parts(&names.join(",")) {
+            Ok(p) => p,
+            Err(e) => return Ok((StatusCode::BAD_REQUEST, e).into_response()),
         }
-        .await,
-    )
+    };
+    let today = crate::kit::clock::today();
+    let dossier = build(&state.store, &m.organisation, &parts, lang, today)
+        .await
+        .or_page(&headers)?;
+    let pdf = tokio::task::spawn_blocking(move || regisseur_interchange::pdf::render(&dossier))
+        .await
+        .map_err(|e| StoreError::Other(format!("typesetting: {e}")))
+        .and_then(|r| r.map_err(|e| StoreError::Other(e.to_string())))
+        .or_page(&headers)?;
+    let file = format!("uitbestedingsdossier-{slug}-{today}.pdf");
+    Ok(crate::kit::page::download(pdf, "application/pdf", file))
 }

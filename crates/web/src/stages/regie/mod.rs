@@ -10,9 +10,10 @@ use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Polyline, Scale, euro, per
 use crate::kit::clock::today;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
+use crate::kit::page::PageResult;
 use crate::kit::page::{
-    Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, page_result,
-    query_has, render, see_other, store_result,
+    Chrome, Fail, OrPage, fail, form_field as one, form_pairs as pairs, membership, query_has,
+    render, see_other, store_result,
 };
 use crate::kit::register::agenda_items_in;
 use crate::kit::register::date_field;
@@ -183,15 +184,10 @@ async fn agenda_page(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let view = agenda_view(&state, &auth, m, lang, &headers, None).await?;
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let view = agenda_view(&state, &auth, m, lang, &headers, None).await?;
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn create_feed(
@@ -200,25 +196,20 @@ async fn create_feed(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let secret = state
-                .store
-                .create_calendar_feed(auth.user.id, m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let host = headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("localhost");
-            let url = format!("webcal://{host}/agenda/{secret}.ics");
-            let view = agenda_view(&state, &auth, m, lang, &headers, Some(url)).await?;
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let secret = state
+        .store
+        .create_calendar_feed(auth.user.id, m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let url = format!("webcal://{host}/agenda/{secret}.ics");
+    let view = agenda_view(&state, &auth, m, lang, &headers, Some(url)).await?;
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn revoke_feed(
@@ -226,19 +217,14 @@ async fn revoke_feed(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            state
-                .store
-                .revoke_calendar_feeds(auth.user.id, m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            Ok(see_other(&format!("{}#agenda-feed", base(&slug))))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    state
+        .store
+        .revoke_calendar_feeds(auth.user.id, m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    Ok(see_other(&format!("{}#agenda-feed", base(&slug))))
 }
 
 /// `GET /agenda/{secret}.ics`: the agenda of the feed's user, without a login; an unknown or
@@ -832,28 +818,23 @@ async fn save_terms(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_manage(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let result = match terms_from(&pairs(&body)) {
-                Ok(terms) => store_result(
-                    state
-                        .store
-                        .set_sla_terms(&auth.actor(), m.organisation.id, contract.id, &terms)
-                        .await,
-                )
-                .or_page(&headers)?,
-                Err(errors) => Err(errors),
-            };
-            answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_manage(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let result = match terms_from(&pairs(&body)) {
+        Ok(terms) => store_result(
+            state
+                .store
+                .set_sla_terms(&auth.actor(), m.organisation.id, contract.id, &terms)
+                .await,
+        )
+        .or_page(&headers)?,
+        Err(errors) => Err(errors),
+    };
+    answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
 }
 
 async fn save_expectation(
@@ -863,61 +844,55 @@ async fn save_expectation(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_manage(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let form = pairs(&body);
-            let mut errors = ValidationErrors::default();
-            let when = NaiveDate::parse_from_str(&one(&form, "wanneer"), "%Y-%m-%d")
-                .unwrap_or_else(|_| {
-                    errors.push("wanneer", regisseur_domain::Problem::NotADate);
-                    NaiveDate::MIN
-                });
-            let expectation = Expectation {
-                wat: one(&form, "wat"),
-                meetbaar: one(&form, "meetbaar"),
-                wanneer: when,
-                uitkomst: Outcome::parse(&one(&form, "uitkomst")).unwrap_or(Outcome::Open),
-                werkelijkheid: one(&form, "werkelijkheid"),
-            };
-            let existing = Uuid::parse_str(&one(&form, "id")).ok();
-            let result = if errors.0.is_empty() {
-                store_result(
-                    state
-                        .store
-                        .save_expectation(
-                            &auth.actor(),
-                            m.organisation.id,
-                            contract.id,
-                            existing,
-                            &expectation,
-                        )
-                        .await
-                        .map(|_| ()),
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_manage(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let form = pairs(&body);
+    let mut errors = ValidationErrors::default();
+    let when = NaiveDate::parse_from_str(&one(&form, "wanneer"), "%Y-%m-%d").unwrap_or_else(|_| {
+        errors.push("wanneer", regisseur_domain::Problem::NotADate);
+        NaiveDate::MIN
+    });
+    let expectation = Expectation {
+        wat: one(&form, "wat"),
+        meetbaar: one(&form, "meetbaar"),
+        wanneer: when,
+        uitkomst: Outcome::parse(&one(&form, "uitkomst")).unwrap_or(Outcome::Open),
+        werkelijkheid: one(&form, "werkelijkheid"),
+    };
+    let existing = Uuid::parse_str(&one(&form, "id")).ok();
+    let result = if errors.0.is_empty() {
+        store_result(
+            state
+                .store
+                .save_expectation(
+                    &auth.actor(),
+                    m.organisation.id,
+                    contract.id,
+                    existing,
+                    &expectation,
                 )
-                .or_page(&headers)?
-            } else {
-                Err(errors)
-            };
-            answer(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &contract,
-                result,
-                "verwachtingen",
-            )
-            .await
-        }
-        .await,
+                .await
+                .map(|_| ()),
+        )
+        .or_page(&headers)?
+    } else {
+        Err(errors)
+    };
+    answer(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &contract,
+        result,
+        "verwachtingen",
     )
+    .await
 }
 
 /// A proposal: the partner (or the municipality) adds one; the municipality decides on it.
@@ -928,85 +903,80 @@ async fn save_innovation(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !(may_manage(m) || m.role.is_supplier()) {
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !(may_manage(m) || m.role.is_supplier()) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let form = pairs(&body);
+    let existing = Uuid::parse_str(&one(&form, "id")).ok();
+    let result = match existing {
+        Some(entry) => {
+            if !may_manage(m) {
                 return fail(&headers, StatusCode::FORBIDDEN);
             }
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let form = pairs(&body);
-            let existing = Uuid::parse_str(&one(&form, "id")).ok();
-            let result = match existing {
-                Some(entry) => {
-                    if !may_manage(m) {
-                        return fail(&headers, StatusCode::FORBIDDEN);
-                    }
-                    let all = state
-                        .store
-                        .innovations(contract.id)
-                        .await
-                        .or_page(&headers)?;
-                    let Some(found) = all.into_iter().find(|i| i.id == entry) else {
-                        return fail(&headers, StatusCode::NOT_FOUND);
-                    };
-                    let mut innovation = found.value;
-                    innovation.status =
-                        InnovationStatus::parse(&one(&form, "status")).unwrap_or(innovation.status);
-                    store_result(
-                        state
-                            .store
-                            .save_innovation(
-                                &auth.actor(),
-                                m.organisation.id,
-                                contract.id,
-                                Some(entry),
-                                &innovation,
-                            )
-                            .await
-                            .map(|_| ()),
-                    )
-                    .or_page(&headers)?
-                }
-                None => {
-                    let innovation = Innovation {
-                        titel: one(&form, "titel"),
-                        omschrijving: one(&form, "omschrijving"),
-                        waarde: one(&form, "waarde"),
-                        status: InnovationStatus::Voorgesteld,
-                        voorgesteld: today(),
-                    };
-                    store_result(
-                        state
-                            .store
-                            .save_innovation(
-                                &auth.actor(),
-                                m.organisation.id,
-                                contract.id,
-                                None,
-                                &innovation,
-                            )
-                            .await
-                            .map(|_| ()),
-                    )
-                    .or_page(&headers)?
-                }
+            let all = state
+                .store
+                .innovations(contract.id)
+                .await
+                .or_page(&headers)?;
+            let Some(found) = all.into_iter().find(|i| i.id == entry) else {
+                return fail(&headers, StatusCode::NOT_FOUND);
             };
-            answer(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &contract,
-                result,
-                "innovaties",
+            let mut innovation = found.value;
+            innovation.status =
+                InnovationStatus::parse(&one(&form, "status")).unwrap_or(innovation.status);
+            store_result(
+                state
+                    .store
+                    .save_innovation(
+                        &auth.actor(),
+                        m.organisation.id,
+                        contract.id,
+                        Some(entry),
+                        &innovation,
+                    )
+                    .await
+                    .map(|_| ()),
             )
-            .await
+            .or_page(&headers)?
         }
-        .await,
+        None => {
+            let innovation = Innovation {
+                titel: one(&form, "titel"),
+                omschrijving: one(&form, "omschrijving"),
+                waarde: one(&form, "waarde"),
+                status: InnovationStatus::Voorgesteld,
+                voorgesteld: today(),
+            };
+            store_result(
+                state
+                    .store
+                    .save_innovation(
+                        &auth.actor(),
+                        m.organisation.id,
+                        contract.id,
+                        None,
+                        &innovation,
+                    )
+                    .await
+                    .map(|_| ()),
+            )
+            .or_page(&headers)?
+        }
+    };
+    answer(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &contract,
+        result,
+        "innovaties",
     )
+    .await
 }
 
 /// Satisfaction per quarter, one line per side.
@@ -1081,28 +1051,23 @@ async fn contract_page(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let mut view = contract_view(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &contract,
-                &ValidationErrors::default(),
-            )
-            .await?;
-            if query_has(raw.as_deref(), "opgeslagen") {
-                view.notice = Some(T(lang).s("detail-saved").to_string());
-            }
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let mut view = contract_view(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &contract,
+        &ValidationErrors::default(),
     )
+    .await?;
+    if query_has(raw.as_deref(), "opgeslagen") {
+        view.notice = Some(T(lang).s("detail-saved").to_string());
+    }
+    Ok(render(StatusCode::OK, &view))
 }
 
 /// After a form: back to the page, or the page again with the problems.
@@ -1137,109 +1102,104 @@ async fn save_obligation(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_manage(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let form = pairs(&body);
-            // "Voldaan" on an existing obligation: met today.
-            if let Ok(existing) = Uuid::parse_str(&one(&form, "voldaan")) {
-                let all = state
-                    .store
-                    .obligations(m.organisation.id)
-                    .await
-                    .or_page(&headers)?;
-                let Some(found) = all
-                    .into_iter()
-                    .find(|o| o.id == existing && o.contract_id == contract.id)
-                else {
-                    return fail(&headers, StatusCode::NOT_FOUND);
-                };
-                let mut obligation = found.obligation;
-                obligation.laatst_voldaan = Some(today());
-                let result = store_result(
-                    state
-                        .store
-                        .save_obligation(
-                            &auth.actor(),
-                            m.organisation.id,
-                            contract.id,
-                            Some(existing),
-                            &obligation,
-                        )
-                        .await
-                        .map(|_| ()),
-                )
-                .or_page(&headers)?;
-                return answer(
-                    &state,
-                    &auth,
-                    m,
-                    lang,
-                    &headers,
-                    &contract,
-                    result,
-                    "verplichtingen",
-                )
-                .await;
-            }
-            let mut errors = ValidationErrors::default();
-            let kind = ObligationKind::parse(&one(&form, "soort"));
-            let recurrence = Recurrence::parse(&one(&form, "herhaling"));
-            let due = NaiveDate::parse_from_str(&one(&form, "vervaldatum"), "%Y-%m-%d").ok();
-            if kind.is_none() {
-                errors.push("soort", regisseur_domain::Problem::Required);
-            }
-            if recurrence.is_none() {
-                errors.push("herhaling", regisseur_domain::Problem::Required);
-            }
-            if due.is_none() {
-                errors.push("vervaldatum", regisseur_domain::Problem::NotADate);
-            }
-            let result = match (kind, recurrence, due) {
-                (Some(soort), Some(herhaling), Some(vervaldatum)) if errors.0.is_empty() => {
-                    let obligation = Obligation {
-                        soort,
-                        omschrijving: one(&form, "omschrijving"),
-                        vervaldatum,
-                        herhaling,
-                        laatst_voldaan: None,
-                    };
-                    store_result(
-                        state
-                            .store
-                            .save_obligation(
-                                &auth.actor(),
-                                m.organisation.id,
-                                contract.id,
-                                None,
-                                &obligation,
-                            )
-                            .await
-                            .map(|_| ()),
-                    )
-                    .or_page(&headers)?
-                }
-                _ => Err(errors),
-            };
-            answer(
-                &state,
-                &auth,
-                m,
-                lang,
-                &headers,
-                &contract,
-                result,
-                "verplichtingen",
-            )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_manage(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let form = pairs(&body);
+    // "Voldaan" on an existing obligation: met today.
+    if let Ok(existing) = Uuid::parse_str(&one(&form, "voldaan")) {
+        let all = state
+            .store
+            .obligations(m.organisation.id)
             .await
+            .or_page(&headers)?;
+        let Some(found) = all
+            .into_iter()
+            .find(|o| o.id == existing && o.contract_id == contract.id)
+        else {
+            return fail(&headers, StatusCode::NOT_FOUND);
+        };
+        let mut obligation = found.obligation;
+        obligation.laatst_voldaan = Some(today());
+        let result = store_result(
+            state
+                .store
+                .save_obligation(
+                    &auth.actor(),
+                    m.organisation.id,
+                    contract.id,
+                    Some(existing),
+                    &obligation,
+                )
+                .await
+                .map(|_| ()),
+        )
+        .or_page(&headers)?;
+        return answer(
+            &state,
+            &auth,
+            m,
+            lang,
+            &headers,
+            &contract,
+            result,
+            "verplichtingen",
+        )
+        .await;
+    }
+    let mut errors = ValidationErrors::default();
+    let kind = ObligationKind::parse(&one(&form, "soort"));
+    let recurrence = Recurrence::parse(&one(&form, "herhaling"));
+    let due = NaiveDate::parse_from_str(&one(&form, "vervaldatum"), "%Y-%m-%d").ok();
+    if kind.is_none() {
+        errors.push("soort", regisseur_domain::Problem::Required);
+    }
+    if recurrence.is_none() {
+        errors.push("herhaling", regisseur_domain::Problem::Required);
+    }
+    if due.is_none() {
+        errors.push("vervaldatum", regisseur_domain::Problem::NotADate);
+    }
+    let result = match (kind, recurrence, due) {
+        (Some(soort), Some(herhaling), Some(vervaldatum)) if errors.0.is_empty() => {
+            let obligation = Obligation {
+                soort,
+                omschrijving: one(&form, "omschrijving"),
+                vervaldatum,
+                herhaling,
+                laatst_voldaan: None,
+            };
+            store_result(
+                state
+                    .store
+                    .save_obligation(
+                        &auth.actor(),
+                        m.organisation.id,
+                        contract.id,
+                        None,
+                        &obligation,
+                    )
+                    .await
+                    .map(|_| ()),
+            )
+            .or_page(&headers)?
         }
-        .await,
+        _ => Err(errors),
+    };
+    answer(
+        &state,
+        &auth,
+        m,
+        lang,
+        &headers,
+        &contract,
+        result,
+        "verplichtingen",
     )
+    .await
 }
 
 /// An outage or an incident entered by hand.
@@ -1250,60 +1210,55 @@ async fn record_measurement(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_manage(m) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let form = pairs(&body);
-            let (outages, incidents) = if one(&form, "soort") == "incident" {
-                let answered = one(&form, "gereageerd");
-                (
-                    Vec::new(),
-                    vec![Incident {
-                        id: None,
-                        prioriteit: one(&form, "prioriteit"),
-                        gemeld: one(&form, "gemeld"),
-                        gereageerd: (!answered.is_empty()).then_some(answered),
-                        opgelost: one(&form, "opgelost"),
-                    }],
-                )
-            } else {
-                (
-                    vec![Outage {
-                        norm: one(&form, "norm"),
-                        begin: one(&form, "begin"),
-                        einde: one(&form, "einde"),
-                    }],
-                    Vec::new(),
-                )
-            };
-            let result = match state
-                .store
-                .record_sla(
-                    &auth.actor(),
-                    m.organisation.id,
-                    contract.id,
-                    &outages,
-                    &incidents,
-                    &[],
-                )
-                .await
-            {
-                Err(StoreError::NotNow(_)) => Err({
-                    let mut e = ValidationErrors::default();
-                    e.push("sla", regisseur_domain::Problem::Required);
-                    e
-                }),
-                other => store_result(other).or_page(&headers)?,
-            };
-            answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_manage(m) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let form = pairs(&body);
+    let (outages, incidents) = if one(&form, "soort") == "incident" {
+        let answered = one(&form, "gereageerd");
+        (
+            Vec::new(),
+            vec![Incident {
+                id: None,
+                prioriteit: one(&form, "prioriteit"),
+                gemeld: one(&form, "gemeld"),
+                gereageerd: (!answered.is_empty()).then_some(answered),
+                opgelost: one(&form, "opgelost"),
+            }],
+        )
+    } else {
+        (
+            vec![Outage {
+                norm: one(&form, "norm"),
+                begin: one(&form, "begin"),
+                einde: one(&form, "einde"),
+            }],
+            Vec::new(),
+        )
+    };
+    let result = match state
+        .store
+        .record_sla(
+            &auth.actor(),
+            m.organisation.id,
+            contract.id,
+            &outages,
+            &incidents,
+            &[],
+        )
+        .await
+    {
+        Err(StoreError::NotNow(_)) => Err({
+            let mut e = ValidationErrors::default();
+            e.push("sla", regisseur_domain::Problem::Required);
+            e
+        }),
+        other => store_result(other).or_page(&headers)?,
+    };
+    answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
 }
 
 /// The supplier's monthly report: a CSV (or XLSX) with the columns `maand`, `norm`, `gemeten`.
@@ -1315,69 +1270,64 @@ async fn upload_report(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     mut multipart: Multipart,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !(may_manage(m) || m.role.is_supplier()) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let upload = crate::kit::page::uploaded_file(&mut multipart).await;
-            let mut errors = ValidationErrors::default();
-            let reports = match upload {
-                None => {
-                    errors.push("bestand", regisseur_domain::Problem::Required);
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !(may_manage(m) || m.role.is_supplier()) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let upload = crate::kit::page::uploaded_file(&mut multipart).await;
+    let mut errors = ValidationErrors::default();
+    let reports = match upload {
+        None => {
+            errors.push("bestand", regisseur_domain::Problem::Required);
+            Vec::new()
+        }
+        Some((name, bytes)) => {
+            let grid = regisseur_interchange::sheet::detect_format(&name, &bytes)
+                .and_then(|format| regisseur_interchange::sheet::read_grid(format, &bytes));
+            match grid {
+                Err(e) => {
+                    errors.push(
+                        format!("bestand: {e}"),
+                        regisseur_domain::Problem::NotAllowed,
+                    );
                     Vec::new()
                 }
-                Some((name, bytes)) => {
-                    let grid = regisseur_interchange::sheet::detect_format(&name, &bytes)
-                        .and_then(|format| regisseur_interchange::sheet::read_grid(format, &bytes));
-                    match grid {
-                        Err(e) => {
-                            errors.push(
-                                format!("bestand: {e}"),
-                                regisseur_domain::Problem::NotAllowed,
-                            );
-                            Vec::new()
-                        }
-                        Ok(grid) => {
-                            let rows: Vec<Vec<String>> = grid
-                                .rows
-                                .iter()
-                                .map(|r| r.iter().map(|c| c.text()).collect())
-                                .collect();
-                            reports_from(&rows, &mut errors)
-                        }
-                    }
+                Ok(grid) => {
+                    let rows: Vec<Vec<String>> = grid
+                        .rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| c.text()).collect())
+                        .collect();
+                    reports_from(&rows, &mut errors)
                 }
-            };
-            let result = if errors.0.is_empty() {
-                match state
-                    .store
-                    .record_sla(
-                        &auth.actor(),
-                        m.organisation.id,
-                        contract.id,
-                        &[],
-                        &[],
-                        &reports,
-                    )
-                    .await
-                {
-                    Err(StoreError::NotNow(_)) => {
-                        errors.push("sla", regisseur_domain::Problem::Required);
-                        Err(errors)
-                    }
-                    other => store_result(other).or_page(&headers)?,
-                }
-            } else {
-                Err(errors)
-            };
-            answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
+            }
         }
-        .await,
-    )
+    };
+    let result = if errors.0.is_empty() {
+        match state
+            .store
+            .record_sla(
+                &auth.actor(),
+                m.organisation.id,
+                contract.id,
+                &[],
+                &[],
+                &reports,
+            )
+            .await
+        {
+            Err(StoreError::NotNow(_)) => {
+                errors.push("sla", regisseur_domain::Problem::Required);
+                Err(errors)
+            }
+            other => store_result(other).or_page(&headers)?,
+        }
+    } else {
+        Err(errors)
+    };
+    answer(&state, &auth, m, lang, &headers, &contract, result, "sla").await
 }
 
 /// Rows of `maand;norm;gemeten` (a header row first), each problem named by its row.
@@ -1416,56 +1366,51 @@ async fn save_survey(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !(may_manage(m) || m.role.is_supplier()) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let contract = load_contract(&state, m, &id, &headers).await?;
-            let form = pairs(&body);
-            let mut errors = ValidationErrors::default();
-            let mut score = |key: &str| -> u8 {
-                one(&form, key).parse().unwrap_or_else(|_| {
-                    errors.push(key, regisseur_domain::Problem::NotAnInteger);
-                    0
-                })
-            };
-            let survey = Survey {
-                vertrouwen: score("vertrouwen"),
-                aanbeveling: score("aanbeveling"),
-                tevredenheid: [(name_of(&contract), score("tevredenheid"))]
-                    .into_iter()
-                    .collect(),
-                proactiviteit: score("proactiviteit"),
-                toelichting: one(&form, "toelichting"),
-            };
-            let result = if errors.0.is_empty() {
-                store_result(
-                    state
-                        .store
-                        .save_survey(
-                            &auth.actor(),
-                            m.organisation.id,
-                            contract.id,
-                            &one(&form, "kwartaal"),
-                            side_of(m),
-                            &survey,
-                        )
-                        .await,
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !(may_manage(m) || m.role.is_supplier()) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let contract = load_contract(&state, m, &id, &headers).await?;
+    let form = pairs(&body);
+    let mut errors = ValidationErrors::default();
+    let mut score = |key: &str| -> u8 {
+        one(&form, key).parse().unwrap_or_else(|_| {
+            errors.push(key, regisseur_domain::Problem::NotAnInteger);
+            0
+        })
+    };
+    let survey = Survey {
+        vertrouwen: score("vertrouwen"),
+        aanbeveling: score("aanbeveling"),
+        tevredenheid: [(name_of(&contract), score("tevredenheid"))]
+            .into_iter()
+            .collect(),
+        proactiviteit: score("proactiviteit"),
+        toelichting: one(&form, "toelichting"),
+    };
+    let result = if errors.0.is_empty() {
+        store_result(
+            state
+                .store
+                .save_survey(
+                    &auth.actor(),
+                    m.organisation.id,
+                    contract.id,
+                    &one(&form, "kwartaal"),
+                    side_of(m),
+                    &survey,
                 )
-                .or_page(&headers)?
-            } else {
-                Err(errors)
-            };
-            answer(
-                &state, &auth, m, lang, &headers, &contract, result, "relatie",
-            )
-            .await
-        }
-        .await,
+                .await,
+        )
+        .or_page(&headers)?
+    } else {
+        Err(errors)
+    };
+    answer(
+        &state, &auth, m, lang, &headers, &contract, result, "relatie",
     )
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------

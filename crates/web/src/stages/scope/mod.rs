@@ -7,7 +7,8 @@ use crate::AppState;
 use crate::kit::auth::ApiAuth;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
-use crate::kit::page::{Chrome, OrPage, fail, internal_membership, page_result, render};
+use crate::kit::page::PageResult;
+use crate::kit::page::{Chrome, OrPage, fail, internal_membership, render};
 use crate::kit::problem::Problem;
 use crate::kit::view::element_href;
 use askama::Template;
@@ -186,127 +187,120 @@ async fn scope_page(
     headers: HeaderMap,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let t = T(lang);
-            let graph = organisation_graph(&state, m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let choices = state
-                .store
-                .domain_choices(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let query = pairs(raw.as_deref());
-            let asked: Vec<String> = query
-                .iter()
-                .filter(|(k, _)| k == "domein")
-                .map(|(_, v)| v.clone())
-                .collect();
-            // Without a choice: the domains the municipality intends to hand over (Koers).
-            let (domains, error) = if query.iter().any(|(k, _)| k == "domein" || k == "bekijk") {
-                match parse_domains(&asked.join(",")) {
-                    Ok(d) => (d, None),
-                    Err(e) => (Vec::new(), Some(e)),
-                }
-            } else {
-                (
-                    choices
-                        .iter()
-                        .filter(|c| c.outsourcing())
-                        .map(|c| c.domain)
-                        .collect(),
-                    None,
-                )
-            };
-            let cut = graph.scope(&domains);
-            let mut counts: HashMap<ServiceDomain, usize> = HashMap::new();
-            for node in graph.nodes() {
-                if let Some(d) = node.domain {
-                    *counts.entry(d).or_default() += 1;
-                }
-            }
-            let elements = state
-                .store
-                .all_elements(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let items: Vec<(Uuid, &Record)> = elements.iter().map(|e| (e.id, &e.record)).collect();
-            let settings = state
-                .store
-                .quality_settings(m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let suppliers = supplier_dependency(&items)
-                .into_iter()
-                .filter(|d| d.involved())
-                .map(|d| SupplierRow {
-                    over: d.too_concentrated(settings.thresholds.concentration_percent),
-                    href: element_href(&slug, EntityKind::Supplier, d.supplier),
-                    name: d.name,
-                    critical: d.critical_applications,
-                    share: format!("{:.0}%", d.critical_share * 100.0),
-                    applications: d.applications,
-                    contracts: d.contracts,
-                    value: regisseur_domain::values::Cents(d.annual_value_cents).to_euro_text(),
-                    personal: d.personal_data_sets,
-                    bar: d.critical_share * 100.0,
-                })
-                .collect();
-            let page = ScopePage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", t.s("scope-title"), m.organisation.name),
-                    &format!("/o/{slug}/scope"),
-                )
-                .for_org(&auth, m, Some("scope")),
-                domains: ServiceDomain::ALL
-                    .into_iter()
-                    .map(|d| {
-                        let choice = choices.iter().find(|c| c.domain == d);
-                        DomainRow {
-                            code: d.code(),
-                            label: d.label(lang),
-                            checked: domains.contains(&d),
-                            elements: counts.get(&d).copied().unwrap_or(0),
-                            current: choice
-                                .map_or(String::new(), |c| c.current.label(lang).to_string()),
-                            intended: choice
-                                .map_or(String::new(), |c| c.intended.label(lang).to_string()),
-                        }
-                    })
-                    .collect(),
-                chosen: domains.iter().map(|d| d.label(lang)).collect(),
-                outsourced: cut.outsourced.len(),
-                crossing: cut
-                    .crossing
-                    .iter()
-                    .map(|c| CrossingRow {
-                        from: named(&graph, &slug, c.from, lang),
-                        to: named(&graph, &slug, c.to, lang),
-                        via: c.via.code().to_string(),
-                    })
-                    .collect(),
-                personal: cut
-                    .personal_data
-                    .iter()
-                    .map(|id| named(&graph, &slug, *id, lang))
-                    .collect(),
-                dependent: cut
-                    .dependent
-                    .iter()
-                    .map(|id| named(&graph, &slug, *id, lang))
-                    .collect(),
-                suppliers,
-                limit: format!("{}%", settings.thresholds.concentration_percent),
-                error,
-            };
-            Ok(render(StatusCode::OK, &page))
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let t = T(lang);
+    let graph = organisation_graph(&state, m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let choices = state
+        .store
+        .domain_choices(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let query = pairs(raw.as_deref());
+    let asked: Vec<String> = query
+        .iter()
+        .filter(|(k, _)| k == "domein")
+        .map(|(_, v)| v.clone())
+        .collect();
+    // Without a choice: the domains the municipality intends to hand over (Koers).
+    let (domains, error) = if query.iter().any(|(k, _)| k == "domein" || k == "bekijk") {
+        match parse_domains(&asked.join(",")) {
+            Ok(d) => (d, None),
+            Err(e) => (Vec::new(), Some(e)),
         }
-        .await,
-    )
+    } else {
+        (
+            choices
+                .iter()
+                .filter(|c| c.outsourcing())
+                .map(|c| c.domain)
+                .collect(),
+            None,
+        )
+    };
+    let cut = graph.scope(&domains);
+    let mut counts: HashMap<ServiceDomain, usize> = HashMap::new();
+    for node in graph.nodes() {
+        if let Some(d) = node.domain {
+            *counts.entry(d).or_default() += 1;
+        }
+    }
+    let elements = state
+        .store
+        .all_elements(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let items: Vec<(Uuid, &Record)> = elements.iter().map(|e| (e.id, &e.record)).collect();
+    let settings = state
+        .store
+        .quality_settings(m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let suppliers = supplier_dependency(&items)
+        .into_iter()
+        .filter(|d| d.involved())
+        .map(|d| SupplierRow {
+            over: d.too_concentrated(settings.thresholds.concentration_percent),
+            href: element_href(&slug, EntityKind::Supplier, d.supplier),
+            name: d.name,
+            critical: d.critical_applications,
+            share: format!("{:.0}%", d.critical_share * 100.0),
+            applications: d.applications,
+            contracts: d.contracts,
+            value: regisseur_domain::values::Cents(d.annual_value_cents).to_euro_text(),
+            personal: d.personal_data_sets,
+            bar: d.critical_share * 100.0,
+        })
+        .collect();
+    let page = ScopePage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("scope-title"), m.organisation.name),
+            &format!("/o/{slug}/scope"),
+        )
+        .for_org(&auth, m, Some("scope")),
+        domains: ServiceDomain::ALL
+            .into_iter()
+            .map(|d| {
+                let choice = choices.iter().find(|c| c.domain == d);
+                DomainRow {
+                    code: d.code(),
+                    label: d.label(lang),
+                    checked: domains.contains(&d),
+                    elements: counts.get(&d).copied().unwrap_or(0),
+                    current: choice.map_or(String::new(), |c| c.current.label(lang).to_string()),
+                    intended: choice.map_or(String::new(), |c| c.intended.label(lang).to_string()),
+                }
+            })
+            .collect(),
+        chosen: domains.iter().map(|d| d.label(lang)).collect(),
+        outsourced: cut.outsourced.len(),
+        crossing: cut
+            .crossing
+            .iter()
+            .map(|c| CrossingRow {
+                from: named(&graph, &slug, c.from, lang),
+                to: named(&graph, &slug, c.to, lang),
+                via: c.via.code().to_string(),
+            })
+            .collect(),
+        personal: cut
+            .personal_data
+            .iter()
+            .map(|id| named(&graph, &slug, *id, lang))
+            .collect(),
+        dependent: cut
+            .dependent
+            .iter()
+            .map(|id| named(&graph, &slug, *id, lang))
+            .collect(),
+        suppliers,
+        limit: format!("{}%", settings.thresholds.concentration_percent),
+        error,
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,110 +382,105 @@ async fn impact_page(
     headers: HeaderMap,
     Path((slug, id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    page_result(
-        async {
-            let m = internal_membership(&auth, &slug, &headers)?;
-            let t = T(lang);
-            let graph = organisation_graph(&state, m.organisation.id)
-                .await
-                .or_page(&headers)?;
-            let Some(node) = Uuid::parse_str(&id).ok().and_then(|id| graph.node(id)) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let hops = pairs(raw.as_deref())
-                .iter()
-                .find(|(k, _)| k == "stappen")
-                .and_then(|(_, v)| v.parse::<u32>().ok())
-                .unwrap_or(2)
-                .clamp(1, 6);
-            let affected = graph.impact(node.id).unwrap_or_default();
-            let name_of = |id: &Uuid| graph.node(*id).map_or(String::new(), |n| n.name.clone());
-            let mut groups: Vec<(String, Vec<AffectedRow>)> = Vec::new();
-            for a in &affected {
-                let n = a.node(&graph);
-                let label = n.kind.plural(lang).to_string();
-                let row = AffectedRow {
-                    name: n.name.clone(),
-                    href: element_href(&slug, n.kind, n.id),
-                    map_href: format!("/o/{slug}/impact/{}", n.id),
-                    distance: a.distance,
-                    path: a.path.iter().map(name_of).collect::<Vec<_>>().join(" → "),
-                    critical: n.critical,
-                    personal: n.personal,
-                };
-                match groups.iter_mut().find(|(l, _)| *l == label) {
-                    Some((_, rows)) => rows.push(row),
-                    None => groups.push((label, vec![row])),
-                }
-            }
-            let around = graph
-                .neighbourhood(node.id, hops, MAP_LIMIT)
-                .unwrap_or(regisseur_domain::sourcing::Neighbourhood {
-                    nodes: Vec::new(),
-                    links: Vec::new(),
-                });
-            let (map_nodes, map_links, map_size) = layout(&around, &slug, lang);
-            let list = around
-                .nodes
-                .iter()
-                .map(|(n, distance, parent)| ListRow {
-                    distance: *distance,
-                    name: n.name.clone(),
-                    kind: n.kind.singular(lang).to_string(),
-                    href: format!("/o/{slug}/impact/{}", n.id),
-                    via: parent.map(|p| name_of(&p)).unwrap_or_default(),
-                    critical: n.critical,
-                })
-                .collect();
-            let page = ImpactPage {
-                page: Chrome::new(
-                    lang,
-                    format!("{} — {}", t.s("impact-title"), node.name),
-                    &format!("/o/{slug}/impact/{}", node.id),
-                )
-                .for_org(&auth, m, Some("scope")),
-                name: node.name.clone(),
-                kind: node.kind.singular(lang).to_string(),
-                href: element_href(&slug, node.kind, node.id),
-                total: affected.len(),
-                groups,
-                hops,
-                hop_options: (1..=6).collect(),
-                description: match lang {
-                    Lang::Nl => format!(
-                        "Afhankelijkheden binnen {hops} stappen van {}: {} elementen, {} verbindingen.",
-                        node.name,
-                        around.nodes.len(),
-                        around.links.len()
-                    ),
-                    Lang::En => format!(
-                        "Dependencies within {hops} steps of {}: {} elements, {} links.",
-                        node.name,
-                        around.nodes.len(),
-                        around.links.len()
-                    ),
-                },
-                truncated: around.nodes.len() >= MAP_LIMIT,
-                map_nodes,
-                map_links,
-                map_size,
-                legend: [
-                    EntityKind::Application,
-                    EntityKind::Component,
-                    EntityKind::DataSet,
-                    EntityKind::Supplier,
-                    EntityKind::Contract,
-                ]
-                .into_iter()
-                .map(|k| (colour(k), k.plural(lang).to_string()))
-                .collect(),
-                list,
-            };
-            Ok(render(StatusCode::OK, &page))
+) -> PageResult {
+    let m = internal_membership(&auth, &slug, &headers)?;
+    let t = T(lang);
+    let graph = organisation_graph(&state, m.organisation.id)
+        .await
+        .or_page(&headers)?;
+    let Some(node) = Uuid::parse_str(&id).ok().and_then(|id| graph.node(id)) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let hops = pairs(raw.as_deref())
+        .iter()
+        .find(|(k, _)| k == "stappen")
+        .and_then(|(_, v)| v.parse::<u32>().ok())
+        .unwrap_or(2)
+        .clamp(1, 6);
+    let affected = graph.impact(node.id).unwrap_or_default();
+    let name_of = |id: &Uuid| graph.node(*id).map_or(String::new(), |n| n.name.clone());
+    let mut groups: Vec<(String, Vec<AffectedRow>)> = Vec::new();
+    for a in &affected {
+        let n = a.node(&graph);
+        let label = n.kind.plural(lang).to_string();
+        let row = AffectedRow {
+            name: n.name.clone(),
+            href: element_href(&slug, n.kind, n.id),
+            map_href: format!("/o/{slug}/impact/{}", n.id),
+            distance: a.distance,
+            path: a.path.iter().map(name_of).collect::<Vec<_>>().join(" → "),
+            critical: n.critical,
+            personal: n.personal,
+        };
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, rows)) => rows.push(row),
+            None => groups.push((label, vec![row])),
         }
-        .await,
-    )
+    }
+    let around = graph.neighbourhood(node.id, hops, MAP_LIMIT).unwrap_or(
+        regisseur_domain::sourcing::Neighbourhood {
+            nodes: Vec::new(),
+            links: Vec::new(),
+        },
+    );
+    let (map_nodes, map_links, map_size) = layout(&around, &slug, lang);
+    let list = around
+        .nodes
+        .iter()
+        .map(|(n, distance, parent)| ListRow {
+            distance: *distance,
+            name: n.name.clone(),
+            kind: n.kind.singular(lang).to_string(),
+            href: format!("/o/{slug}/impact/{}", n.id),
+            via: parent.map(|p| name_of(&p)).unwrap_or_default(),
+            critical: n.critical,
+        })
+        .collect();
+    let page = ImpactPage {
+        page: Chrome::new(
+            lang,
+            format!("{} — {}", t.s("impact-title"), node.name),
+            &format!("/o/{slug}/impact/{}", node.id),
+        )
+        .for_org(&auth, m, Some("scope")),
+        name: node.name.clone(),
+        kind: node.kind.singular(lang).to_string(),
+        href: element_href(&slug, node.kind, node.id),
+        total: affected.len(),
+        groups,
+        hops,
+        hop_options: (1..=6).collect(),
+        description: match lang {
+            Lang::Nl => format!(
+                "Afhankelijkheden binnen {hops} stappen van {}: {} elementen, {} verbindingen.",
+                node.name,
+                around.nodes.len(),
+                around.links.len()
+            ),
+            Lang::En => format!(
+                "Dependencies within {hops} steps of {}: {} elements, {} links.",
+                node.name,
+                around.nodes.len(),
+                around.links.len()
+            ),
+        },
+        truncated: around.nodes.len() >= MAP_LIMIT,
+        map_nodes,
+        map_links,
+        map_size,
+        legend: [
+            EntityKind::Application,
+            EntityKind::Component,
+            EntityKind::DataSet,
+            EntityKind::Supplier,
+            EntityKind::Contract,
+        ]
+        .into_iter()
+        .map(|k| (colour(k), k.plural(lang).to_string()))
+        .collect(),
+        list,
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 /// A radial layout: the chosen element in the middle, each ring one step further, nodes on a

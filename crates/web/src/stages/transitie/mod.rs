@@ -13,9 +13,10 @@ use crate::kit::clock::today;
 use crate::kit::figures::gantt::gantt;
 use crate::kit::i18n::{ReqLang, T};
 use crate::kit::page::PageAuth;
+use crate::kit::page::PageResult;
 use crate::kit::page::{
     Chrome, Fail, FormField, FormPage, OptionGroup, OptionItem, OrPage, fail, form_pairs,
-    membership, number_text, page_result, render, see_other, store_result,
+    membership, number_text, render, see_other, store_result,
 };
 use crate::kit::problem::Problem;
 use crate::kit::view::date;
@@ -595,35 +596,30 @@ async fn new_form(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, soort)): Path<(String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = page_kind(&soort, m, &headers, true)?;
-            let dossier = load(&state, m, &headers).await?;
-            let mut values = BTreeMap::new();
-            for (key, value) in [
-                ("kans", "3"),
-                ("impact", "3"),
-                ("gereed", "nee"),
-                ("gedaan", "nee"),
-            ] {
-                values.insert(key.to_string(), vec![value.to_string()]);
-            }
-            let view = item_form(
-                &auth,
-                m,
-                kind,
-                &dossier,
-                None,
-                &values,
-                &ValidationErrors::default(),
-                lang,
-            );
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let kind = page_kind(&soort, m, &headers, true)?;
+    let dossier = load(&state, m, &headers).await?;
+    let mut values = BTreeMap::new();
+    for (key, value) in [
+        ("kans", "3"),
+        ("impact", "3"),
+        ("gereed", "nee"),
+        ("gedaan", "nee"),
+    ] {
+        values.insert(key.to_string(), vec![value.to_string()]);
+    }
+    let view = item_form(
+        &auth,
+        m,
+        kind,
+        &dossier,
+        None,
+        &values,
+        &ValidationErrors::default(),
+        lang,
+    );
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn edit_form(
@@ -632,33 +628,28 @@ async fn edit_form(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = page_kind(&soort, m, &headers, false)?;
-            if !may_write(m, kind) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let dossier = load(&state, m, &headers).await?;
-            let id = Uuid::parse_str(&id).ok();
-            let Some((id, item)) = id.and_then(|id| dossier.item(kind, id).map(|i| (id, i))) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let view = item_form(
-                &auth,
-                m,
-                kind,
-                &dossier,
-                Some(id),
-                &form_values(&item, lang),
-                &ValidationErrors::default(),
-                lang,
-            );
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let kind = page_kind(&soort, m, &headers, false)?;
+    if !may_write(m, kind) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let dossier = load(&state, m, &headers).await?;
+    let id = Uuid::parse_str(&id).ok();
+    let Some((id, item)) = id.and_then(|id| dossier.item(kind, id).map(|i| (id, i))) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let view = item_form(
+        &auth,
+        m,
+        kind,
+        &dossier,
+        Some(id),
+        &form_values(&item, lang),
+        &ValidationErrors::default(),
+        lang,
+    );
+    Ok(render(StatusCode::OK, &view))
 }
 
 /// Reads a posted item and saves it; on a problem the form again, with every problem.
@@ -726,15 +717,10 @@ async fn create_item(
     headers: HeaderMap,
     Path((slug, soort)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = page_kind(&soort, m, &headers, true)?;
-            save_posted(&state, &auth, m, kind, None, &body, lang, &headers).await
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let kind = page_kind(&soort, m, &headers, true)?;
+    save_posted(&state, &auth, m, kind, None, &body, lang, &headers).await
 }
 
 async fn update_item(
@@ -744,21 +730,16 @@ async fn update_item(
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = page_kind(&soort, m, &headers, false)?;
-            if !may_write(m, kind) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Ok(id) = Uuid::parse_str(&id) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            save_posted(&state, &auth, m, kind, Some(id), &body, lang, &headers).await
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let kind = page_kind(&soort, m, &headers, false)?;
+    if !may_write(m, kind) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    save_posted(&state, &auth, m, kind, Some(id), &body, lang, &headers).await
 }
 
 async fn delete_item(
@@ -767,34 +748,29 @@ async fn delete_item(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path((slug, soort, id)): Path<(String, String, String)>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let kind = page_kind(&soort, m, &headers, false)?;
-            if !may_write(m, kind) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let Ok(id) = Uuid::parse_str(&id) else {
-                return fail(&headers, StatusCode::NOT_FOUND);
-            };
-            let result = store_result(
-                state
-                    .store
-                    .delete_transition_item(&auth.actor(), m.organisation.id, kind, id)
-                    .await,
-            )
-            .or_page(&headers)?;
-            match result {
-                Ok(()) => Ok(see_other(&format!("{}#{}", base(&slug), kind.resource()))),
-                Err(errors) => {
-                    let view = dossier_view(&state, &auth, m, lang, &headers, Some(errors)).await?;
-                    Ok(render(StatusCode::BAD_REQUEST, &view))
-                }
-            }
-        }
-        .await,
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let kind = page_kind(&soort, m, &headers, false)?;
+    if !may_write(m, kind) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return fail(&headers, StatusCode::NOT_FOUND);
+    };
+    let result = store_result(
+        state
+            .store
+            .delete_transition_item(&auth.actor(), m.organisation.id, kind, id)
+            .await,
     )
+    .or_page(&headers)?;
+    match result {
+        Ok(()) => Ok(see_other(&format!("{}#{}", base(&slug), kind.resource()))),
+        Err(errors) => {
+            let view = dossier_view(&state, &auth, m, lang, &headers, Some(errors)).await?;
+            Ok(render(StatusCode::BAD_REQUEST, &view))
+        }
+    }
 }
 
 async fn add_template(
@@ -803,37 +779,27 @@ async fn add_template(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !may_write(m, ItemKind::Role) {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let dossier = load(&state, m, &headers).await?;
-            let existing: BTreeSet<String> = dossier
-                .roles
-                .iter()
-                .map(|(_, r)| r.naam.to_lowercase())
-                .collect();
-            for role in template(lang) {
-                if !existing.contains(&role.naam.to_lowercase()) {
-                    state
-                        .store
-                        .save_transition_item(
-                            &auth.actor(),
-                            m.organisation.id,
-                            None,
-                            Item::Role(role),
-                        )
-                        .await
-                        .or_page(&headers)?;
-                }
-            }
-            Ok(see_other(&format!("{}#rollen", base(&slug))))
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !may_write(m, ItemKind::Role) {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let dossier = load(&state, m, &headers).await?;
+    let existing: BTreeSet<String> = dossier
+        .roles
+        .iter()
+        .map(|(_, r)| r.naam.to_lowercase())
+        .collect();
+    for role in template(lang) {
+        if !existing.contains(&role.naam.to_lowercase()) {
+            state
+                .store
+                .save_transition_item(&auth.actor(), m.organisation.id, None, Item::Role(role))
+                .await
+                .or_page(&headers)?;
         }
-        .await,
-    )
+    }
+    Ok(see_other(&format!("{}#rollen", base(&slug))))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1066,27 +1032,22 @@ async fn plan_form(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !m.role.can_steer() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let dossier = load(&state, m, &headers).await?;
-            let order: Vec<Phase> = dossier.plan.fasen.iter().map(|p| p.fase).collect();
-            let view = plan_page(
-                &auth,
-                m,
-                &plan_values(&dossier.plan, lang),
-                &ValidationErrors::default(),
-                &order,
-                lang,
-            );
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !m.role.can_steer() {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let dossier = load(&state, m, &headers).await?;
+    let order: Vec<Phase> = dossier.plan.fasen.iter().map(|p| p.fase).collect();
+    let view = plan_page(
+        &auth,
+        m,
+        &plan_values(&dossier.plan, lang),
+        &ValidationErrors::default(),
+        &order,
+        lang,
+    );
+    Ok(render(StatusCode::OK, &view))
 }
 
 async fn save_plan(
@@ -1096,36 +1057,31 @@ async fn save_plan(
     headers: HeaderMap,
     Path(slug): Path<String>,
     body: Bytes,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            if !m.role.can_steer() {
-                return fail(&headers, StatusCode::FORBIDDEN);
-            }
-            let form = form_pairs(&body);
-            let (input, order) = plan_json(&form);
-            let result = match Plan::read(&input) {
-                Ok(plan) => store_result(
-                    state
-                        .store
-                        .save_transition_plan(&auth.actor(), m.organisation.id, &plan)
-                        .await,
-                )
-                .or_page(&headers)?,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => Ok(see_other(&format!("{}#plan", base(&slug)))),
-                Err(errors) => {
-                    let values = form.into_iter().collect();
-                    let view = plan_page(&auth, m, &values, &errors, &order, lang);
-                    Ok(render(StatusCode::BAD_REQUEST, &view))
-                }
-            }
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    if !m.role.can_steer() {
+        return fail(&headers, StatusCode::FORBIDDEN);
+    }
+    let form = form_pairs(&body);
+    let (input, order) = plan_json(&form);
+    let result = match Plan::read(&input) {
+        Ok(plan) => store_result(
+            state
+                .store
+                .save_transition_plan(&auth.actor(), m.organisation.id, &plan)
+                .await,
+        )
+        .or_page(&headers)?,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!("{}#plan", base(&slug)))),
+        Err(errors) => {
+            let values = form.into_iter().collect();
+            let view = plan_page(&auth, m, &values, &errors, &order, lang);
+            Ok(render(StatusCode::BAD_REQUEST, &view))
         }
-        .await,
-    )
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1573,15 +1529,10 @@ async fn dossier_page(
     PageAuth(auth): PageAuth,
     headers: HeaderMap,
     Path(slug): Path<String>,
-) -> Response {
-    page_result(
-        async {
-            let m = membership(&auth, &slug, &headers)?;
-            let view = dossier_view(&state, &auth, m, lang, &headers, None).await?;
-            Ok(render(StatusCode::OK, &view))
-        }
-        .await,
-    )
+) -> PageResult {
+    let m = membership(&auth, &slug, &headers)?;
+    let view = dossier_view(&state, &auth, m, lang, &headers, None).await?;
+    Ok(render(StatusCode::OK, &view))
 }
 
 // ---------------------------------------------------------------------------------------------
