@@ -566,6 +566,7 @@ bc-form-help = Amounts in euros, as you type them (480,000 or 480000.00). If an 
 bc-morerows = More rows
 bc-check-ok = The input is complete.
 bc-check-problems = Problems in the input
+bc-text = { "." }
 
 ## proc
 
@@ -692,6 +693,9 @@ proc-chart = Total score per bidder
 proc-chart-desc = Horizontal bars per bidder in ranking order: the part quality contributes and the part price contributes (for award on value: the assessed price). The table below holds the same figures.
 proc-chart-quality = Quality
 proc-chart-price = Price
+proc-best-price-quality-absolute = Best price-quality, absolute price scale
+proc-best-price-quality-relative = Best price-quality, relative to the lowest
+proc-award-on-value-fictitious = Award on value (fictitious discount)
 
 ## regie
 
@@ -876,6 +880,29 @@ tr-message-new = Add a message
 tr-yes = yes
 tr-edit = Edit
 tr-no = no
+tr-no-2 = No
+tr-yes-2 = Yes
+tr-none = (none)
+tr-the-whole-organisation = (the whole organisation)
+tr-rare = rare
+tr-unlikely = unlikely
+tr-possible = possible
+tr-likely = likely
+tr-almost-certain = almost certain
+tr-negligible = negligible
+tr-minor = minor
+tr-moderate = moderate
+tr-major = major
+tr-severe = severe
+tr-minimum-stabilisation-months = Minimum stabilisation (months)
+tr-shorter-is-warned-about = Shorter is warned about; 6 months by default.
+tr-not-known-yet = (not known yet)
+tr-transition-plan-phases-and = Transition plan: phases and settings
+tr-whole-organisation = whole organisation
+tr-reached = reached
+tr-late-2 = late
+tr-planned = planned
+tr-due-2 = due
 
 ## report
 
@@ -886,3 +913,140 @@ report-parts = Chapters
 report-lang = Language
 report-download = Download the PDF
 report-link = The outsourcing dossier as PDF
+
+## chart
+
+chart-thousands-separator = ,
+chart-million = m
+
+## gantt
+
+gantt-transition-schedule = Transition schedule
+gantt-late = { " (late)" }
+gantt-today = today
+gantt-phase = phase
+gantt-milestone = milestone
+gantt-milestone-reached = milestone reached
+gantt-milestone-late = milestone late
+
+## radar
+
+radar-readiness-per-dimension = Readiness per dimension
+
+## agenda
+
+agenda-created = created
+agenda-changed = changed
+agenda-deleted = deleted
+
+## view
+
+view-unknown = (unknown)
+view-outside-the-eea = { " — outside the EEA" }
+view-no-name = (no name)
+
+## basis
+
+
+## dossier
+
+dossier-as-of = as of
+dossier-outsourcing-dossier = Outsourcing dossier
+dossier-from-basis-to-direction = From basis to direction: where the municipality stands, what it wants, whether it is ready, what it costs, how it procures and how the transition goes.
+dossier-summary-and-advice = Summary and advice
+dossier-the-readiness-questionnaire-has = The readiness questionnaire has not been answered yet; the advice below rests on the quality of the basis alone.
+dossier-advice = Advice
+dossier-the-journey-where-does = The journey: where does the municipality stand?
+dossier-stage = Stage
+dossier-status = Status
+dossier-notes = Notes
+dossier-summary = Summary
+dossier-the-basis-quality-of = The basis: quality of the documentation
+dossier-reference-date = reference date
+dossier-nothing-has-been-recorded = Nothing has been recorded in the register yet.
+dossier-score-per-area-now = Score per area, now and a year ago
+dossier-area = Area
+dossier-score = Score
+dossier-a-year-ago = A year ago
+dossier-completeness = Completeness
+dossier-errors = Errors
+dossier-warnings = Warnings
+dossier-the-main-findings = The main findings
+dossier-severity = Severity
+dossier-rule = Rule
+dossier-element = Element
+dossier-course-goals-and-kpis = Course: goals and KPIs
+dossier-no-goals-have-been = No goals have been recorded yet.
+dossier-no-kpi = (no KPI)
+dossier-goals-with-their-kpis = Goals with their KPIs
+dossier-goal = Goal
+dossier-baseline = Baseline
+dossier-target = Target
+dossier-target-date = Target date
+dossier-choices-per-service-domain = Choices per service domain
+dossier-service-domain = Service domain
+dossier-today = Today
+dossier-intended = Intended
+dossier-readiness-the-advice = Readiness: the advice
+dossier-the-questionnaire-has-not = The questionnaire has not been answered, so there is no weighed advice yet.
+dossier-score-per-dimension-0 = Score per dimension (0–4)
+dossier-score-per-dimension = Score per dimension
+dossier-dimension = Dimension
+dossier-answered = Answered
+dossier-what-gains-most = What gains most
+dossier-scope-what-the-cut = Scope: what the cut crosses
+dossier-no-service-domain-has = No service domain has been chosen to outsource yet.
+dossier-crossing-the-line-the = Crossing the line (the first twenty)
+dossier-from = From
+dossier-to = To
+dossier-via = Via
+dossier-too-much = too much
+dossier-supplier = Supplier
+dossier-business-critical = Business-critical
+dossier-share = Share
+dossier-applications = Applications
+dossier-contracts = Contracts
+dossier-annual-value = Annual value
+dossier-personal-data = Personal data
+dossier-version = version
+dossier-business-case = Business case
+dossier-there-is-no-business = There is no business case yet.
+dossier-the-business-cases-side = The business cases side by side (net present value)
+dossier-npv-in-house = NPV in-house
+dossier-npv-outsourced = NPV outsourced
+dossier-difference = Difference
+dossier-payback-year = Payback year
+dossier-chance-cheaper = Chance cheaper
+dossier-charges-per-year-in = Charges per year, in-house and outsourced
+dossier-procurement-route-and-timeline = Procurement: route and timeline
+dossier-there-is-no-tender = There is no tender yet, and the transition plan does not give the contract's size yet.
+dossier-advised-procedure = Advised procedure
+dossier-minimum-timeline = Minimum timeline
+dossier-date = Date
+dossier-step = Step
+dossier-basis = Basis
+dossier-the-contract-s-size = The contract's size is not in the transition plan yet, so the route is missing.
+dossier-tenders = Tenders
+dossier-tender = Tender
+dossier-transition-plan-people-and = Transition: plan, people and risks
+dossier-there-is-no-transition = There is no transition plan yet.
+dossier-transition-schedule = Transition schedule
+dossier-phases = Phases
+dossier-phase = Phase
+dossier-start = Start
+dossier-end = End
+dossier-days = Days
+dossier-milestones-late = Milestones late
+dossier-milestone = Milestone
+dossier-owner = Owner
+dossier-total = Total
+dossier-the-retained-organisation-fte = The retained organisation: FTE per role
+dossier-role = Role
+dossier-change = Change
+dossier-fte-today = FTE today
+dossier-fte-after = FTE after
+dossier-risk = Risk
+dossier-mitigation = Mitigation
+dossier-missing = missing
+dossier-readiness-the-advice-with = Readiness: the advice with the radar chart
+dossier-business-case-charges-per = Business case: charges per year, NPV, uncertainty

@@ -566,6 +566,7 @@ bc-form-help = Bedragen in euro's, zoals u ze typt (480.000 of 480000,00). Is ee
 bc-morerows = Meer rijen
 bc-check-ok = De invoer is compleet.
 bc-check-problems = Problemen in de invoer
+bc-text = ,
 
 ## proc
 
@@ -692,6 +693,9 @@ proc-chart = Totaalscore per inschrijver
 proc-chart-desc = Liggende staven per inschrijver in volgorde van de rangorde: het deel dat de kwaliteit en het deel dat de prijs bijdraagt (bij gunnen op waarde: de beoordelingsprijs). De tabel hieronder bevat dezelfde cijfers.
 proc-chart-quality = Kwaliteit
 proc-chart-price = Prijs
+proc-best-price-quality-absolute = Beste prijs-kwaliteit, absolute prijsschaal
+proc-best-price-quality-relative = Beste prijs-kwaliteit, relatief t.o.v. de laagste
+proc-award-on-value-fictitious = Gunnen op waarde (fictieve korting)
 
 ## regie
 
@@ -876,6 +880,29 @@ tr-message-new = Communicatiemoment toevoegen
 tr-yes = ja
 tr-edit = Wijzigen
 tr-no = nee
+tr-no-2 = Nee
+tr-yes-2 = Ja
+tr-none = (geen)
+tr-the-whole-organisation = (de hele organisatie)
+tr-rare = zeer klein
+tr-unlikely = klein
+tr-possible = mogelijk
+tr-likely = waarschijnlijk
+tr-almost-certain = bijna zeker
+tr-negligible = verwaarloosbaar
+tr-minor = klein
+tr-moderate = merkbaar
+tr-major = groot
+tr-severe = ernstig
+tr-minimum-stabilisation-months = Minimale stabilisatie (maanden)
+tr-shorter-is-warned-about = Korter wordt gemeld; standaard 6 maanden.
+tr-not-known-yet = (nog niet bekend)
+tr-transition-plan-phases-and = Transitieplan: fasen en instellingen
+tr-whole-organisation = hele organisatie
+tr-reached = bereikt
+tr-late-2 = te laat
+tr-planned = gepland
+tr-due-2 = gereed vóór
 
 ## report
 
@@ -886,3 +913,140 @@ report-parts = Hoofdstukken
 report-lang = Taal
 report-download = PDF downloaden
 report-link = Het uitbestedingsdossier als PDF
+
+## chart
+
+chart-thousands-separator = { "." }
+chart-million = mln
+
+## gantt
+
+gantt-transition-schedule = Planning van de transitie
+gantt-late = { " (te laat)" }
+gantt-today = vandaag
+gantt-phase = fase
+gantt-milestone = mijlpaal
+gantt-milestone-reached = mijlpaal bereikt
+gantt-milestone-late = mijlpaal te laat
+
+## radar
+
+radar-readiness-per-dimension = Gereedheid per dimensie
+
+## agenda
+
+agenda-created = aangemaakt
+agenda-changed = gewijzigd
+agenda-deleted = verwijderd
+
+## view
+
+view-unknown = (onbekend)
+view-outside-the-eea = { " — buiten de EER" }
+view-no-name = (zonder naam)
+
+## basis
+
+
+## dossier
+
+dossier-as-of = stand
+dossier-outsourcing-dossier = Uitbestedingsdossier
+dossier-from-basis-to-direction = Van basis tot regie: waar de gemeente staat, wat zij wil, of zij gereed is, wat het kost, hoe zij aanbesteedt en hoe de overgang verloopt.
+dossier-summary-and-advice = Samenvatting en advies
+dossier-the-readiness-questionnaire-has = De vragenlijst Gereedheid is nog niet ingevuld; het advies hieronder rust alleen op de kwaliteit van de basis.
+dossier-advice = Advies
+dossier-the-journey-where-does = De reis: waar staat de gemeente?
+dossier-stage = Fase
+dossier-status = Status
+dossier-notes = Toelichting
+dossier-summary = Samenvatting
+dossier-the-basis-quality-of = De basis: kwaliteit van de documentatie
+dossier-reference-date = peildatum
+dossier-nothing-has-been-recorded = Er is nog niets in het register vastgelegd.
+dossier-score-per-area-now = Score per gebied, nu en een jaar geleden
+dossier-area = Gebied
+dossier-score = Score
+dossier-a-year-ago = Een jaar geleden
+dossier-completeness = Volledigheid
+dossier-errors = Fouten
+dossier-warnings = Waarschuwingen
+dossier-the-main-findings = De belangrijkste bevindingen
+dossier-severity = Ernst
+dossier-rule = Regel
+dossier-element = Element
+dossier-course-goals-and-kpis = Koers: doelen en KPI's
+dossier-no-goals-have-been = Er zijn nog geen doelen vastgelegd.
+dossier-no-kpi = (geen KPI)
+dossier-goals-with-their-kpis = Doelen met hun KPI's
+dossier-goal = Doel
+dossier-baseline = Nulmeting
+dossier-target = Streefwaarde
+dossier-target-date = Streefdatum
+dossier-choices-per-service-domain = Keuzes per dienstdomein
+dossier-service-domain = Dienstdomein
+dossier-today = Nu
+dossier-intended = Voornemen
+dossier-readiness-the-advice = Gereedheid: het advies
+dossier-the-questionnaire-has-not = De vragenlijst is nog niet ingevuld, dus er is nog geen gewogen advies.
+dossier-score-per-dimension-0 = Score per dimensie (0–4)
+dossier-score-per-dimension = Score per dimensie
+dossier-dimension = Dimensie
+dossier-answered = Beantwoord
+dossier-what-gains-most = Wat het meest oplevert
+dossier-scope-what-the-cut = Scope: wat de snede doorsnijdt
+dossier-no-service-domain-has = Er is nog geen dienstdomein gekozen om uit te besteden.
+dossier-crossing-the-line-the = Over de grens (de eerste twintig)
+dossier-from = Van
+dossier-to = Naar
+dossier-via = Via
+dossier-too-much = te veel
+dossier-supplier = Leverancier
+dossier-business-critical = Bedrijfskritisch
+dossier-share = Aandeel
+dossier-applications = Applicaties
+dossier-contracts = Contracten
+dossier-annual-value = Jaarwaarde
+dossier-personal-data = Persoonsgegevens
+dossier-version = versie
+dossier-business-case = Businesscase
+dossier-there-is-no-business = Er is nog geen businesscase.
+dossier-the-business-cases-side = De businesscases naast elkaar (netto contante waarde)
+dossier-npv-in-house = NCW eigen beheer
+dossier-npv-outsourced = NCW uitbesteed
+dossier-difference = Verschil
+dossier-payback-year = Terugverdienjaar
+dossier-chance-cheaper = Kans goedkoper
+dossier-charges-per-year-in = Lasten per jaar, eigen beheer en uitbesteed
+dossier-procurement-route-and-timeline = Aanbesteding: route en planning
+dossier-there-is-no-tender = Er is nog geen aanbesteding, en het transitieplan noemt de omvang van de opdracht nog niet.
+dossier-advised-procedure = Geadviseerde procedure
+dossier-minimum-timeline = Minimale planning
+dossier-date = Datum
+dossier-step = Stap
+dossier-basis = Grond
+dossier-the-contract-s-size = De omvang van de opdracht staat nog niet in het transitieplan; daarom ontbreekt de route.
+dossier-tenders = Aanbestedingen
+dossier-tender = Aanbesteding
+dossier-transition-plan-people-and = Transitie: plan, mensen en risico's
+dossier-there-is-no-transition = Er is nog geen transitieplan.
+dossier-transition-schedule = Planning van de transitie
+dossier-phases = Fasen
+dossier-phase = Fase
+dossier-start = Start
+dossier-end = Einde
+dossier-days = Dagen
+dossier-milestones-late = Mijlpalen te laat
+dossier-milestone = Mijlpaal
+dossier-owner = Eigenaar
+dossier-total = Totaal
+dossier-the-retained-organisation-fte = De regieorganisatie: fte per rol
+dossier-role = Rol
+dossier-change = Verandering
+dossier-fte-today = Fte nu
+dossier-fte-after = Fte straks
+dossier-risk = Risico
+dossier-mitigation = Maatregel
+dossier-missing = ontbreekt
+dossier-readiness-the-advice-with = Gereedheid: het advies met het radardiagram
+dossier-business-case-charges-per = Businesscase: lasten per jaar, NCW, onzekerheid

@@ -2,6 +2,7 @@
 //! labels), so every chart looks alike, needs no script and prints. One template draws any
 //! [`Chart`]; each chart on a page comes with a table of the same figures.
 
+use crate::kit::i18n::T;
 use regisseur_domain::Lang;
 
 /// The colours of the series, distinguishable for the common colour-vision deficiencies
@@ -274,7 +275,7 @@ pub fn nice_ticks(min: f64, max: f64) -> (Vec<f64>, f64, f64) {
 pub fn euro(value: f64, lang: Lang) -> String {
     let rounded = value.round();
     let digits = format!("{:.0}", rounded.abs());
-    let separator = lang.pick(".", ",");
+    let separator = T(lang).s("chart-thousands-separator");
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -296,7 +297,7 @@ pub fn euro_short(value: f64, lang: Lang) -> String {
     let text = if abs >= 1_000_000.0 {
         let v = format!("{:.1}", abs / 1_000_000.0);
         let v = v.trim_end_matches(".0").to_string();
-        format!("{} {}", decimal_mark(&v, lang), lang.pick("mln", "m"))
+        format!("{} {}", decimal_mark(&v, lang), T(lang).s("chart-million"))
     } else if abs >= 1_000.0 {
         format!("{:.0}k", abs / 1_000.0)
     } else {

@@ -2,6 +2,7 @@
 //! the audit trail's rows — on the overview and on Basis.
 
 use crate::AppState;
+use crate::kit::i18n::T;
 use crate::kit::view::{changed_fields, element_href};
 use chrono::NaiveDate;
 use regisseur_domain::Lang;
@@ -57,9 +58,9 @@ pub(crate) async fn elements_in(
 
 pub(crate) fn action_label(action: &str, lang: Lang) -> String {
     match action {
-        "aangemaakt" => lang.pick("aangemaakt", "created"),
-        "gewijzigd" => lang.pick("gewijzigd", "changed"),
-        "verwijderd" => lang.pick("verwijderd", "deleted"),
+        "aangemaakt" => T(lang).s("agenda-created"),
+        "gewijzigd" => T(lang).s("agenda-changed"),
+        "verwijderd" => T(lang).s("agenda-deleted"),
         other => other,
     }
     .to_string()

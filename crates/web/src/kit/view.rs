@@ -1,5 +1,6 @@
 //! Turning stored values into what people read, and back into form values.
 
+use crate::kit::i18n::T;
 use regisseur_domain::Lang;
 use regisseur_domain::landscape::{EntityKind, FieldSpec, FieldType, Record, choice_label};
 use regisseur_domain::reference::ReferenceCatalog;
@@ -44,9 +45,9 @@ pub fn date_text(text: &str) -> String {
 
 fn yes_no(value: bool, lang: Lang) -> &'static str {
     if value {
-        lang.pick("Ja", "Yes")
+        T(lang).s("yes")
     } else {
-        lang.pick("Nee", "No")
+        T(lang).s("no")
     }
 }
 
@@ -71,7 +72,7 @@ pub fn display(
                 text: name.clone(),
                 href: Some(element_href(slug, *kind, uuid)),
             },
-            None => Part::plain(lang.pick("(onbekend)", "(unknown)")),
+            None => Part::plain(T(lang).s("view-unknown")),
         }
     };
     match spec.ty {
@@ -129,7 +130,7 @@ pub fn display(
                 let eea = if c.in_eea() {
                     ""
                 } else {
-                    lang.pick(" — buiten de EER", " — outside the EEA")
+                    T(lang).s("view-outside-the-eea")
                 };
                 format!("{}{eea}", c.name(lang))
             });
@@ -197,7 +198,7 @@ pub fn element_label(record: &Record, names: &Names, lang: Lang) -> String {
         EntityKind::Interface => {
             format!("{} → {}", end("vanApplicatieId"), end("naarApplicatieId"))
         }
-        _ => lang.pick("(zonder naam)", "(no name)").to_string(),
+        _ => T(lang).s("view-no-name").to_string(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! on the Transitie page and in the council dossier.
 
 use crate::kit::charts::{Chart, Ink, Legend, PALETTE, Rect, Scale};
+use crate::kit::i18n::T;
 use crate::kit::view::date;
 use chrono::{Datelike, NaiveDate};
 use regisseur_domain::Lang;
@@ -46,8 +47,7 @@ pub(crate) fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<C
     let late = dossier.late_milestones(today).len();
     let mut chart = Chart::new(
         "gantt",
-        lang.pick("Planning van de transitie", "Transition schedule")
-            .into(),
+        T(lang).s("gantt-transition-schedule").into(),
         match lang {
             Lang::Nl => format!(
                 "Gantt-diagram van {} tot {}: de vijf fasen als balken met hun mijlpalen; {} mijlpaal/mijlpalen te laat. De tabellen hieronder geven dezelfde gegevens.",
@@ -127,11 +127,7 @@ pub(crate) fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<C
                     "{} — {}{}",
                     m.naam,
                     date(m.datum),
-                    if is_late {
-                        lang.pick(" (te laat)", " (late)")
-                    } else {
-                        ""
-                    }
+                    if is_late { T(lang).s("gantt-late") } else { "" }
                 ),
             });
         }
@@ -144,24 +140,24 @@ pub(crate) fn gantt(dossier: &Dossier, today: NaiveDate, lang: Lang) -> Option<C
             Ink::Series(PALETTE[6]),
             true,
         );
-        chart.label(tx, height - 4.0, lang.pick("vandaag", "today"), "middle");
+        chart.label(tx, height - 4.0, T(lang).s("gantt-today"), "middle");
     }
     chart.legend = vec![
         Legend {
             colour: PALETTE[1],
-            name: lang.pick("fase", "phase").into(),
+            name: T(lang).s("gantt-phase").into(),
         },
         Legend {
             colour: PALETTE[0],
-            name: lang.pick("mijlpaal", "milestone").into(),
+            name: T(lang).s("gantt-milestone").into(),
         },
         Legend {
             colour: PALETTE[3],
-            name: lang.pick("mijlpaal bereikt", "milestone reached").into(),
+            name: T(lang).s("gantt-milestone-reached").into(),
         },
         Legend {
             colour: PALETTE[5],
-            name: lang.pick("mijlpaal te laat", "milestone late").into(),
+            name: T(lang).s("gantt-milestone-late").into(),
         },
     ];
     Some(chart)

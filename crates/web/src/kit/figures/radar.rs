@@ -2,6 +2,7 @@
 //! the Gereedheid page and in the council dossier.
 
 use crate::kit::charts::Ink;
+use crate::kit::i18n::T;
 use regisseur_domain::Lang;
 use regisseur_domain::readiness::{Advice, KNOCK_OUT_DIMENSION, READY_DIMENSION};
 
@@ -23,8 +24,7 @@ pub(crate) fn radar_chart(advice: &Advice, lang: Lang) -> crate::kit::charts::Ch
     let r = radar(advice, lang);
     let mut chart = crate::kit::charts::Chart::new(
         "radar",
-        lang.pick("Gereedheid per dimensie", "Readiness per dimension")
-            .to_string(),
+        T(lang).s("radar-readiness-per-dimension").to_string(),
         r.description.clone(),
         f64::from(r.width),
         f64::from(r.height),

@@ -392,18 +392,9 @@ async fn overview_view(
 
 fn method_label(method: Method, lang: Lang) -> &'static str {
     match method {
-        Method::Absoluut => lang.pick(
-            "Beste prijs-kwaliteit, absolute prijsschaal",
-            "Best price-quality, absolute price scale",
-        ),
-        Method::Relatief => lang.pick(
-            "Beste prijs-kwaliteit, relatief t.o.v. de laagste",
-            "Best price-quality, relative to the lowest",
-        ),
-        Method::Waarde => lang.pick(
-            "Gunnen op waarde (fictieve korting)",
-            "Award on value (fictitious discount)",
-        ),
+        Method::Absoluut => T(lang).s("proc-best-price-quality-absolute"),
+        Method::Relatief => T(lang).s("proc-best-price-quality-relative"),
+        Method::Waarde => T(lang).s("proc-award-on-value-fictitious"),
     }
 }
 

@@ -1238,7 +1238,7 @@ fn dependent_rows(slug: &str, dependents: &[Dependent], lang: Lang) -> Vec<Depen
             name: d
                 .name
                 .clone()
-                .unwrap_or_else(|| lang.pick("(zonder naam)", "(no name)").to_string()),
+                .unwrap_or_else(|| T(lang).s("view-no-name").to_string()),
             href: element_href(slug, d.kind, d.id),
             effect: if d.required {
                 t.s("delete-removed")

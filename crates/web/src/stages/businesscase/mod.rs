@@ -529,7 +529,7 @@ fn euros_display(text: &str, lang: Lang) -> String {
         Ok(c) if c.0 % 100 == 0 => euro(c.0 as f64 / 100.0, lang),
         Ok(c) => {
             let whole = euro((c.0 / 100) as f64, lang);
-            format!("{whole}{}{:02}", lang.pick(",", "."), c.0 % 100)
+            format!("{whole}{}{:02}", T(lang).s("bc-text"), c.0 % 100)
         }
         Err(_) => text.to_string(),
     }

@@ -71,19 +71,14 @@ pub async fn build(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<Dossier, StoreError> {
-    let pick = |nl: &'static str, en: &'static str| lang.pick(nl, en);
     let id = org.id;
-    let stand = format!("{} {}", pick("stand", "as of"), date(today));
+    let stand = format!("{} {}", T(lang).s("dossier-as-of"), date(today));
     let mut dossier = Dossier::new(
-        pick("Uitbestedingsdossier", "Outsourcing dossier").to_string(),
+        T(lang).s("dossier-outsourcing-dossier").to_string(),
         org.name.clone(),
         lang,
     );
-    dossier.subtitle = pick(
-        "Van basis tot regie: waar de gemeente staat, wat zij wil, of zij gereed is, wat het kost, hoe zij aanbesteedt en hoe de overgang verloopt.",
-        "From basis to direction: where the municipality stands, what it wants, whether it is ready, what it costs, how it procures and how the transition goes.",
-    )
-    .to_string();
+    dossier.subtitle = T(lang).s("dossier-from-basis-to-direction").to_string();
     dossier.dateline = match lang {
         Lang::Nl => format!("Opgesteld met Regisseur op {}", date(today)),
         Lang::En => format!("Prepared with Regisseur on {}", date(today)),
@@ -110,22 +105,17 @@ pub async fn build(
     };
 
     // Summary with the advice.
-    let mut summary = chapter(
-        pick("Samenvatting en advies", "Summary and advice"),
-        stand.clone(),
-    );
+    let mut summary = chapter(T(lang).s("dossier-summary-and-advice"), stand.clone());
     if data.answered == 0 {
         summary.blocks.push(Block::Note {
-            text: pick(
-                "De vragenlijst Gereedheid is nog niet ingevuld; het advies hieronder rust alleen op de kwaliteit van de basis.",
-                "The readiness questionnaire has not been answered yet; the advice below rests on the quality of the basis alone.",
-            )
-            .to_string(),
+            text: T(lang)
+                .s("dossier-the-readiness-questionnaire-has")
+                .to_string(),
         });
     }
     summary.blocks.push(para(format!(
         "{}: {}.",
-        pick("Advies", "Advice"),
+        T(lang).s("dossier-advice"),
         data.advice.verdict.label(lang)
     )));
     let reasons: Vec<String> = data.advice.reasons.iter().map(|r| r.text(lang)).collect();
@@ -133,14 +123,11 @@ pub async fn build(
         summary.blocks.push(Block::List { items: reasons });
     }
     summary.blocks.push(table(
-        pick(
-            "De reis: waar staat de gemeente?",
-            "The journey: where does the municipality stand?",
-        ),
+        T(lang).s("dossier-the-journey-where-does"),
         &[
-            pick("Fase", "Stage"),
-            pick("Status", "Status"),
-            pick("Toelichting", "Notes"),
+            T(lang).s("dossier-stage"),
+            T(lang).s("dossier-status"),
+            T(lang).s("dossier-notes"),
         ],
         journey(&data.facts, lang)
             .into_iter()
@@ -156,7 +143,7 @@ pub async fn build(
     ));
     dossier.chapters.push(summary);
     dossier.versions.push(PartVersion {
-        part: pick("Samenvatting", "Summary").to_string(),
+        part: T(lang).s("dossier-summary").to_string(),
         version: stand.clone(),
     });
 
@@ -164,20 +151,11 @@ pub async fn build(
         let c = match part {
             Part::Basis => {
                 let mut c = chapter(
-                    pick(
-                        "De basis: kwaliteit van de documentatie",
-                        "The basis: quality of the documentation",
-                    ),
-                    format!("{} {}", pick("peildatum", "reference date"), date(today)),
+                    T(lang).s("dossier-the-basis-quality-of"),
+                    format!("{} {}", T(lang).s("dossier-reference-date"), date(today)),
                 );
                 if data.facts.elements == 0 {
-                    missing(
-                        c,
-                        pick(
-                            "Er is nog niets in het register vastgelegd.",
-                            "Nothing has been recorded in the register yet.",
-                        ),
-                    )
+                    missing(c, T(lang).s("dossier-nothing-has-been-recorded"))
                 } else {
                     let history = store.score_history(id, 365).await?;
                     c.blocks.push(para(match (lang, history.first()) {
@@ -216,17 +194,14 @@ pub async fn build(
                             .map_or(String::new(), |s| format!("{s:.0}"))
                     };
                     c.blocks.push(table(
-                        pick(
-                            "Score per gebied, nu en een jaar geleden",
-                            "Score per area, now and a year ago",
-                        ),
+                        T(lang).s("dossier-score-per-area-now"),
                         &[
-                            pick("Gebied", "Area"),
-                            pick("Score", "Score"),
-                            pick("Een jaar geleden", "A year ago"),
-                            pick("Volledigheid", "Completeness"),
-                            pick("Fouten", "Errors"),
-                            pick("Waarschuwingen", "Warnings"),
+                            T(lang).s("dossier-area"),
+                            T(lang).s("dossier-score"),
+                            T(lang).s("dossier-a-year-ago"),
+                            T(lang).s("dossier-completeness"),
+                            T(lang).s("dossier-errors"),
+                            T(lang).s("dossier-warnings"),
                         ],
                         report
                             .scores
@@ -260,11 +235,11 @@ pub async fn build(
                         .collect();
                     if !top.is_empty() {
                         c.blocks.push(table(
-                            pick("De belangrijkste bevindingen", "The main findings"),
+                            T(lang).s("dossier-the-main-findings"),
                             &[
-                                pick("Ernst", "Severity"),
-                                pick("Regel", "Rule"),
-                                pick("Element", "Element"),
+                                T(lang).s("dossier-severity"),
+                                T(lang).s("dossier-rule"),
+                                T(lang).s("dossier-element"),
                             ],
                             top,
                             &[false, false, false],
@@ -274,25 +249,16 @@ pub async fn build(
                 }
             }
             Part::Koers => {
-                let mut c = chapter(
-                    pick("Koers: doelen en KPI's", "Course: goals and KPIs"),
-                    stand.clone(),
-                );
+                let mut c = chapter(T(lang).s("dossier-course-goals-and-kpis"), stand.clone());
                 if goals.is_empty() {
-                    missing(
-                        c,
-                        pick(
-                            "Er zijn nog geen doelen vastgelegd.",
-                            "No goals have been recorded yet.",
-                        ),
-                    )
+                    missing(c, T(lang).s("dossier-no-goals-have-been"))
                 } else {
                     let mut rows = Vec::new();
                     for g in &goals {
                         if g.goal.kpis.is_empty() {
                             rows.push(vec![
                                 g.goal.title.clone(),
-                                pick("(geen KPI)", "(no KPI)").to_string(),
+                                T(lang).s("dossier-no-kpi").to_string(),
                                 String::new(),
                                 String::new(),
                                 String::new(),
@@ -314,24 +280,24 @@ pub async fn build(
                         }
                     }
                     c.blocks.push(table(
-                        pick("Doelen met hun KPI's", "Goals with their KPIs"),
+                        T(lang).s("dossier-goals-with-their-kpis"),
                         &[
-                            pick("Doel", "Goal"),
+                            T(lang).s("dossier-goal"),
                             "KPI",
-                            pick("Nulmeting", "Baseline"),
-                            pick("Streefwaarde", "Target"),
-                            pick("Streefdatum", "Target date"),
+                            T(lang).s("dossier-baseline"),
+                            T(lang).s("dossier-target"),
+                            T(lang).s("dossier-target-date"),
                         ],
                         rows,
                         &[false, false, true, true, false],
                     ));
                     if !domains.is_empty() {
                         c.blocks.push(table(
-                            pick("Keuzes per dienstdomein", "Choices per service domain"),
+                            T(lang).s("dossier-choices-per-service-domain"),
                             &[
-                                pick("Dienstdomein", "Service domain"),
-                                pick("Nu", "Today"),
-                                pick("Voornemen", "Intended"),
+                                T(lang).s("dossier-service-domain"),
+                                T(lang).s("dossier-today"),
+                                T(lang).s("dossier-intended"),
                             ],
                             domains
                                 .iter()
@@ -369,35 +335,24 @@ pub async fn build(
                                 date(a.started_at.date_naive())
                             ),
                         });
-                let mut c = chapter(
-                    pick("Gereedheid: het advies", "Readiness: the advice"),
-                    version,
-                );
+                let mut c = chapter(T(lang).s("dossier-readiness-the-advice"), version);
                 if data.answered == 0 {
-                    missing(
-                        c,
-                        pick(
-                            "De vragenlijst is nog niet ingevuld, dus er is nog geen gewogen advies.",
-                            "The questionnaire has not been answered, so there is no weighed advice yet.",
-                        ),
-                    )
+                    missing(c, T(lang).s("dossier-the-questionnaire-has-not"))
                 } else {
                     c.blocks.push(para(format!(
                         "{}: {}.",
-                        pick("Advies", "Advice"),
+                        T(lang).s("dossier-advice"),
                         data.advice.verdict.label(lang)
                     )));
                     let radar = crate::kit::figures::radar::radar_chart(&data.advice, lang);
-                    c.blocks.push(figure(
-                        &radar,
-                        pick("Score per dimensie (0–4)", "Score per dimension (0–4)"),
-                    ));
+                    c.blocks
+                        .push(figure(&radar, T(lang).s("dossier-score-per-dimension-0")));
                     c.blocks.push(table(
-                        pick("Score per dimensie", "Score per dimension"),
+                        T(lang).s("dossier-score-per-dimension"),
                         &[
-                            pick("Dimensie", "Dimension"),
-                            pick("Beantwoord", "Answered"),
-                            pick("Score", "Score"),
+                            T(lang).s("dossier-dimension"),
+                            T(lang).s("dossier-answered"),
+                            T(lang).s("dossier-score"),
                         ],
                         data.advice
                             .dimensions
@@ -423,7 +378,7 @@ pub async fn build(
                         .collect();
                     if !actions.is_empty() {
                         c.blocks.push(Block::Heading {
-                            text: pick("Wat het meest oplevert", "What gains most").to_string(),
+                            text: T(lang).s("dossier-what-gains-most").to_string(),
                         });
                         c.blocks.push(Block::List { items: actions });
                     }
@@ -431,26 +386,14 @@ pub async fn build(
                 }
             }
             Part::Scope => {
-                let mut c = chapter(
-                    pick(
-                        "Scope: wat de snede doorsnijdt",
-                        "Scope: what the cut crosses",
-                    ),
-                    stand.clone(),
-                );
+                let mut c = chapter(T(lang).s("dossier-scope-what-the-cut"), stand.clone());
                 let chosen: Vec<_> = domains
                     .iter()
                     .filter(|d| d.outsourcing())
                     .map(|d| d.domain)
                     .collect();
                 if chosen.is_empty() {
-                    missing(
-                        c,
-                        pick(
-                            "Er is nog geen dienstdomein gekozen om uit te besteden.",
-                            "No service domain has been chosen to outsource yet.",
-                        ),
-                    )
+                    missing(c, T(lang).s("dossier-no-service-domain-has"))
                 } else {
                     let graph = store.dependency_graph(id).await?;
                     let cut = graph.scope(&chosen);
@@ -471,11 +414,12 @@ pub async fn build(
                     }));
                     if !cut.crossing.is_empty() {
                         c.blocks.push(table(
-                            pick(
-                                "Over de grens (de eerste twintig)",
-                                "Crossing the line (the first twenty)",
-                            ),
-                            &[pick("Van", "From"), pick("Naar", "To"), pick("Via", "Via")],
+                            T(lang).s("dossier-crossing-the-line-the"),
+                            &[
+                                T(lang).s("dossier-from"),
+                                T(lang).s("dossier-to"),
+                                T(lang).s("dossier-via"),
+                            ],
                             cut.crossing
                                 .iter()
                                 .take(20)
@@ -501,7 +445,7 @@ pub async fn build(
                                     d.name.clone(),
                                     d.critical_applications.to_string(),
                                     if d.too_concentrated(limit) {
-                                        format!("{share} ({})", pick("te veel", "too much"))
+                                        format!("{share} ({})", T(lang).s("dossier-too-much"))
                                     } else {
                                         share
                                     },
@@ -524,13 +468,13 @@ pub async fn build(
                                 ),
                             },
                             &[
-                                pick("Leverancier", "Supplier"),
-                                pick("Bedrijfskritisch", "Business-critical"),
-                                pick("Aandeel", "Share"),
-                                pick("Applicaties", "Applications"),
-                                pick("Contracten", "Contracts"),
-                                pick("Jaarwaarde", "Annual value"),
-                                pick("Persoonsgegevens", "Personal data"),
+                                T(lang).s("dossier-supplier"),
+                                T(lang).s("dossier-business-critical"),
+                                T(lang).s("dossier-share"),
+                                T(lang).s("dossier-applications"),
+                                T(lang).s("dossier-contracts"),
+                                T(lang).s("dossier-annual-value"),
+                                T(lang).s("dossier-personal-data"),
                             ],
                             suppliers,
                             &[false, true, true, true, true, true, true],
@@ -543,20 +487,14 @@ pub async fn build(
                 let version = cases.first().map_or(stand.clone(), |b| {
                     format!(
                         "{} {} ({})",
-                        pick("versie", "version"),
+                        T(lang).s("dossier-version"),
                         b.version,
                         date(b.updated_at.date_naive())
                     )
                 });
-                let mut c = chapter(pick("Businesscase", "Business case"), version);
+                let mut c = chapter(T(lang).s("dossier-business-case"), version);
                 if cases.is_empty() {
-                    missing(
-                        c,
-                        pick(
-                            "Er is nog geen businesscase.",
-                            "There is no business case yet.",
-                        ),
-                    )
+                    missing(c, T(lang).s("dossier-there-is-no-business"))
                 } else {
                     let mut rows = Vec::new();
                     let mut first = None;
@@ -583,17 +521,14 @@ pub async fn build(
                         }
                     }
                     c.blocks.push(table(
-                        pick(
-                            "De businesscases naast elkaar (netto contante waarde)",
-                            "The business cases side by side (net present value)",
-                        ),
+                        T(lang).s("dossier-the-business-cases-side"),
                         &[
-                            pick("Businesscase", "Business case"),
-                            pick("NCW eigen beheer", "NPV in-house"),
-                            pick("NCW uitbesteed", "NPV outsourced"),
-                            pick("Verschil", "Difference"),
-                            pick("Terugverdienjaar", "Payback year"),
-                            pick("Kans goedkoper", "Chance cheaper"),
+                            T(lang).s("dossier-business-case"),
+                            T(lang).s("dossier-npv-in-house"),
+                            T(lang).s("dossier-npv-outsourced"),
+                            T(lang).s("dossier-difference"),
+                            T(lang).s("dossier-payback-year"),
+                            T(lang).s("dossier-chance-cheaper"),
                         ],
                         rows,
                         &[false, true, true, true, true, true],
@@ -606,10 +541,7 @@ pub async fn build(
                         );
                         c.blocks.push(figure(
                             &section.chart,
-                            pick(
-                                "Lasten per jaar, eigen beheer en uitbesteed",
-                                "Charges per year, in-house and outsourced",
-                            ),
+                            T(lang).s("dossier-charges-per-year-in"),
                         ));
                         c.blocks.push(table(
                             section.table.caption.clone(),
@@ -640,10 +572,7 @@ pub async fn build(
             }
             Part::Aanbesteding => {
                 let mut c = chapter(
-                    pick(
-                        "Aanbesteding: route en planning",
-                        "Procurement: route and timeline",
-                    ),
+                    T(lang).s("dossier-procurement-route-and-timeline"),
                     stand.clone(),
                 );
                 let route = transition
@@ -652,21 +581,33 @@ pub async fn build(
                     .filter(|i| i.check().is_ok())
                     .map(|i| advise(&i, lang));
                 if route.is_none() && tenders.is_empty() {
-                    missing(
-                        c,
-                        pick(
-                            "Er is nog geen aanbesteding, en het transitieplan noemt de omvang van de opdracht nog niet.",
-                            "There is no tender yet, and the transition plan does not give the contract's size yet.",
-                        ),
-                    )
+                    missing(c, T(lang).s("dossier-there-is-no-tender"))
                 } else {
                     match &route {
                         Some(r) => {
-                            c.blocks.push(para(format!("{}: {}. {}", pick("Geadviseerde procedure", "Advised procedure"), r.advice.label(lang), r.motivation.join(" "))));
+                            c.blocks.push(para(format!(
+                                "{}: {}. {}",
+                                T(lang).s("dossier-advised-procedure"),
+                                r.advice.label(lang),
+                                r.motivation.join(" ")
+                            )));
                             c.blocks.push(table(
-                                pick("Minimale planning", "Minimum timeline"),
-                                &[pick("Datum", "Date"), pick("Stap", "Step"), pick("Grond", "Basis")],
-                                r.planning.iter().map(|s| vec![date(s.date), step_label(s.code, lang).to_string(), s.basis.clone()]).collect(),
+                                T(lang).s("dossier-minimum-timeline"),
+                                &[
+                                    T(lang).s("dossier-date"),
+                                    T(lang).s("dossier-step"),
+                                    T(lang).s("dossier-basis"),
+                                ],
+                                r.planning
+                                    .iter()
+                                    .map(|s| {
+                                        vec![
+                                            date(s.date),
+                                            step_label(s.code, lang).to_string(),
+                                            s.basis.clone(),
+                                        ]
+                                    })
+                                    .collect(),
                                 &[false, false, false],
                             ));
                             for w in &r.warnings {
@@ -674,17 +615,13 @@ pub async fn build(
                             }
                         }
                         None => c.blocks.push(Block::Note {
-                            text: pick(
-                                "De omvang van de opdracht staat nog niet in het transitieplan; daarom ontbreekt de route.",
-                                "The contract's size is not in the transition plan yet, so the route is missing.",
-                            )
-                            .to_string(),
+                            text: T(lang).s("dossier-the-contract-s-size").to_string(),
                         }),
                     }
                     if !tenders.is_empty() {
                         c.blocks.push(table(
-                            pick("Aanbestedingen", "Tenders"),
-                            &[pick("Aanbesteding", "Tender"), pick("Fase", "Stage")],
+                            T(lang).s("dossier-tenders"),
+                            &[T(lang).s("dossier-tender"), T(lang).s("dossier-stage")],
                             tenders
                                 .iter()
                                 .map(|t| vec![t.name.clone(), t.stage.label(lang).to_string()])
@@ -697,20 +634,11 @@ pub async fn build(
             }
             Part::Transitie => {
                 let mut c = chapter(
-                    pick(
-                        "Transitie: plan, mensen en risico's",
-                        "Transition: plan, people and risks",
-                    ),
+                    T(lang).s("dossier-transition-plan-people-and"),
                     stand.clone(),
                 );
                 if transition.is_empty() {
-                    missing(
-                        c,
-                        pick(
-                            "Er is nog geen transitieplan.",
-                            "There is no transition plan yet.",
-                        ),
-                    )
+                    missing(c, T(lang).s("dossier-there-is-no-transition"))
                 } else {
                     for w in transition.warnings(policy, lang) {
                         c.blocks.push(Block::Note {
@@ -719,19 +647,17 @@ pub async fn build(
                     }
                     if let Some(chart) = crate::kit::figures::gantt::gantt(&transition, today, lang)
                     {
-                        c.blocks.push(figure(
-                            &chart,
-                            pick("Planning van de transitie", "Transition schedule"),
-                        ));
+                        c.blocks
+                            .push(figure(&chart, T(lang).s("dossier-transition-schedule")));
                     }
                     if !transition.plan.fasen.is_empty() {
                         c.blocks.push(table(
-                            pick("Fasen", "Phases"),
+                            T(lang).s("dossier-phases"),
                             &[
-                                pick("Fase", "Phase"),
-                                pick("Start", "Start"),
-                                pick("Einde", "End"),
-                                pick("Dagen", "Days"),
+                                T(lang).s("dossier-phase"),
+                                T(lang).s("dossier-start"),
+                                T(lang).s("dossier-end"),
+                                T(lang).s("dossier-days"),
                             ],
                             transition
                                 .plan
@@ -752,11 +678,11 @@ pub async fn build(
                     let late = transition.late_milestones(today);
                     if !late.is_empty() {
                         c.blocks.push(table(
-                            pick("Mijlpalen te laat", "Milestones late"),
+                            T(lang).s("dossier-milestones-late"),
                             &[
-                                pick("Mijlpaal", "Milestone"),
-                                pick("Datum", "Date"),
-                                pick("Eigenaar", "Owner"),
+                                T(lang).s("dossier-milestone"),
+                                T(lang).s("dossier-date"),
+                                T(lang).s("dossier-owner"),
                             ],
                             late.iter()
                                 .map(|(_, m)| {
@@ -781,21 +707,18 @@ pub async fn build(
                             })
                             .collect();
                         rows.push(vec![
-                            pick("Totaal", "Total").to_string(),
+                            T(lang).s("dossier-total").to_string(),
                             String::new(),
                             number_text(fte.voor, lang),
                             number_text(fte.na, lang),
                         ]);
                         c.blocks.push(table(
-                            pick(
-                                "De regieorganisatie: fte per rol",
-                                "The retained organisation: FTE per role",
-                            ),
+                            T(lang).s("dossier-the-retained-organisation-fte"),
                             &[
-                                pick("Rol", "Role"),
-                                pick("Verandering", "Change"),
-                                pick("Fte nu", "FTE today"),
-                                pick("Fte straks", "FTE after"),
+                                T(lang).s("dossier-role"),
+                                T(lang).s("dossier-change"),
+                                T(lang).s("dossier-fte-today"),
+                                T(lang).s("dossier-fte-after"),
                             ],
                             rows,
                             &[false, false, true, true],
@@ -814,11 +737,11 @@ pub async fn build(
                                 }
                             },
                             &[
-                                pick("Risico", "Risk"),
-                                pick("Score", "Score"),
-                                pick("Eigenaar", "Owner"),
-                                pick("Maatregel", "Mitigation"),
-                                pick("Status", "Status"),
+                                T(lang).s("dossier-risk"),
+                                T(lang).s("dossier-score"),
+                                T(lang).s("dossier-owner"),
+                                T(lang).s("dossier-mitigation"),
+                                T(lang).s("dossier-status"),
                             ],
                             top.iter()
                                 .map(|(_, r)| {
@@ -841,7 +764,7 @@ pub async fn build(
         dossier.versions.push(PartVersion {
             part: c.title.clone(),
             version: if c.missing.is_some() {
-                pick("ontbreekt", "missing").to_string()
+                T(lang).s("dossier-missing").to_string()
             } else {
                 c.version.clone()
             },
@@ -887,31 +810,13 @@ struct ReportPage {
 
 fn part_label(part: Part, lang: Lang) -> &'static str {
     match part {
-        Part::Basis => lang.pick(
-            "De basis: kwaliteit van de documentatie",
-            "The basis: quality of the documentation",
-        ),
-        Part::Koers => lang.pick("Koers: doelen en KPI's", "Course: goals and KPIs"),
-        Part::Gereedheid => lang.pick(
-            "Gereedheid: het advies met het radardiagram",
-            "Readiness: the advice with the radar chart",
-        ),
-        Part::Scope => lang.pick(
-            "Scope: wat de snede doorsnijdt",
-            "Scope: what the cut crosses",
-        ),
-        Part::Businesscase => lang.pick(
-            "Businesscase: lasten per jaar, NCW, onzekerheid",
-            "Business case: charges per year, NPV, uncertainty",
-        ),
-        Part::Aanbesteding => lang.pick(
-            "Aanbesteding: route en planning",
-            "Procurement: route and timeline",
-        ),
-        Part::Transitie => lang.pick(
-            "Transitie: plan, mensen en risico's",
-            "Transition: plan, people and risks",
-        ),
+        Part::Basis => T(lang).s("dossier-the-basis-quality-of"),
+        Part::Koers => T(lang).s("dossier-course-goals-and-kpis"),
+        Part::Gereedheid => T(lang).s("dossier-readiness-the-advice-with"),
+        Part::Scope => T(lang).s("dossier-scope-what-the-cut"),
+        Part::Businesscase => T(lang).s("dossier-business-case-charges-per"),
+        Part::Aanbesteding => T(lang).s("dossier-procurement-route-and-timeline"),
+        Part::Transitie => T(lang).s("dossier-transition-plan-people-and"),
     }
 }
 

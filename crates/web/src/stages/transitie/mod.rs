@@ -353,8 +353,8 @@ fn choices(
 ) -> (Vec<(String, String)>, Option<&'static str>) {
     let yes_no = || {
         vec![
-            ("nee".to_string(), lang.pick("Nee", "No").to_string()),
-            ("ja".to_string(), lang.pick("Ja", "Yes").to_string()),
+            ("nee".to_string(), T(lang).s("tr-no-2").to_string()),
+            ("ja".to_string(), T(lang).s("tr-yes-2").to_string()),
         ]
     };
     let roles = |leaving: bool| -> Vec<(String, String)> {
@@ -365,7 +365,7 @@ fn choices(
             .map(|(id, r)| (id.to_string(), r.naam.clone()))
             .collect()
     };
-    let none = Some(lang.pick("(geen)", "(none)"));
+    let none = Some(T(lang).s("tr-none"));
     match (kind, key) {
         (ItemKind::Role, "domein") => (
             coded(
@@ -374,7 +374,7 @@ fn choices(
                 ServiceDomain::label,
                 lang,
             ),
-            Some(lang.pick("(de hele organisatie)", "(the whole organisation)")),
+            Some(T(lang).s("tr-the-whole-organisation")),
         ),
         (ItemKind::Role, "verandering") => {
             (coded(&Change::ALL, Change::code, Change::label, lang), None)
@@ -438,21 +438,21 @@ fn coded<T: Copy>(
 
 fn probability_label(n: u8, lang: Lang) -> &'static str {
     match n {
-        1 => lang.pick("zeer klein", "rare"),
-        2 => lang.pick("klein", "unlikely"),
-        3 => lang.pick("mogelijk", "possible"),
-        4 => lang.pick("waarschijnlijk", "likely"),
-        _ => lang.pick("bijna zeker", "almost certain"),
+        1 => T(lang).s("tr-rare"),
+        2 => T(lang).s("tr-unlikely"),
+        3 => T(lang).s("tr-possible"),
+        4 => T(lang).s("tr-likely"),
+        _ => T(lang).s("tr-almost-certain"),
     }
 }
 
 fn impact_label(n: u8, lang: Lang) -> &'static str {
     match n {
-        1 => lang.pick("verwaarloosbaar", "negligible"),
-        2 => lang.pick("klein", "minor"),
-        3 => lang.pick("merkbaar", "moderate"),
-        4 => lang.pick("groot", "major"),
-        _ => lang.pick("ernstig", "severe"),
+        1 => T(lang).s("tr-negligible"),
+        2 => T(lang).s("tr-minor"),
+        3 => T(lang).s("tr-moderate"),
+        4 => T(lang).s("tr-major"),
+        _ => T(lang).s("tr-severe"),
     }
 }
 
@@ -964,27 +964,17 @@ fn plan_page(
     }
     push(
         "minStabilisatieMaanden".into(),
-        lang.pick(
-            "Minimale stabilisatie (maanden)",
-            "Minimum stabilisation (months)",
-        )
-        .into(),
+        T(lang).s("tr-minimum-stabilisation-months").into(),
         "number",
         Vec::new(),
-        Some(
-            lang.pick(
-                "Korter wordt gemeld; standaard 6 maanden.",
-                "Shorter is warned about; 6 months by default.",
-            )
-            .into(),
-        ),
+        Some(T(lang).s("tr-shorter-is-warned-about").into()),
     );
     for f in &PLAN_SIZE_FIELDS {
         let groups = if f.widget == "select" {
             options(
                 coded(&Kind::ALL, Kind::code, Kind::label, lang),
                 &[value(f.key)],
-                Some(lang.pick("(nog niet bekend)", "(not known yet)")),
+                Some(T(lang).s("tr-not-known-yet")),
             )
         } else {
             Vec::new()
@@ -997,12 +987,7 @@ fn plan_page(
             None,
         );
     }
-    let heading = lang
-        .pick(
-            "Transitieplan: fasen en instellingen",
-            "Transition plan: phases and settings",
-        )
-        .to_string();
+    let heading = T(lang).s("tr-transition-plan-phases-and").to_string();
     let action = format!("{}/plan", base(slug));
     FormPage {
         page: Chrome::new(lang, heading.clone(), &action).for_org(auth, m, Some("transitie")),
@@ -1254,11 +1239,11 @@ async fn dossier_view(
         .zip(&summary.roles)
         .map(|((id, r), f)| RoleRow {
             name: r.naam.clone(),
-            domain: r.domain().map_or(
-                lang.pick("hele organisatie", "whole organisation")
-                    .to_string(),
-                |d| d.label(lang).to_string(),
-            ),
+            domain: r
+                .domain()
+                .map_or(T(lang).s("tr-whole-organisation").to_string(), |d| {
+                    d.label(lang).to_string()
+                }),
             change: r.verandering.label(lang),
             before: number_text(f.voor, lang),
             after: number_text(f.na, lang),
@@ -1323,11 +1308,11 @@ async fn dossier_view(
                 .collect::<Vec<_>>()
                 .join(", "),
             state: if ms.gereed {
-                lang.pick("bereikt", "reached")
+                T(lang).s("tr-reached")
             } else if ms.late(today) {
-                lang.pick("te laat", "late")
+                T(lang).s("tr-late-2")
             } else {
-                lang.pick("gepland", "planned")
+                T(lang).s("tr-planned")
             },
             late: ms.late(today),
             edit: href(ItemKind::Milestone, *id),
@@ -1454,7 +1439,7 @@ async fn dossier_view(
                 now.get(id)
                     .and_then(|r| r.maatregel_voor)
                     .map_or(String::new(), |d| {
-                        format!("{} {}", lang.pick("gereed vóór", "due"), date(d))
+                        format!("{} {}", T(lang).s("tr-due-2"), date(d))
                     }),
             )
         })
