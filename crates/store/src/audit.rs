@@ -62,6 +62,33 @@ impl Default for AuditQuery {
     }
 }
 
+/// A change to an organisation's data, in the transaction that makes it: its audit record, and
+/// the organisation's revision up (so cached reports are computed afresh).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn record_change(
+    tx: &mut Tx,
+    actor: &Actor,
+    organisation_id: Uuid,
+    action: AuditAction,
+    entity: &str,
+    entity_id: Uuid,
+    old_value: Option<&Value>,
+    new_value: Option<&Value>,
+) -> Result<(), StoreError> {
+    write_audit(
+        tx,
+        actor,
+        organisation_id,
+        action,
+        entity,
+        entity_id,
+        old_value,
+        new_value,
+    )
+    .await?;
+    crate::db::bump_revision(tx, organisation_id).await
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn write_audit(
     tx: &mut Tx,

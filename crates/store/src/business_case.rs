@@ -2,8 +2,7 @@
 //! side), each stored as the input structure the CLI reads. The figures are always computed
 //! from the input by `regisseur_domain::business_case`, so they cannot go stale.
 
-use crate::audit::{AuditAction, write_audit};
-use crate::db::bump_revision;
+use crate::audit::{AuditAction, record_change};
 use crate::db::{Col, DbRow};
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, Utc};
@@ -100,7 +99,7 @@ impl Store {
             ],
         )
         .await?;
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -111,7 +110,6 @@ impl Store {
             Some(&data),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(StoredBusinessCase {
             id,
@@ -164,7 +162,7 @@ impl Store {
                 current: version + 1,
             });
         }
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -175,7 +173,6 @@ impl Store {
             Some(&data),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(StoredBusinessCase {
             id,
@@ -217,7 +214,7 @@ impl Store {
                 current: version + 1,
             });
         }
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -228,7 +225,6 @@ impl Store {
             None,
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await
     }
 }

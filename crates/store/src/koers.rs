@@ -2,8 +2,7 @@
 //! readiness assessments with their answers. The advice itself is
 //! `regisseur_domain::readiness::advise`; [`Store::readiness`] gathers what it needs.
 
-use crate::audit::{AuditAction, write_audit};
-use crate::db::bump_revision;
+use crate::audit::{AuditAction, record_change, write_audit};
 use crate::db::{Col, DbRow};
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -122,7 +121,7 @@ impl Store {
             ],
         )
         .await?;
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -133,7 +132,6 @@ impl Store {
             Some(&data),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(StoredGoal {
             id,
@@ -183,7 +181,7 @@ impl Store {
                 current: version + 1,
             });
         }
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -194,7 +192,6 @@ impl Store {
             Some(&data),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(StoredGoal {
             id,
@@ -220,7 +217,7 @@ impl Store {
             &[organisation_id.into(), id.into()],
         )
         .await?;
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -231,7 +228,6 @@ impl Store {
             None,
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await
     }
 

@@ -3,7 +3,7 @@
 //! [`Store::opened_bids`] refuses until the consensus is final), the evaluators' own scores and
 //! submissions, and the consensus. Every step is in the audit trail.
 
-use crate::audit::{AuditAction, write_audit};
+use crate::audit::{AuditAction, record_change, write_audit};
 use crate::db::bump_revision;
 use crate::db::corrupt;
 use crate::db::{Col, DbRow, Tx};
@@ -262,7 +262,7 @@ impl Store {
         .await?;
         let logged =
             json!({"naam": name, "opzet": data, "voorzitter": chair, "beoordelaars": evaluators});
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -273,7 +273,6 @@ impl Store {
             Some(&logged),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         self.tender(organisation_id, id)
             .await?
@@ -327,7 +326,7 @@ impl Store {
         let old = json!({"naam": current.name, "opzet": setup_json(&current.setup)?, "voorzitter": current.chair, "beoordelaars": current.evaluators});
         let new =
             json!({"naam": name, "opzet": data, "voorzitter": chair, "beoordelaars": evaluators});
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -338,7 +337,6 @@ impl Store {
             Some(&new),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         self.tender(organisation_id, id)
             .await?

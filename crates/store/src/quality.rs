@@ -2,8 +2,7 @@
 //! elements, and the score per day. The rules and the score themselves are in
 //! `regisseur_domain::quality`.
 
-use crate::audit::{AuditAction, write_audit};
-use crate::db::bump_revision;
+use crate::audit::{AuditAction, record_change};
 use crate::db::{Col, Tx};
 use crate::{Actor, Store, StoreError, now_text, parse_time};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -103,7 +102,7 @@ impl Store {
             ],
         )
         .await?;
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -114,7 +113,6 @@ impl Store {
             Some(&new_value),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await
     }
 
@@ -154,7 +152,7 @@ impl Store {
             ],
         )
         .await?;
-        write_audit(
+        record_change(
             &mut tx,
             actor,
             organisation_id,
@@ -165,7 +163,6 @@ impl Store {
             Some(&json!({ "bevestigdOp": day })),
         )
         .await?;
-        bump_revision(&mut tx, organisation_id).await?;
         tx.commit().await?;
         Ok(Confirmation {
             element_id,
