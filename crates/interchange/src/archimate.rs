@@ -349,7 +349,16 @@ fn plan_model_in_parts<'a>(
         Role::ReferenceComponent { kept: true, .. } => Some(EntityKind::ModelElement),
         _ => None,
     };
-    // A contract needs its supplier: from a property, else a relationship with a supplier.
+    // A contract needs its supplier: from a property, else a relationship with a supplier. The
+    // relationships touching each element, in the file's order, so that finding them is a lookup
+    // and not a scan of every relationship per contract.
+    let mut touching: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, rel)) in relationships.iter().enumerate() {
+        touching.entry(rel.source.as_str()).or_default().push(k);
+        if rel.target != rel.source {
+            touching.entry(rel.target.as_str()).or_default().push(k);
+        }
+    }
     let mut contract_supplier: HashMap<usize, usize> = HashMap::new();
     for (i, e) in elements.iter().enumerate() {
         if element_kind(&roles, i) != Some(EntityKind::Contract) {
@@ -359,7 +368,9 @@ fn plan_model_in_parts<'a>(
             .property("leverancierId")
             .and_then(|id| element_index.get(id).copied());
         let from_relationship = || {
-            relationships.iter().find_map(|(_, rel)| {
+            let mine = touching.get(e.concept.identifier.as_str())?;
+            mine.iter().find_map(|k| {
+                let rel = relationships[*k].1;
                 let other = if rel.source == e.concept.identifier {
                     &rel.target
                 } else if rel.target == e.concept.identifier {
@@ -1866,15 +1877,24 @@ mod tests {
   <relationships>
     <relationship identifier="x1" xsi:type="Assignment" source="a1" target="r1"/>
     <relationship identifier="x2" xsi:type="Association" source="c1" target="a1"/>
+    <relationship identifier="x3" xsi:type="Association" source="a2" target="c3"/>
+    <relationship identifier="x4" xsi:type="Association" source="c2" target="c2"/>
+    <relationship identifier="x5" xsi:type="Association" source="a1" target="c3"/>
   </relationships>
   <propertyDefinitions>
     <propertyDefinition identifier="p1" type="string"><name>beschikbaarheid</name></propertyDefinition>
   </propertyDefinitions>
 </model>"#;
+        // A contract at the target end, whose first relationship is with no supplier, and one
+        // related only to itself.
+        let xml = xml.replace(
+            "<element identifier=\"app\"",
+            "<element identifier=\"c3\" xsi:type=\"Contract\"><name>Beheer</name></element>\n    <element identifier=\"app\"",
+        );
         let plan = plan_file(xml.as_bytes(), &[], catalog()).expect("reads");
         // The application's availability is not a level: one error, naming where.
         assert_eq!(plan.errors.len(), 1, "{:?}", plan.errors);
-        assert_eq!(plan.errors[0].row, 10);
+        assert_eq!(plan.errors[0].row, 11);
         assert!(plan.errors[0].column.contains("app"));
         assert_eq!(plan.errors[0].value, "heel hoog");
         let kinds: HashMap<String, EntityKind> = plan
@@ -1891,6 +1911,7 @@ mod tests {
         assert_eq!(kinds["Burger"], EntityKind::ModelElement);
         assert_eq!(kinds["Hosting"], EntityKind::Contract);
         assert_eq!(kinds["Zonder partij"], EntityKind::ModelElement);
+        assert_eq!(kinds["Beheer"], EntityKind::Contract);
     }
 
     /// Archi's own exchange test files, as the tool writes them: each imports whole, its export
