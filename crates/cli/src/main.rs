@@ -170,7 +170,7 @@ enum Command {
     Impact {
         #[arg(long)]
         org: String,
-        /// The element's id or its name
+        /// The element's id, its ArchiMate identifier from an imported model (`id-…` in Archi), or its name
         #[arg(long)]
         element: String,
         /// Print as JSON (the same object as GET /api/v1/organisaties/{slug}/impact/{id})

@@ -338,7 +338,7 @@ fn operation(route: &ApiRoute) -> Value {
             None,
         ),
         Endpoint::Impact => (
-            "Impact: alles wat getroffen wordt als dit element uitvalt, met afstand en pad".into(),
+            "Impact: alles wat getroffen wordt als dit element uitvalt, met afstand en pad. Het element bij zijn id of bij de ArchiMate-identificatie uit een geïmporteerd model".into(),
             "impactOphalen".into(),
             Map::from_iter([(
                 "200".into(),

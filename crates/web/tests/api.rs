@@ -2336,7 +2336,7 @@ async fn impact_scope_and_the_map(backend: Backend) {
         .create(
             app.org_a,
             EntityKind::Component,
-            json!({"naam": "Server", "soort": "server"}),
+            json!({"naam": "Server", "soort": "server", "archimateId": "id-server-01"}),
         )
         .await;
     let zaak = app
@@ -2372,6 +2372,18 @@ async fn impact_scope_and_the_map(backend: Backend) {
         impact["getroffen"][0]["pad"],
         json!([server.to_string(), zaak.to_string()])
     );
+    // The same by the ArchiMate identifier the architect knows the server by.
+    let (status, by_archimate) = app
+        .client("lezer")
+        .get("/api/v1/organisaties/gemeente-a/impact/id-server-01")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{by_archimate}");
+    assert_eq!(by_archimate, impact);
+    let (status, _) = app
+        .client("lezer")
+        .get("/api/v1/organisaties/gemeente-a/impact/id-onbekend")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     // Another organisation's element is not found; a supplier sees none of this.
     let (status, _) = app
         .client("lezer")

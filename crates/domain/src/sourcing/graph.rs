@@ -73,6 +73,9 @@ pub struct Graph {
     /// The same edges the other way, for the neighbourhood of an element on the map.
     reverse_offsets: Vec<u32>,
     reverse: Vec<u32>,
+    /// The node of each ArchiMate identifier an imported element kept (`archimateId`): what its
+    /// architect knows it by in Archi.
+    archimate: std::collections::HashMap<String, u32>,
 }
 
 fn ids_of(record: &Record, field: &str) -> Vec<Uuid> {
@@ -96,6 +99,7 @@ impl Graph {
         let mut nodes = Vec::with_capacity(elements.len() / 2);
         let mut index: IdMap<u32> =
             IdMap::with_capacity_and_hasher(elements.len(), Default::default());
+        let mut archimate = std::collections::HashMap::new();
         for (id, record) in elements {
             let kind = record.kind();
             if matches!(kind, EntityKind::Relation | EntityKind::Interface) {
@@ -109,6 +113,9 @@ impl Graph {
                 EntityKind::DataSet => has_personal_data(record),
                 _ => false,
             };
+            if let Some(identifier) = record.text("archimateId").filter(|a| !a.is_empty()) {
+                archimate.insert(identifier.to_string(), nodes.len() as u32);
+            }
             index.insert(*id, nodes.len() as u32);
             nodes.push(Node {
                 id: *id,
@@ -198,7 +205,15 @@ impl Graph {
             edges,
             reverse_offsets,
             reverse,
+            archimate,
         }
+    }
+
+    /// The element an imported ArchiMate model knew by this identifier (`id-…` in Archi).
+    pub fn by_archimate_id(&self, identifier: &str) -> Option<&Node> {
+        self.archimate
+            .get(identifier.trim())
+            .and_then(|i| self.nodes.get(*i as usize))
     }
 
     pub fn nodes(&self) -> &[Node] {
@@ -538,6 +553,9 @@ impl Graph {
             return self.node(id).ok_or(Lookup::NotFound {
                 suggestions: Vec::new(),
             });
+        }
+        if let Some(node) = self.by_archimate_id(id_or_name) {
+            return Ok(node);
         }
         let wanted = id_or_name.trim().to_lowercase();
         let matching: Vec<&Node> = self

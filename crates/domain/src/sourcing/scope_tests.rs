@@ -285,3 +285,28 @@ fn supplier_dependency_counts_and_shares() {
         .collect();
     assert_eq!(flagged, ["Groot"]);
 }
+
+/// An element is found by the identifier its architect knows it by in Archi, as well as by its
+/// own id and its name; an identifier no element kept is not found.
+#[test]
+fn an_element_is_found_by_its_archimate_identifier() {
+    let mut r = Register::default();
+    let zaken = r.app("Zaaksysteem", json!({"archimateId": "id-4f1c2e8a9b7d4c3e"}));
+    let portal = r.app("Portaal", json!({}));
+    r.relation("gebruikt", portal, zaken);
+    let graph = r.graph();
+    assert_eq!(graph.find("id-4f1c2e8a9b7d4c3e").map(|n| n.id), Ok(zaken));
+    assert_eq!(graph.find(" id-4f1c2e8a9b7d4c3e ").map(|n| n.id), Ok(zaken));
+    assert_eq!(graph.find("Zaaksysteem").map(|n| n.id), Ok(zaken));
+    assert_eq!(graph.find(&zaken.to_string()).map(|n| n.id), Ok(zaken));
+    assert_eq!(
+        graph.by_archimate_id("id-4f1c2e8a9b7d4c3e").map(|n| n.id),
+        Some(zaken)
+    );
+    assert!(graph.by_archimate_id("id-onbekend").is_none());
+    assert!(graph.find("id-onbekend").is_err());
+    // Impact from the identifier reaches what depends on the element.
+    let node = graph.find("id-4f1c2e8a9b7d4c3e").expect("found");
+    let affected = graph.impact(node.id).unwrap_or_default();
+    assert!(affected.iter().any(|a| a.node(&graph).id == portal));
+}

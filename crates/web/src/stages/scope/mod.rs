@@ -71,9 +71,11 @@ pub(crate) async fn api_impact(
 ) -> Result<Response, Problem> {
     let m = crate::kit::api::internal_membership(&auth, &slug)?;
     let graph = organisation_graph(&state, m.organisation.id).await?;
+    // The element's id, or the ArchiMate identifier it had in an imported model.
     let node = Uuid::parse_str(&id)
         .ok()
         .and_then(|id| graph.node(id))
+        .or_else(|| graph.by_archimate_id(&id))
         .ok_or_else(|| Problem::not_found().detail("Element niet gevonden."))?;
     let affected = graph.impact(node.id).unwrap_or_default();
     Ok(crate::kit::api::json_response(
