@@ -40,14 +40,6 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn may_steer(m: &Membership) -> bool {
-    m.role.can_steer()
-}
-
-fn may_answer(m: &Membership) -> bool {
-    m.role.is_internal()
-}
-
 struct DimensionRow {
     label: &'static str,
     href: String,
@@ -247,8 +239,8 @@ async fn advice_page(
             .and_then(|r| r["oordeel"].as_str())
             .and_then(verdict_of)
             .map(|v| v.label(lang).to_string()),
-        can_answer: may_answer(m),
-        can_finalise: may_steer(m) && open.is_some(),
+        can_answer: m.role.is_internal(),
+        can_finalise: m.role.can_steer() && open.is_some(),
         questions_href: format!("{base}/vragen/strategie"),
         start_action: format!("{base}/start"),
         finalise_action: format!("{base}/vaststellen"),
@@ -266,7 +258,7 @@ async fn start(
     Path(slug): Path<String>,
 ) -> PageResult {
     let m = membership(&auth, &slug, &headers)?;
-    if !may_answer(m) {
+    if !m.role.is_internal() {
         return fail(&headers, StatusCode::FORBIDDEN);
     }
     state
@@ -284,7 +276,7 @@ async fn finalise(
     Path(slug): Path<String>,
 ) -> PageResult {
     let m = membership(&auth, &slug, &headers)?;
-    if !may_steer(m) {
+    if !m.role.can_steer() {
         return fail(&headers, StatusCode::FORBIDDEN);
     }
     let Some(open) = state
@@ -430,7 +422,7 @@ async fn questions_view(
             .collect(),
         action: format!("{base}/{}", dimension.code()),
         open,
-        can_answer: may_answer(m),
+        can_answer: m.role.is_internal(),
         start_action: format!("/o/{slug}/gereedheid/start"),
         next_href: Dimension::ALL
             .get(position + 1)
@@ -449,7 +441,7 @@ async fn save_answers(
     body: Bytes,
 ) -> PageResult {
     let m = membership(&auth, &slug, &headers)?;
-    if !may_answer(m) {
+    if !m.role.is_internal() {
         return fail(&headers, StatusCode::FORBIDDEN);
     }
     let Some(dimension) = Dimension::parse(&dimension) else {
